@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean clone: builds every module it needs and runs every test.
+# Exits non-zero on any failure. Extra arguments go to Maven (e.g. -pl transforms -am).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v mvn >/dev/null || { echo "scripts/test.sh: Maven (mvn) is required" >&2; exit 2; }
+command -v java >/dev/null || { echo "scripts/test.sh: a Java 17 JDK is required" >&2; exit 2; }
+
+mvn -B -ntp verify "$@"

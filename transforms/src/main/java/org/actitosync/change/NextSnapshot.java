@@ -1,0 +1,85 @@
+package org.actitosync.change;
+
+import org.actitosync.coders.SnapshotEntryCoder;
+import org.actitosync.snapshot.SnapshotEntry;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * Builds the next snapshot from the write {@link #OUTCOMES} and the keys that were not sent
+ * ({@link #UNSENT}: unchanged, skipped, rejected), by {@link NextEntries}: only what Actito
+ * accepted moves an entry forward. Deterministic, so a retried bundle yields the same entries.
+ */
+public final class NextSnapshot extends PTransform<PCollectionTuple, PCollection<SnapshotEntry>> {
+  public static final TupleTag<WriteOutcome> OUTCOMES = new TupleTag<WriteOutcome>() {};
+  public static final TupleTag<Classification> UNSENT = new TupleTag<Classification>() {};
+
+  private final int runNumber;
+  private final int attributeCount;
+
+  private NextSnapshot(int runNumber, int attributeCount) {
+    this.runNumber = runNumber;
+    this.attributeCount = attributeCount;
+  }
+
+  /**
+   * @param runNumber this run's number (for entries of keys that failed on their first write)
+   * @param attributeCount the number of attributes in the current mapping layout
+   */
+  public static NextSnapshot of(int runNumber, int attributeCount) {
+    return new NextSnapshot(runNumber, attributeCount);
+  }
+
+  public static PCollectionTuple input(
+      PCollection<WriteOutcome> outcomes, PCollection<Classification> unsent) {
+    return PCollectionTuple.of(OUTCOMES, outcomes).and(UNSENT, unsent);
+  }
+
+  @Override
+  public PCollection<SnapshotEntry> expand(PCollectionTuple input) {
+    int run = runNumber;
+    int attributes = attributeCount;
+    PCollection<SnapshotEntry> fromOutcomes =
+        input
+            .get(OUTCOMES)
+            .apply(
+                "EntriesFromOutcomes",
+                ParDo.of(
+                    new DoFn<WriteOutcome, SnapshotEntry>() {
+                      @ProcessElement
+                      public void process(@Element WriteOutcome o, OutputReceiver<SnapshotEntry> out) {
+                        SnapshotEntry entry = NextEntries.forOutcome(o, run, attributes);
+                        if (entry != null) {
+                          out.output(entry);
+                        }
+                      }
+                    }))
+            .setCoder(SnapshotEntryCoder.of());
+    PCollection<SnapshotEntry> fromUnsent =
+        input
+            .get(UNSENT)
+            .apply(
+                "EntriesOfUnsentKeys",
+                ParDo.of(
+                    new DoFn<Classification, SnapshotEntry>() {
+                      @ProcessElement
+                      public void process(@Element Classification c, OutputReceiver<SnapshotEntry> out) {
+                        SnapshotEntry entry = NextEntries.forUnsent(c);
+                        if (entry != null) {
+                          out.output(entry);
+                        }
+                      }
+                    }))
+            .setCoder(SnapshotEntryCoder.of());
+    return PCollectionList.of(fromOutcomes)
+        .and(fromUnsent)
+        .apply("AllEntries", Flatten.pCollections())
+        .setCoder(SnapshotEntryCoder.of());
+  }
+}

@@ -1,0 +1,65 @@
+package org.actitosync.coders;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.actitosync.change.ChangeKind;
+import org.actitosync.change.Classification;
+import org.actitosync.change.WriteSemantics;
+import org.actitosync.record.MappedRecord;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.util.VarInt;
+
+/** Deterministic coder for {@link Classification}. */
+public final class ClassificationCoder extends AtomicCoder<Classification> {
+  private static final ClassificationCoder INSTANCE = new ClassificationCoder();
+  private static final ChangeKind[] KINDS = ChangeKind.values();
+  private static final WriteSemantics[] SEMANTICS = WriteSemantics.values();
+
+  public static ClassificationCoder of() {
+    return INSTANCE;
+  }
+
+  @Override
+  public void encode(Classification value, OutputStream out) throws IOException {
+    Encoding.writeString(value.key(), out);
+    out.write(value.kind().ordinal());
+    out.write(value.semantics() == null ? 0 : value.semantics().ordinal() + 1);
+    Encoding.writeStringList(value.changedAttributes(), out);
+    Encoding.writeStringMap(value.values(), out);
+    Encoding.writeNullableString(value.rule(), out);
+    Encoding.writeNullableString(value.reason(), out);
+    VarInt.encode(value.rejectedRows().size(), out);
+    for (MappedRecord row : value.rejectedRows()) {
+      MappedRecordCoder.of().encode(row, out);
+    }
+    SnapshotEntryCoder.encodeNullable(value.previousEntry(), out);
+    SnapshotEntryCoder.encodeNullable(value.nextEntry(), out);
+  }
+
+  @Override
+  public Classification decode(InputStream in) throws IOException {
+    String key = Encoding.readString(in);
+    Classification.Builder builder = Classification.builder(key, KINDS[in.read()]);
+    int semantics = in.read();
+    builder.setSemantics(semantics == 0 ? null : SEMANTICS[semantics - 1]);
+    builder.changedAttributes(Encoding.readStringList(in));
+    builder.values(Encoding.readStringMap(in));
+    builder.setRule(Encoding.readNullableString(in));
+    builder.setReason(Encoding.readNullableString(in));
+    int rows = VarInt.decodeInt(in);
+    List<MappedRecord> rejected = new ArrayList<>(rows);
+    for (int i = 0; i < rows; i++) {
+      rejected.add(MappedRecordCoder.of().decode(in));
+    }
+    builder.rejectedRows(rejected);
+    builder.setPreviousEntry(SnapshotEntryCoder.decodeNullable(in));
+    builder.setNextEntry(SnapshotEntryCoder.decodeNullable(in));
+    return builder.build();
+  }
+
+  @Override
+  public void verifyDeterministic() {}
+}

@@ -1,0 +1,32 @@
+package org.actitosync.coders;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.actitosync.record.MappedRecord;
+import org.apache.beam.sdk.coders.AtomicCoder;
+
+/** Deterministic coder for {@link MappedRecord}. */
+public final class MappedRecordCoder extends AtomicCoder<MappedRecord> {
+  private static final MappedRecordCoder INSTANCE = new MappedRecordCoder();
+
+  public static MappedRecordCoder of() {
+    return INSTANCE;
+  }
+
+  @Override
+  public void encode(MappedRecord value, OutputStream out) throws IOException {
+    Encoding.writeNullableString(value.key(), out);
+    Encoding.writeStringMap(value.values(), out);
+    Encoding.writeStringMap(value.invalid(), out);
+  }
+
+  @Override
+  public MappedRecord decode(InputStream in) throws IOException {
+    String key = Encoding.readNullableString(in);
+    return MappedRecord.create(key, Encoding.readStringMap(in), Encoding.readStringMap(in));
+  }
+
+  @Override
+  public void verifyDeterministic() {}
+}

@@ -1,0 +1,55 @@
+package org.actitosync.record;
+
+import com.google.auto.value.AutoValue;
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The mapped attributes of one source row: the key (the canonical text of the value feeding the
+ * custom table's primary key attribute) and the canonical value of every mapped attribute.
+ *
+ * <p>Null values are not stored: a null value and an absent attribute are the same. Values that
+ * could not be converted to their attribute's type are listed in {@link #invalid()} with the
+ * reason; such a record is rejected by classification, never sent.
+ */
+@AutoValue
+public abstract class MappedRecord implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The canonical key, or {@code null} when the source key was null or empty. */
+  public abstract @Nullable String key();
+
+  /** Attribute name → canonical value, for non-null values, sorted by attribute name. */
+  public abstract SortedMap<String, String> values();
+
+  /** Attribute name → why its source value is invalid; empty for a valid record. */
+  public abstract SortedMap<String, String> invalid();
+
+  public boolean isValid() {
+    return invalid().isEmpty();
+  }
+
+  public static MappedRecord of(@Nullable String key, Map<String, String> values) {
+    return create(key, values, Collections.emptyMap());
+  }
+
+  public static MappedRecord create(
+      @Nullable String key, Map<String, String> values, Map<String, String> invalid) {
+    String normalisedKey = key == null || key.isEmpty() ? null : key;
+    return new AutoValue_MappedRecord(normalisedKey, sorted(values), sorted(invalid));
+  }
+
+  private static SortedMap<String, String> sorted(Map<String, String> map) {
+    TreeMap<String, String> copy = new TreeMap<>();
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      if (e.getValue() != null) {
+        copy.put(e.getKey(), e.getValue());
+      }
+    }
+    return Collections.unmodifiableSortedMap(copy);
+  }
+}

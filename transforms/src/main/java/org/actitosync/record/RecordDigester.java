@@ -1,0 +1,63 @@
+package org.actitosync.record;
+
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes {@link RecordDigest}s for records of one {@link AttributeLayout}.
+ *
+ * <p>The row digest is the low 64 bits of MurmurHash3-128 over the (name, canonical value) pairs of
+ * the non-null attributes in name order, each string length-prefixed: it does not depend on the
+ * order attributes were mapped in, a null equals an absent attribute, and equal canonical values
+ * (see {@link CanonicalValues}) give equal digests whatever their source type. Per-attribute
+ * digests are 32 bits of MurmurHash3-128 over (name, value). Deterministic across JVMs and runs.
+ */
+public final class RecordDigester implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final HashFunction HASH = Hashing.murmur3_128(0x5eed);
+
+  private final AttributeLayout layout;
+
+  public RecordDigester(AttributeLayout layout) {
+    this.layout = layout;
+  }
+
+  public AttributeLayout layout() {
+    return layout;
+  }
+
+  public RecordDigest digest(MappedRecord record) {
+    List<String> names = layout.names();
+    int[] attributes = new int[names.size()];
+    Hasher row = HASH.newHasher();
+    Map<String, String> values = record.values();
+    for (int i = 0; i < attributes.length; i++) {
+      String name = names.get(i);
+      String value = values.get(name);
+      if (value == null) {
+        attributes[i] = RecordDigest.NULL_VALUE;
+        continue;
+      }
+      putString(row, name);
+      putString(row, value);
+      long attributeHash = putString(putString(HASH.newHasher(), name), value).hash().asLong();
+      attributes[i] = attributeDigest((int) (attributeHash ^ (attributeHash >>> 32)));
+    }
+    long rowDigest = row.hash().asLong();
+    return new RecordDigest(rowDigest == RecordDigest.UNKNOWN_ROW ? 1L : rowDigest, attributes);
+  }
+
+  private static Hasher putString(Hasher hasher, String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    return hasher.putInt(bytes.length).putBytes(bytes);
+  }
+
+  private static int attributeDigest(int hash) {
+    return hash == RecordDigest.NULL_VALUE || hash == RecordDigest.UNKNOWN_VALUE ? hash | 2 : hash;
+  }
+}

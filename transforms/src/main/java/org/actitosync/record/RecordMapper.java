@@ -1,0 +1,71 @@
+package org.actitosync.record;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Maps one source row (column name → value) to a {@link MappedRecord}: each mapped column's value
+ * is canonicalised to its attribute's type; a value that cannot be is recorded as invalid with the
+ * reason (the record is then rejected, never sent). The key is the canonical value of the column
+ * mapped to the primary key attribute. Pure and thread-safe.
+ */
+public final class RecordMapper implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final AttributeLayout layout;
+  private final Map<String, String> columnByAttribute;
+  private final String keyAttribute;
+
+  /**
+   * @param layout the mapped attributes and their types
+   * @param columnByAttribute for each attribute of the layout, the source column feeding it
+   * @param keyAttribute the attribute that is the custom table's primary key
+   */
+  public RecordMapper(
+      AttributeLayout layout, Map<String, String> columnByAttribute, String keyAttribute) {
+    for (String attribute : layout.names()) {
+      if (!columnByAttribute.containsKey(attribute)) {
+        throw new IllegalArgumentException("attribute '" + attribute + "' has no source column");
+      }
+    }
+    if (layout.indexOf(keyAttribute) < 0) {
+      throw new IllegalArgumentException("key attribute '" + keyAttribute + "' is not mapped");
+    }
+    this.layout = layout;
+    this.columnByAttribute = Collections.unmodifiableMap(new LinkedHashMap<>(columnByAttribute));
+    this.keyAttribute = keyAttribute;
+  }
+
+  public AttributeLayout layout() {
+    return layout;
+  }
+
+  public String keyAttribute() {
+    return keyAttribute;
+  }
+
+  public MappedRecord map(Map<String, ?> row) {
+    Map<String, String> values = new TreeMap<>();
+    Map<String, String> invalid = new TreeMap<>();
+    for (String attribute : layout.names()) {
+      Object raw = row.get(columnByAttribute.get(attribute));
+      try {
+        String canonical = CanonicalValues.canonicalize(layout.type(attribute), raw);
+        if (canonical != null) {
+          values.put(attribute, canonical);
+        }
+      } catch (InvalidValueException e) {
+        invalid.put(attribute, e.getMessage());
+      }
+    }
+    @Nullable String key = values.get(keyAttribute);
+    if (key == null && invalid.containsKey(keyAttribute)) {
+      key = CanonicalValues.shorten(row.get(columnByAttribute.get(keyAttribute)));
+    }
+    return MappedRecord.create(key, values, invalid);
+  }
+}

@@ -1,0 +1,66 @@
+package org.actitosync.snapshot;
+
+import java.nio.ByteBuffer;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericFixed;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * The on-disk form of a {@link SnapshotEntry}: one compact Avro record per key. The row digest is a
+ * fixed 8 bytes (a varint would take up to 10 for a random 64-bit value), the attribute digests one
+ * byte string of 4 bytes per attribute in layout order, run number and failure streak as varints.
+ */
+public final class SnapshotAvro {
+  public static final Schema SCHEMA =
+      SchemaBuilder.record("SnapshotEntry")
+          .namespace("org.actitosync.snapshot")
+          .fields()
+          .requiredString("key")
+          .name("row")
+          .type(Schema.createFixed("Digest64", null, "org.actitosync.snapshot", 8))
+          .noDefault()
+          .requiredBytes("attrs")
+          .requiredInt("run")
+          .requiredInt("fails")
+          .requiredBoolean("owned")
+          .endRecord();
+
+  private static final Schema DIGEST_SCHEMA = SCHEMA.getField("row").schema();
+
+  private SnapshotAvro() {}
+
+  public static GenericRecord toAvro(SnapshotEntry entry) {
+    GenericData.Record record = new GenericData.Record(SCHEMA);
+    record.put("key", entry.key());
+    record.put(
+        "row", new GenericData.Fixed(DIGEST_SCHEMA, ByteBuffer.allocate(8).putLong(entry.rowDigest()).array()));
+    ByteBuffer attrs = ByteBuffer.allocate(4 * entry.attributeCount());
+    for (int i = 0; i < entry.attributeCount(); i++) {
+      attrs.putInt(entry.attributeDigest(i));
+    }
+    attrs.flip();
+    record.put("attrs", attrs);
+    record.put("run", entry.runNumber());
+    record.put("fails", entry.failStreak());
+    record.put("owned", entry.owned());
+    return record;
+  }
+
+  public static SnapshotEntry fromAvro(GenericRecord record) {
+    long row = ByteBuffer.wrap(((GenericFixed) record.get("row")).bytes()).getLong();
+    ByteBuffer attrs = ((ByteBuffer) record.get("attrs")).duplicate();
+    int[] digests = new int[attrs.remaining() / 4];
+    for (int i = 0; i < digests.length; i++) {
+      digests[i] = attrs.getInt();
+    }
+    return SnapshotEntry.create(
+        record.get("key").toString(),
+        row,
+        digests,
+        (Integer) record.get("run"),
+        (Integer) record.get("fails"),
+        (Boolean) record.get("owned"));
+  }
+}

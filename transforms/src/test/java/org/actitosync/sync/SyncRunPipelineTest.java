@@ -1,0 +1,163 @@
+package org.actitosync.sync;
+
+import static org.actitosync.testing.Fixtures.LAYOUT;
+import static org.actitosync.testing.Fixtures.order;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.actitosync.change.Classification;
+import org.actitosync.change.OutcomeStatus;
+import org.actitosync.change.WriteOutcome;
+import org.actitosync.classify.SyncMode;
+import org.actitosync.coders.MappedRecordCoder;
+import org.actitosync.record.MappedRecord;
+import org.actitosync.snapshot.Manifest;
+import org.actitosync.snapshot.SnapshotEntry;
+import org.actitosync.snapshot.SnapshotStore;
+import org.actitosync.testing.Fixtures;
+import org.actitosync.testing.TestPipelineExtension;
+import org.actitosync.testing.WriteOutcomes;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole diff core as a Beam graph on the DirectRunner: every output asserted with PAssert, over
+ * two runs (the second reads the snapshot the first committed).
+ */
+class SyncRunPipelineTest {
+  @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.direct();
+
+  @TempDir Path root;
+
+  static final List<MappedRecord> RUN1 =
+      List.of(
+          order("a", 10, true),
+          order("b", 20, false),
+          order("c", 30, true),
+          order("g", 70, true),
+          order("d", 40, true),
+          order("d", 41, true),
+          order(null, 1, true),
+          order("e", "not a number", true));
+
+  static final List<MappedRecord> RUN2 =
+      List.of(
+          order("a", "10.50", true), // amount changed
+          order("b", 20, false), // rejected in run 1: sent again
+          // c gone: deleted (MIRROR)
+          order("g", 70.0, "true"), // same values, other types: unchanged
+          order("d", 40, true), // duplicate resolved
+          order("e", "still not a number", true),
+          order("f", 60, false));
+
+  @Test
+  void firstRunClassifiesWritesAndCommitsOnlyWhatWasAccepted() {
+    SnapshotStore store = new SnapshotStore(root.toString(), "orders");
+    SyncRun.Spec spec = SyncRun.Spec.of(store, "run-1", null, LAYOUT, SyncMode.MIRROR, 5);
+    SyncRun.Result result = run(beam.pipeline(), RUN1, spec, Map.of("b", OutcomeStatus.REJECTED));
+
+    PAssert.that(render(result.changes()))
+        .containsInAnyOrder(
+            "INSERT a [amount, orderId, paid, placedAt]",
+            "INSERT b [amount, orderId, paid, placedAt]",
+            "INSERT c [amount, orderId, paid, placedAt]",
+            "INSERT g [amount, orderId, paid, placedAt]");
+    PAssert.that(render(result.rejected()))
+        .containsInAnyOrder("REJECTED  NULL_KEY", "REJECTED d DUPLICATE_KEY", "REJECTED e INVALID_VALUE");
+    PAssert.that(result.unchanged()).empty();
+    PAssert.that(result.skipped()).empty();
+    PAssert.that(renderOutcomes(result.outcomes()))
+        .containsInAnyOrder("APPLIED INSERT a", "REJECTED INSERT b", "APPLIED INSERT c", "APPLIED INSERT g");
+    PAssert.that(renderEntries(result.nextSnapshot()))
+        .containsInAnyOrder(
+            "a owned fails=0 run=1",
+            "b unowned fails=1 run=1",
+            "c owned fails=0 run=1",
+            "g owned fails=0 run=1",
+            "d unowned fails=1 run=1",
+            "e unowned fails=1 run=1");
+    PAssert.that(result.committed()).containsInAnyOrder("run-1");
+    beam.pipeline().run().waitUntilFinish();
+
+    Manifest committed = store.currentManifest().orElseThrow();
+    assertEquals("run-1", committed.runId());
+    assertEquals(3L, committed.counts().get("outcome.APPLIED"));
+    assertEquals(1L, committed.counts().get("outcome.REJECTED"));
+    assertEquals(6L, committed.counts().get("entries"));
+    assertEquals(3L, committed.counts().get("entries.owned"));
+  }
+
+  @Test
+  void secondRunRetriesRejectionsDeletesGoneKeysAndKeepsFailedEntries() {
+    SnapshotStore store = new SnapshotStore(root.toString(), "orders");
+    Pipeline first = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    run(first, RUN1, SyncRun.Spec.of(store, "run-1", null, LAYOUT, SyncMode.MIRROR, 5),
+        Map.of("b", OutcomeStatus.REJECTED));
+    first.run().waitUntilFinish();
+
+    Manifest base = store.currentManifest().orElseThrow();
+    SyncRun.Spec spec = SyncRun.Spec.of(store, "run-2", base, LAYOUT, SyncMode.MIRROR, 5);
+    SyncRun.Result result = run(beam.pipeline(), RUN2, spec, Map.of("f", OutcomeStatus.FAILED));
+
+    PAssert.that(render(result.changes()))
+        .containsInAnyOrder(
+            "UPDATE a [amount]",
+            "INSERT b [amount, orderId, paid, placedAt]",
+            "DELETE c",
+            "INSERT d [amount, orderId, paid, placedAt]",
+            "INSERT f [amount, orderId, paid, placedAt]");
+    PAssert.that(render(result.unchanged())).containsInAnyOrder("UNCHANGED g");
+    PAssert.that(result.skipped()).empty();
+    PAssert.that(render(result.rejected())).containsInAnyOrder("REJECTED e INVALID_VALUE");
+    PAssert.that(renderOutcomes(result.outcomes()))
+        .containsInAnyOrder(
+            "APPLIED UPDATE a", "APPLIED INSERT b", "APPLIED DELETE c", "APPLIED INSERT d",
+            "FAILED INSERT f");
+    PAssert.that(renderEntries(result.nextSnapshot()))
+        .containsInAnyOrder(
+            "a owned fails=0 run=2",
+            "b owned fails=0 run=2",
+            "d owned fails=0 run=2",
+            "e unowned fails=2 run=1",
+            "f unowned fails=1 run=2",
+            "g owned fails=0 run=1");
+    PAssert.that(result.committed()).containsInAnyOrder("run-2");
+    beam.pipeline().run().waitUntilFinish();
+
+    assertEquals("run-2", store.currentRun().orElseThrow());
+    assertEquals("run-1", store.currentManifest().orElseThrow().baseRunId());
+  }
+
+  static SyncRun.Result run(
+      Pipeline pipeline, List<MappedRecord> rows, SyncRun.Spec spec, Map<String, OutcomeStatus> outcomes) {
+    PCollection<MappedRecord> source =
+        pipeline.apply("Source", Create.of(rows).withCoder(MappedRecordCoder.of()));
+    return SyncRun.expand(pipeline, source, spec, WriteOutcomes.with(outcomes));
+  }
+
+  static PCollection<String> render(PCollection<Classification> classified) {
+    return classified.apply(
+        "Render" + classified.getName(),
+        MapElements.into(TypeDescriptors.strings()).via(Fixtures::render));
+  }
+
+  static PCollection<String> renderOutcomes(PCollection<WriteOutcome> outcomes) {
+    return outcomes.apply(
+        "RenderOutcomes", MapElements.into(TypeDescriptors.strings()).via(Fixtures::render));
+  }
+
+  static PCollection<String> renderEntries(PCollection<SnapshotEntry> entries) {
+    return entries.apply(
+        "RenderEntries", MapElements.into(TypeDescriptors.strings()).via(Fixtures::render));
+  }
+}

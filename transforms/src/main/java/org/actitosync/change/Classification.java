@@ -23,8 +23,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       change</em> (null for a delete); for anything else, the entry the next snapshot keeps (null
  *       when the key leaves the snapshot).
  *   <li>{@link #values()}: canonical values of the current record (INSERT, UPDATE); {@link
- *       #changedAttributes()}: the attributes to send (all non-key attributes of the mapping for an
- *       INSERT; for an UPDATE only those whose digest changed).
+ *       #changedAttributes()}: the attributes to send, a null value meaning "clear it" (every
+ *       attribute of the mapping for an INSERT, which may meet a record someone else created; for
+ *       an UPDATE of a key this activation wrote, only those whose digest changed).
  *   <li>{@link #rule()} and {@link #reason()}: for SKIPPED and REJECTED, a stable code and a
  *       human-readable reason; {@link #rejectedRows()}: every source row of a rejected key.
  * </ul>

@@ -1,5 +1,6 @@
 package org.actitosync.change;
 
+import org.actitosync.snapshot.EntryState;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -9,8 +10,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <ul>
  *   <li>APPLIED: the change's next entry (a delete removes the key).
- *   <li>SKIPPED_MISSING / SKIPPED_EXISTS: the next entry's digests, unowned (remembered, not retried
- *       until the row changes, never deleted).
+ *   <li>SKIPPED_MISSING: the next entry's digests as {@link EntryState#ABSENT}; SKIPPED_EXISTS: as
+ *       {@link EntryState#FOREIGN} (remembered, never deleted; see the classifier for retries).
  *   <li>REJECTED / FAILED: the previous entry, one more failure counted; a key new to the snapshot
  *       gets an unowned entry with unknown digests, so it is retried and its failures counted.
  *   <li>Not a change: the classification's next entry.
@@ -34,8 +35,9 @@ public final class NextEntries {
       case APPLIED:
         return change.nextEntry();
       case SKIPPED_MISSING:
+        return change.kind() == ChangeKind.DELETE ? null : change.nextEntry().withState(EntryState.ABSENT);
       case SKIPPED_EXISTS:
-        return change.kind() == ChangeKind.DELETE ? null : change.nextEntry().withOwned(false);
+        return change.kind() == ChangeKind.DELETE ? null : change.nextEntry().withState(EntryState.FOREIGN);
       case REJECTED:
       case FAILED:
         SnapshotEntry previous = change.previousEntry();

@@ -10,6 +10,7 @@ import org.actitosync.change.WriteSemantics;
 import org.actitosync.record.MappedRecord;
 import org.actitosync.record.RecordDigest;
 import org.actitosync.record.RecordDigester;
+import org.actitosync.snapshot.EntryState;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -24,10 +25,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *   <li>Several rows for one key: REJECTED ({@link Rules#DUPLICATE_KEY}); none is sent, the
  *       previous entry is kept (so the key is never deleted because of it).
  *   <li>One row with an invalid value: REJECTED ({@link Rules#INVALID_VALUE}), previous entry kept.
- *   <li>One valid row, key not written by this activation (no entry, or an unowned one): INSERT in
- *       INSERT/UPSERT/MIRROR; in UPDATE mode an UPDATE of every attribute (applied only if the
- *       record exists in Actito). A remembered unowned entry with the same digests is UNCHANGED in
- *       INSERT and UPDATE modes (not retried until the row changes).
+ *   <li>One valid row, key without a record of ours (no entry, or one not {@link EntryState#OWNED}):
+ *       INSERT of every attribute in UPSERT/MIRROR, and in INSERT mode unless Actito already had a
+ *       record someone else created ({@link EntryState#FOREIGN}: UNCHANGED, or SKIPPED when the
+ *       row changed — never modified); in UPDATE mode an UPDATE of every attribute (applied only if
+ *       the record exists), except an {@link EntryState#ABSENT} key whose row did not change:
+ *       UNCHANGED, not retried until it changes.
  *   <li>One valid row, owned entry: UNCHANGED if no attribute digest changed; otherwise SKIPPED
  *       ({@link Rules#INSERT_IGNORES_CHANGES}) in INSERT mode, else UPDATE of the changed
  *       attributes.
@@ -81,14 +84,7 @@ public final class Classifier implements Serializable {
     SnapshotEntry written = SnapshotEntry.written(key, digest, runNumber);
     List<String> changed = previous == null ? null : changedAttributes(previous, digest);
     if (previous == null || !previous.owned()) {
-      boolean remembered = previous != null && changed.isEmpty();
-      if (remembered && (mode == SyncMode.INSERT || mode == SyncMode.UPDATE)) {
-        return unchanged(key, previous, remembered(previous, digest));
-      }
-      if (mode == SyncMode.UPDATE) {
-        return change(key, ChangeKind.UPDATE, record, digester.layout().names(), previous, written);
-      }
-      return change(key, ChangeKind.INSERT, record, nonNull(record), previous, written);
+      return notOwned(key, record, previous, digest, written, changed);
     }
     if (changed.isEmpty()) {
       return unchanged(key, previous, remembered(previous, digest));
@@ -103,6 +99,41 @@ public final class Classifier implements Serializable {
           .build();
     }
     return change(key, ChangeKind.UPDATE, record, changed, previous, written);
+  }
+
+  /** A valid row whose key has no record of ours in Actito (see the class rules). */
+  private Classification notOwned(
+      String key,
+      MappedRecord record,
+      @Nullable SnapshotEntry previous,
+      RecordDigest digest,
+      SnapshotEntry written,
+      @Nullable List<String> changed) {
+    EntryState state = previous == null ? EntryState.PENDING : previous.state();
+    boolean same = changed != null && changed.isEmpty();
+    List<String> all = digester.layout().names();
+    switch (mode) {
+      case INSERT:
+        if (state == EntryState.FOREIGN) {
+          return same
+              ? unchanged(key, previous, remembered(previous, digest))
+              : Classification.builder(key, ChangeKind.SKIPPED)
+                  .setRule(Rules.INSERT_IGNORES_CHANGES)
+                  .setReason("INSERT mode never modifies a record it did not create")
+                  .changedAttributes(changed)
+                  .setPreviousEntry(previous)
+                  .setNextEntry(previous)
+                  .build();
+        }
+        return change(key, ChangeKind.INSERT, record, all, previous, written);
+      case UPDATE:
+        if (state == EntryState.ABSENT && same) {
+          return unchanged(key, previous, remembered(previous, digest));
+        }
+        return change(key, ChangeKind.UPDATE, record, all, previous, written);
+      default:
+        return change(key, ChangeKind.INSERT, record, all, previous, written);
+    }
   }
 
   private Classification gone(String key, @Nullable SnapshotEntry previous) {
@@ -206,17 +237,7 @@ public final class Classifier implements Serializable {
         digest.attributes(),
         previous.runNumber(),
         0,
-        previous.owned());
-  }
-
-  private List<String> nonNull(MappedRecord record) {
-    List<String> names = new ArrayList<>();
-    for (String name : digester.layout().names()) {
-      if (record.values().containsKey(name)) {
-        names.add(name);
-      }
-    }
-    return names;
+        previous.state());
   }
 
   private static String describe(Map<String, String> invalid) {

@@ -3,6 +3,7 @@ package org.actitosync.coders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.actitosync.snapshot.EntryState;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.util.VarInt;
@@ -11,6 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** Deterministic coder for {@link SnapshotEntry}. */
 public final class SnapshotEntryCoder extends AtomicCoder<SnapshotEntry> {
   private static final SnapshotEntryCoder INSTANCE = new SnapshotEntryCoder();
+  private static final EntryState[] STATES = EntryState.values();
 
   public static SnapshotEntryCoder of() {
     return INSTANCE;
@@ -26,7 +28,7 @@ public final class SnapshotEntryCoder extends AtomicCoder<SnapshotEntry> {
     }
     VarInt.encode(value.runNumber(), out);
     VarInt.encode(value.failStreak(), out);
-    out.write(value.owned() ? 1 : 0);
+    out.write(value.state().ordinal());
   }
 
   @Override
@@ -39,8 +41,8 @@ public final class SnapshotEntryCoder extends AtomicCoder<SnapshotEntry> {
     }
     int runNumber = VarInt.decodeInt(in);
     int failStreak = VarInt.decodeInt(in);
-    boolean owned = Encoding.readPresence(in);
-    return SnapshotEntry.create(key, row, digests, runNumber, failStreak, owned);
+    EntryState state = STATES[in.read()];
+    return SnapshotEntry.create(key, row, digests, runNumber, failStreak, state);
   }
 
   static void encodeNullable(@Nullable SnapshotEntry entry, OutputStream out) throws IOException {

@@ -10,7 +10,7 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * The on-disk form of a {@link SnapshotEntry}: one compact Avro record per key. The row digest is a
  * fixed 8 bytes (a varint would take up to 10 for a random 64-bit value), the attribute digests one
- * byte string of 4 bytes per attribute in layout order, run number and failure streak as varints.
+ * byte string of 4 bytes per attribute in layout order, run number, failure streak and state as varints.
  */
 public final class SnapshotAvro {
   public static final Schema SCHEMA =
@@ -24,7 +24,7 @@ public final class SnapshotAvro {
           .requiredBytes("attrs")
           .requiredInt("run")
           .requiredInt("fails")
-          .requiredBoolean("owned")
+          .requiredInt("state")
           .endRecord();
 
   private static final Schema DIGEST_SCHEMA = SCHEMA.getField("row").schema();
@@ -44,7 +44,7 @@ public final class SnapshotAvro {
     record.put("attrs", attrs);
     record.put("run", entry.runNumber());
     record.put("fails", entry.failStreak());
-    record.put("owned", entry.owned());
+    record.put("state", entry.state().ordinal());
     return record;
   }
 
@@ -61,6 +61,6 @@ public final class SnapshotAvro {
         digests,
         (Integer) record.get("run"),
         (Integer) record.get("fails"),
-        (Boolean) record.get("owned"));
+        EntryState.values()[(Integer) record.get("state")]);
   }
 }

@@ -10,10 +10,11 @@ import org.actitosync.record.RecordDigest;
  * the run that last wrote it, how many consecutive runs failed to write it, and whether this
  * activation wrote the destination record at all.
  *
- * <p>{@link #owned()} is true when Actito acknowledged a create or update from this activation;
- * only owned entries are ever deleted (MIRROR never deletes what someone else wrote). Unowned
- * entries remember a key without a record of ours: an update-only that found no record, a
- * create-only that found one, or a key whose every write failed so far (digests unknown).
+ * <p>{@link #state()} is {@link EntryState#OWNED} when Actito acknowledged a create or update from
+ * this activation; only owned entries are ever deleted (MIRROR never deletes what someone else
+ * wrote). Other states remember a key without a record of ours: an update-only that found no
+ * record ({@link EntryState#ABSENT}), a create-only that found one ({@link EntryState#FOREIGN}),
+ * or a key whose every write failed so far ({@link EntryState#PENDING}, digests unknown).
  *
  * <p>Attribute digests are by position in the {@link AttributeLayout} of the run that wrote the
  * snapshot; {@link #project} moves them onto another layout.
@@ -36,7 +37,12 @@ public abstract class SnapshotEntry implements Serializable {
   /** Consecutive runs in which this key was rejected or failed; 0 after a success. */
   public abstract int failStreak();
 
-  public abstract boolean owned();
+  public abstract EntryState state();
+
+  /** Whether this activation wrote the destination record (only owned keys are ever deleted). */
+  public boolean owned() {
+    return state() == EntryState.OWNED;
+  }
 
   public static SnapshotEntry create(
       String key,
@@ -44,21 +50,21 @@ public abstract class SnapshotEntry implements Serializable {
       int[] attributeDigests,
       int runNumber,
       int failStreak,
-      boolean owned) {
+      EntryState state) {
     return new AutoValue_SnapshotEntry(
-        key, rowDigest, attributeDigests.clone(), runNumber, failStreak, owned);
+        key, rowDigest, attributeDigests.clone(), runNumber, failStreak, state);
   }
 
   /** Entry for a key this activation tried to write but never could: every digest unknown. */
   public static SnapshotEntry unknown(String key, int attributeCount, int runNumber, int failStreak) {
     int[] digests = new int[attributeCount];
     java.util.Arrays.fill(digests, RecordDigest.UNKNOWN_VALUE);
-    return create(key, RecordDigest.UNKNOWN_ROW, digests, runNumber, failStreak, false);
+    return create(key, RecordDigest.UNKNOWN_ROW, digests, runNumber, failStreak, EntryState.PENDING);
   }
 
   /** Entry recording {@code digest} as written by run {@code runNumber}. */
   public static SnapshotEntry written(String key, RecordDigest digest, int runNumber) {
-    return create(key, digest.row(), digest.attributes(), runNumber, 0, true);
+    return create(key, digest.row(), digest.attributes(), runNumber, 0, EntryState.OWNED);
   }
 
   public int attributeCount() {
@@ -74,14 +80,14 @@ public abstract class SnapshotEntry implements Serializable {
     return attributeDigestsInternal().clone();
   }
 
-  public SnapshotEntry withOwned(boolean owned) {
-    return create(key(), rowDigest(), attributeDigestsInternal(), runNumber(), failStreak(), owned);
+  public SnapshotEntry withState(EntryState state) {
+    return create(key(), rowDigest(), attributeDigestsInternal(), runNumber(), failStreak(), state);
   }
 
   /** The same entry after one more run that could not write the key. */
   public SnapshotEntry withOneMoreFailure() {
     return create(
-        key(), rowDigest(), attributeDigestsInternal(), runNumber(), failStreak() + 1, owned());
+        key(), rowDigest(), attributeDigestsInternal(), runNumber(), failStreak() + 1, state());
   }
 
   /**
@@ -102,6 +108,6 @@ public abstract class SnapshotEntry implements Serializable {
       projected[i] =
           sameType && old < attributeCount() ? attributeDigest(old) : RecordDigest.UNKNOWN_VALUE;
     }
-    return create(key(), RecordDigest.UNKNOWN_ROW, projected, runNumber(), failStreak(), owned());
+    return create(key(), RecordDigest.UNKNOWN_ROW, projected, runNumber(), failStreak(), state());
   }
 }

@@ -220,14 +220,17 @@ public final class SnapshotStore implements Serializable {
     return removed;
   }
 
-  /** Committed runs, newest first, following base links from CURRENT. */
+  /** Committed runs still present, newest first, following base links from CURRENT. */
   public List<String> committedChain() {
     List<String> chain = new ArrayList<>();
     Optional<String> run = currentRun();
     Set<String> seen = new HashSet<>();
     while (run.isPresent() && seen.add(run.get())) {
-      chain.add(run.get());
       Optional<Manifest> manifest = readManifest(run.get());
+      if (!manifest.isPresent()) {
+        break; // removed by retention: the chain ends here
+      }
+      chain.add(run.get());
       run = manifest.map(Manifest::baseRunId);
     }
     return chain;

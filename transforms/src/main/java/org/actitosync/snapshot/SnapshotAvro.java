@@ -29,6 +29,11 @@ public final class SnapshotAvro {
 
   private static final Schema DIGEST_SCHEMA = SCHEMA.getField("row").schema();
 
+  /** Compression of snapshot files: digests are incompressible, keys compress well. */
+  public static org.apache.avro.file.CodecFactory codec() {
+    return org.apache.avro.file.CodecFactory.deflateCodec(9);
+  }
+
   private SnapshotAvro() {}
 
   public static GenericRecord toAvro(SnapshotEntry entry) {

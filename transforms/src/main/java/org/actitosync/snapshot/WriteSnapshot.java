@@ -1,6 +1,5 @@
 package org.actitosync.snapshot;
 
-import org.apache.avro.file.CodecFactory;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -34,6 +33,6 @@ public final class WriteSnapshot
             .withSchema(SnapshotAvro.SCHEMA)
             .to(store.entriesPrefix(runId))
             .withSuffix(".avro")
-            .withCodec(CodecFactory.deflateCodec(9)));
+            .withCodec(SnapshotAvro.codec()));
   }
 }

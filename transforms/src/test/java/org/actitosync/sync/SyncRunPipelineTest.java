@@ -62,9 +62,19 @@ class SyncRunPipelineTest {
 
   @Test
   void firstRunClassifiesWritesAndCommitsOnlyWhatWasAccepted() {
+    firstRun(beam.pipeline(), root);
+  }
+
+  @Test
+  void secondRunRetriesRejectionsDeletesGoneKeysAndKeepsFailedEntries() {
+    secondRun(beam.pipeline(), root, "--runner=DirectRunner");
+  }
+
+  /** Run 1 on {@code pipeline} with every output asserted; runs it and checks the commit. */
+  static void firstRun(Pipeline pipeline, Path root) {
     SnapshotStore store = new SnapshotStore(root.toString(), "orders");
     SyncRun.Spec spec = SyncRun.Spec.of(store, "run-1", null, LAYOUT, SyncMode.MIRROR, 5);
-    SyncRun.Result result = run(beam.pipeline(), RUN1, spec, Map.of("b", OutcomeStatus.REJECTED));
+    SyncRun.Result result = run(pipeline, RUN1, spec, Map.of("b", OutcomeStatus.REJECTED));
 
     PAssert.that(render(result.changes()))
         .containsInAnyOrder(
@@ -87,7 +97,7 @@ class SyncRunPipelineTest {
             "d unowned fails=1 run=1",
             "e unowned fails=1 run=1");
     PAssert.that(result.committed()).containsInAnyOrder("run-1");
-    beam.pipeline().run().waitUntilFinish();
+    pipeline.run().waitUntilFinish();
 
     Manifest committed = store.currentManifest().orElseThrow();
     assertEquals("run-1", committed.runId());
@@ -97,17 +107,17 @@ class SyncRunPipelineTest {
     assertEquals(3L, committed.counts().get("entries.owned"));
   }
 
-  @Test
-  void secondRunRetriesRejectionsDeletesGoneKeysAndKeepsFailedEntries() {
+  /** Run 1 unasserted on a plain pipeline with {@code setupArgs}, then run 2 on {@code pipeline}. */
+  static void secondRun(Pipeline pipeline, Path root, String... setupArgs) {
     SnapshotStore store = new SnapshotStore(root.toString(), "orders");
-    Pipeline first = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    Pipeline first = Pipeline.create(PipelineOptionsFactory.fromArgs(setupArgs).create());
     run(first, RUN1, SyncRun.Spec.of(store, "run-1", null, LAYOUT, SyncMode.MIRROR, 5),
         Map.of("b", OutcomeStatus.REJECTED));
     first.run().waitUntilFinish();
 
     Manifest base = store.currentManifest().orElseThrow();
     SyncRun.Spec spec = SyncRun.Spec.of(store, "run-2", base, LAYOUT, SyncMode.MIRROR, 5);
-    SyncRun.Result result = run(beam.pipeline(), RUN2, spec, Map.of("f", OutcomeStatus.FAILED));
+    SyncRun.Result result = run(pipeline, RUN2, spec, Map.of("f", OutcomeStatus.FAILED));
 
     PAssert.that(render(result.changes()))
         .containsInAnyOrder(
@@ -132,7 +142,7 @@ class SyncRunPipelineTest {
             "f unowned fails=1 run=2",
             "g owned fails=0 run=1");
     PAssert.that(result.committed()).containsInAnyOrder("run-2");
-    beam.pipeline().run().waitUntilFinish();
+    pipeline.run().waitUntilFinish();
 
     assertEquals("run-2", store.currentRun().orElseThrow());
     assertEquals("run-1", store.currentManifest().orElseThrow().baseRunId());

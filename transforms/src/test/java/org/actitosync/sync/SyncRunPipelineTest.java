@@ -70,6 +70,41 @@ class SyncRunPipelineTest {
     secondRun(beam.pipeline(), root, "--runner=DirectRunner");
   }
 
+  @Test
+  void aRunThatFailsBeforeItsCommitLeavesTheSnapshotUntouched() {
+    SnapshotStore store = new SnapshotStore(root.toString(), "orders");
+    Pipeline first = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    run(first, RUN1, SyncRun.Spec.of(store, "run-1", null, LAYOUT, SyncMode.MIRROR, 5), Map.of());
+    first.run().waitUntilFinish();
+
+    Pipeline failing = beam.pipeline();
+    PCollection<MappedRecord> source =
+        failing.apply("Source", Create.of(RUN2).withCoder(MappedRecordCoder.of()));
+    SyncRun.expand(
+        failing,
+        source,
+        SyncRun.Spec.of(store, "run-2", store.currentManifest().orElseThrow(), LAYOUT, SyncMode.MIRROR, 5),
+        new FailingWriter());
+    org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> failing.run().waitUntilFinish());
+
+    assertEquals("run-1", store.currentRun().orElseThrow());
+    assertEquals(java.util.Optional.empty(), store.readManifest("run-2"));
+  }
+
+  /** A writer that dies mid-run, as a crashed worker would. */
+  static final class FailingWriter
+      extends org.apache.beam.sdk.transforms.PTransform<PCollection<Classification>, PCollection<WriteOutcome>> {
+    @Override
+    public PCollection<WriteOutcome> expand(PCollection<Classification> changes) {
+      return changes.apply(
+          MapElements.into(org.apache.beam.sdk.values.TypeDescriptor.of(WriteOutcome.class))
+              .via(
+                  c -> {
+                    throw new IllegalStateException("writer crashed on " + c.key());
+                  }));
+    }
+  }
+
   /** Run 1 on {@code pipeline} with every output asserted; runs it and checks the commit. */
   static void firstRun(Pipeline pipeline, Path root) {
     SnapshotStore store = new SnapshotStore(root.toString(), "orders");

@@ -40,7 +40,7 @@ final class AtomicFiles implements Serializable {
     return scheme == null || scheme.isEmpty() || "file".equals(scheme);
   }
 
-  private static Path localPath(ResourceId resource) {
+  static Path localPath(ResourceId resource) {
     String spec = resource.toString();
     return spec.startsWith("file:") ? Paths.get(java.net.URI.create(spec)) : Paths.get(spec);
   }
@@ -49,10 +49,8 @@ final class AtomicFiles implements Serializable {
   static boolean createIfAbsent(ResourceId file, byte[] content) throws IOException {
     if (isLocal(file)) {
       Path path = localPath(file);
-      Files.createDirectories(path.getParent());
-      Path temp = Files.createTempFile(path.getParent(), ".claim", ".tmp");
+      Path temp = tempBeside(path, content);
       try {
-        Files.write(temp, content);
         try {
           // A hard link is created atomically and fails if the target exists.
           Files.createLink(path, temp);
@@ -82,10 +80,8 @@ final class AtomicFiles implements Serializable {
   static void replace(ResourceId file, byte[] content) throws IOException {
     if (isLocal(file)) {
       Path path = localPath(file);
-      Files.createDirectories(path.getParent());
-      Path temp = Files.createTempFile(path.getParent(), ".replace", ".tmp");
+      Path temp = tempBeside(path, content);
       try {
-        Files.write(temp, content);
         Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(temp);
@@ -93,6 +89,14 @@ final class AtomicFiles implements Serializable {
       return;
     }
     write(file, content);
+  }
+
+  /** A temporary file holding {@code content} in {@code path}'s directory (same filesystem). */
+  private static Path tempBeside(Path path, byte[] content) throws IOException {
+    Files.createDirectories(path.getParent());
+    Path temp = Files.createTempFile(path.getParent(), ".commit", ".tmp");
+    Files.write(temp, content);
+    return temp;
   }
 
   static void write(ResourceId file, byte[] content) throws IOException {

@@ -264,10 +264,7 @@ public final class SnapshotStore implements Serializable {
     }
     FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     if (AtomicFiles.isLocal(directory)) {
-      java.nio.file.Path path =
-          directory.toString().startsWith("file:")
-              ? java.nio.file.Paths.get(java.net.URI.create(directory.toString()))
-              : java.nio.file.Paths.get(directory.toString());
+      java.nio.file.Path path = AtomicFiles.localPath(directory);
       if (java.nio.file.Files.exists(path)) {
         try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(path)) {
           for (java.nio.file.Path p :

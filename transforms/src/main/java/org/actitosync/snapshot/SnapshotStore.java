@@ -45,6 +45,8 @@ public final class SnapshotStore implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotStore.class);
   static final String INITIAL_BASE = "_initial";
+  /** Committed runs kept by default (see {@link #retain}). */
+  public static final int DEFAULT_KEEP_RUNS = 5;
 
   private final String root;
   private final String activation;

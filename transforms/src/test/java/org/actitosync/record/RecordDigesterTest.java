@@ -97,13 +97,13 @@ class RecordDigesterTest {
   }
 
   @Test
-  void digestsAreStableAcrossJvms() {
-    // Pinned: a change of hash function or encoding would silently resend every row.
+  void digestsArePinnedAcrossVersions() {
+    // A change of hash function or canonical encoding would silently resend every row of every
+    // activation on upgrade: these values must only change with a snapshot format migration.
     RecordDigest d = digest("id", "k", "n", 1, "ok", true, "at", "2024-01-01 00:00:00", "name", "x");
-    assertEquals(d, digest("id", "k", "n", 1, "ok", true, "at", "2024-01-01 00:00:00", "name", "x"));
-    assertEquals(5, d.attributes().length);
-    assertEquals(Long.toHexString(d.row()), Long.toHexString(DIGESTER.digest(MAPPER.map(
-        Map.of("id", "k", "n", "1", "ok", "true", "at", "2024-01-01T00:00:00Z", "name", "x"))).row()));
+    assertEquals("59708e553afcc1", Long.toHexString(d.row()));
+    assertEquals("[1020180505, 2056516539, 1577928549, -411371341, -1912082317]",
+        java.util.Arrays.toString(d.attributes()));
   }
 
   @Test

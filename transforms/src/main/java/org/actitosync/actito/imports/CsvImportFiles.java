@@ -1,6 +1,7 @@
 package org.actitosync.actito.imports;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
@@ -122,7 +123,8 @@ public final class CsvImportFiles {
         .withLineSeparator(format.endOfLine())
         .withQuoteChar('"')
         .withoutEscapeChar();
-    return CSV.writerFor(String[].class).with(schema);
+    return CSV.writerFor(String[].class).with(schema)
+        .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING); // quote only when RFC 4180 needs it
   }
 
   private static byte[] encode(ObjectWriter writer, List<String> cells) {

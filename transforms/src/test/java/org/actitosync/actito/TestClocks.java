@@ -41,14 +41,24 @@ final class TestClocks {
   static final class RecordingSleeper implements Sleeper {
     final List<Long> sleeps = new CopyOnWriteArrayList<>();
     private final MutableClock clock;
+    private final long realSleepCapMillis;
 
     RecordingSleeper(MutableClock clock) {
+      this(clock, 0);
+    }
+
+    /** Also really sleeps up to {@code realSleepCapMillis} per call (for import polling). */
+    RecordingSleeper(MutableClock clock, long realSleepCapMillis) {
       this.clock = clock;
+      this.realSleepCapMillis = realSleepCapMillis;
     }
 
     @Override
-    public void sleep(long millis) {
+    public void sleep(long millis) throws InterruptedException {
       sleeps.add(millis);
+      if (realSleepCapMillis > 0) {
+        Thread.sleep(Math.min(millis, realSleepCapMillis));
+      }
       if (clock != null) {
         clock.advance(Duration.ofMillis(millis));
       }

@@ -11,7 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.actitosync.actito.auth.TokenProvider;
 import org.actitosync.actito.auth.TokenUnavailableException;
+import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
+import org.actitosync.actito.errors.Classification;
+import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.actito.errors.ErrorClassifier;
 import org.actitosync.actito.http.ActitoHttp;
 import org.actitosync.actito.http.ActitoPaths;
@@ -115,13 +118,16 @@ public final class ActitoClient implements AutoCloseable {
    * ActitoException} when the token route stays unavailable.
    */
   public void checkAuthentication() {
+    String target = "on entity '" + config.entity() + "' (GET /auth/token)";
     try {
-      tokens.get(Operation.TOKEN, "on entity '" + config.entity() + "' (GET /auth/token)");
+      tokens.get();
     } catch (TokenUnavailableException e) {
-      throw new ActitoException(Operation.TOKEN,
-          "on entity '" + config.entity() + "' (GET /auth/token)",
-          e.classification().errorClass(), e.classification().status(),
-          e.classification().message(), 1, false, null, null);
+      Classification c = e.classification();
+      if (c.errorClass() == ErrorClass.AUTH) {
+        throw new ActitoAuthException(Operation.TOKEN, target, c.status(), c.message(), 1, null);
+      }
+      throw new ActitoException(Operation.TOKEN, target, c.errorClass(), c.status(), c.message(), 1,
+          false, null, null);
     }
   }
 

@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.actitosync.actito.ApiKey;
 import org.actitosync.actito.Operation;
-import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.Classification;
+import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.actito.errors.ErrorClassifier;
 import org.actitosync.actito.http.ActitoPaths;
 import org.actitosync.actito.http.HttpExchange;
@@ -56,18 +57,15 @@ public final class TokenProvider {
   /**
    * A valid token, minted if none is cached or the cached one is due for refresh.
    *
-   * @param forOperation the call that needs the token (named in error messages)
-   * @param target route/entity description of that call (named in error messages)
-   * @throws ActitoAuthException when Actito rejects the key (401/403 at the token route)
-   * @throws TokenUnavailableException on a transient failure of the token route
+   * @throws TokenUnavailableException when the token route fails: classification AUTH when
+   *     Actito refuses the key (401/403), else as classified (429, 5xx, I/O: retryable)
    */
-  public synchronized AccessToken get(Operation forOperation, String target)
-      throws TokenUnavailableException {
+  public synchronized AccessToken get() throws TokenUnavailableException {
     if (current != null && clock.instant().isBefore(current.refreshAt())) {
       return current;
     }
     current = null;
-    current = mint(forOperation, target);
+    current = mint();
     return current;
   }
 
@@ -86,7 +84,7 @@ public final class TokenProvider {
     return current == null ? null : current.value();
   }
 
-  private AccessToken mint(Operation forOperation, String target) throws TokenUnavailableException {
+  private AccessToken mint() throws TokenUnavailableException {
     long start = System.nanoTime();
     HttpExchange.Raw raw;
     try {
@@ -98,13 +96,12 @@ public final class TokenProvider {
     listener.onCall(Operation.TOKEN, raw.status, elapsedMillis(start));
     LOG.debug("GET {} -> {} ({} ms)", ActitoPaths.TOKEN, raw.status, elapsedMillis(start));
     if (raw.status == 401 || raw.status == 403) {
-      throw new ActitoAuthException(
-          forOperation,
-          target,
-          raw.status,
-          "Actito rejected the API key (" + apiKey.describeSource() + ") at GET /auth/token",
-          1,
-          "check that the key is valid, not revoked, and belongs to entity '" + entity + "'");
+      // The key itself is refused: AUTH, never retried. The message names where the key comes
+      // from (env/file), never the key.
+      throw new TokenUnavailableException(Classification.of(ErrorClass.AUTH, raw.status,
+          "Actito rejected the API key (" + apiKey.describeSource() + ") at GET /auth/token;"
+              + " check that it is valid, not revoked, and has rights on entity '" + entity + "'",
+          Optional.empty(), true), null);
     }
     if (!raw.isSuccess()) {
       Classification c = classifier.classify(raw.status, raw.retryAfter, raw.body);

@@ -76,7 +76,7 @@ public final class ActitoHttp {
       Classification failure;
       IOException ioCause = null;
       try {
-        AccessToken token = tokens.get(op, target);
+        AccessToken token = tokens.get();
         long start = System.nanoTime();
         HttpExchange.Raw raw;
         try {
@@ -108,9 +108,7 @@ public final class ActitoHttp {
         failure = classifier.classify(raw.status, raw.retryAfter, raw.body);
       } catch (TokenUnavailableException e) {
         failure = e.classification();
-      } catch (ActitoAuthException e) {
-        listener.onFailure(op, ErrorClass.AUTH, e.status());
-        throw e;
+
       } catch (IOException e) {
         ioCause = e;
         failure = classifier.classify(e);
@@ -124,9 +122,10 @@ public final class ActitoHttp {
             failure.status(),
             failure.message(),
             attempt,
-            failure.status() == 403
-                ? "the API key lacks the right for this route"
-                : "the access token was refused again after re-minting it");
+            failure.message().contains("GET /auth/token") ? null
+                : failure.status() == 403
+                    ? "the API key lacks the right for this route"
+                    : "the access token was refused again after re-minting it");
       }
       if (failure.errorClass() == ErrorClass.PERMANENT) {
         throw fail(op, target, failure, attempt, false, null, ioCause);

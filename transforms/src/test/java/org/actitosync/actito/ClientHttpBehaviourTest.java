@@ -294,4 +294,39 @@ class ClientHttpBehaviourTest {
     assertEquals("/v4/entity/demo/table/customers/profile/emailAddress=a%2Bb%20c%40x.org", calls.get(1).rawPath);
     assertEquals("/v4/entity/demo/table/customers/profile?allowUpdate=true", calls.get(2).rawPath);
   }
+
+  @Test
+  void listenerSeesCallsRetriesAndFailuresForTheWriterMetrics() {
+    server.then(Reply.of(503, ""), Reply.of(200, "{}"), Reply.of(400, "{\"message\":\"bad\"}"));
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ActitoClientConfig config = ActitoClientConfig.builder().setBaseUrl(server.baseUrl())
+        .setEntity("demo").setApiKey(ApiKey.of("scripted-key")).build();
+    ActitoClient c = ActitoClient.builder(config).sleeper(sleeper).jitter(() -> 0.0)
+        .listener(new org.actitosync.actito.observe.ActitoCallListener() {
+          @Override
+          public void onCall(Operation operation, int status, long latencyMillis) {
+            events.add("call " + operation + " " + status);
+          }
+
+          @Override
+          public void onRetry(Operation operation, int status, int attempt, long sleepMillis) {
+            events.add("retry " + operation + " " + status + " " + attempt + " " + sleepMillis);
+          }
+
+          @Override
+          public void onTokenMinted() {
+            events.add("token");
+          }
+
+          @Override
+          public void onFailure(Operation operation, ErrorClass errorClass, int status) {
+            events.add("failure " + operation + " " + errorClass + " " + status);
+          }
+        }).build();
+    c.records().delete("orders", "k");
+    assertThrows(ActitoException.class, () -> c.records().delete("orders", "k"));
+    assertEquals(List.of("call TOKEN 200", "token", "call RECORD_DELETE 503",
+        "retry RECORD_DELETE 503 1 250", "call RECORD_DELETE 200", "call RECORD_DELETE 400",
+        "failure RECORD_DELETE PERMANENT 400"), events);
+  }
 }

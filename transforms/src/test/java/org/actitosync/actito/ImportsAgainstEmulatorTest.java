@@ -153,4 +153,27 @@ class ImportsAgainstEmulatorTest {
     assertEquals(400, created);
     assertEquals(401, emu.admin().records("demo", ORDERS).size());
   }
+
+  @Test
+  void dailyQuota429WithALongRetryAfterFailsAtOnce() {
+    try (ActitoEmulator quota = ActitoEmulator.builder().data(EmulatorFixture.data())
+        .bulkImportsPerTablePerDay(1).start()) {
+      RecordingSleeper sleeper = new RecordingSleeper(null, 20);
+      ActitoClient c = EmulatorFixture.client(EmulatorFixture.config(quota, KEY).build(), sleeper);
+      ImportFile file = CsvImportFiles.build(COLUMNS, List.of(row("q-1", 1, "NEW")),
+          CsvFormat.defaults(), Compression.ZIP, c.config().maxImportBytes());
+      c.imports().create(TableKind.CUSTOM_TABLE, ORDERS, file, ImportParameters.of(ImportMode.CREATE_UPDATE));
+      org.actitosync.actito.errors.ActitoException e = assertThrows(
+          org.actitosync.actito.errors.ActitoException.class, () -> c.imports().create(
+              TableKind.CUSTOM_TABLE, ORDERS, file, ImportParameters.of(ImportMode.CREATE_UPDATE)));
+      assertEquals(429, e.status());
+      assertEquals(org.actitosync.actito.errors.ErrorClass.RETRYABLE, e.errorClass());
+      assertTrue(e.retriesExhausted());
+      // the emulator's Retry-After points at the quota reset, beyond the 2-minute budget: no sleep
+      assertEquals(1, e.attempts());
+      assertTrue(e.getMessage().contains("exceeds the remaining backoff budget"), e.getMessage());
+      assertTrue(sleeper.sleeps.isEmpty());
+      assertEquals(2, quota.admin().stats().route("POST /import"));
+    }
+  }
 }

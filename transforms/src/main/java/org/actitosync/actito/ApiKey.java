@@ -109,10 +109,7 @@ public final class ApiKey implements Serializable {
           }
           return v;
         } catch (IOException e) {
-          throw new UncheckedIOException(
-              "Actito API key: cannot read file " + location + " (" + e.getClass().getSimpleName()
-                  + ")",
-              new IOException(e.getClass().getSimpleName()));
+          throw new UncheckedIOException("Actito API key: cannot read file " + location, e);
         }
       default:
         throw new AssertionError(source);

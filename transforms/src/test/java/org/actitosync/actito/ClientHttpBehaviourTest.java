@@ -329,4 +329,34 @@ class ClientHttpBehaviourTest {
         "retry RECORD_DELETE 503 1 250", "call RECORD_DELETE 200", "call RECORD_DELETE 400",
         "failure RECORD_DELETE PERMANENT 400"), events);
   }
+
+  @Test
+  void importPollingIsBoundedWithGrowingIntervals() {
+    for (int i = 0; i < 50; i++) {
+      server.then(Reply.of(200, "{\"id\":5,\"status\":\"RUNNING\"}"));
+    }
+    ActitoClientConfig config = ActitoClientConfig.builder().setBaseUrl(server.baseUrl())
+        .setEntity("demo").setApiKey(ApiKey.of("scripted-key"))
+        .setImportPolling(org.actitosync.actito.imports.ImportPollingPolicy.of(
+            Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(30))).build();
+    ActitoClient c = ActitoClient.builder(config).sleeper(sleeper).build();
+    ActitoException e = assertThrows(ActitoException.class, () -> c.imports().await(5));
+    assertEquals(ErrorClass.RETRYABLE, e.errorClass());
+    assertTrue(e.retriesExhausted());
+    assertEquals(List.of(1000L, 2000L, 4000L, 8000L, 8000L, 7000L), sleeper.sleeps);
+  }
+
+  @Test
+  void importThatFailsAsAWholeIsPermanent() {
+    server.then(Reply.of(200, "{\"id\":6}"),
+        Reply.of(200, "{\"id\":6,\"status\":\"RUNNING\"}"),
+        Reply.of(200, "{\"id\":6,\"status\":\"FAILED\",\"withErrors\":true}"));
+    ImportFile file = CsvImportFiles.build(List.of("orderId"), List.of(Map.of("orderId", "o-1")),
+        CsvFormat.defaults(), Compression.ZIP, 1 << 20);
+    ActitoException e = assertThrows(ActitoException.class, () -> client().imports().run(
+        TableKind.CUSTOM_TABLE, "orders", file, ImportParameters.of(ImportMode.CREATE_UPDATE), "orderId"));
+    assertEquals(ErrorClass.PERMANENT, e.errorClass());
+    assertTrue(e.getMessage().contains("import 6"), e.getMessage());
+    assertEquals(List.of(1000L), sleeper.sleeps);
+  }
 }

@@ -75,27 +75,10 @@ public final class ActitoHttp {
       int attempt = budget.startAttempt();
       Classification failure;
       IOException ioCause = null;
+      boolean tokenRoute = false;
       try {
         AccessToken token = tokens.get();
-        long start = System.nanoTime();
-        HttpExchange.Raw raw;
-        try {
-          raw =
-              exchange.send(
-                  request.method(),
-                  request.pathAndQuery(),
-                  request.content(),
-                  request.accept(),
-                  token.bearerHeader());
-        } catch (IOException e) {
-          long ms = (System.nanoTime() - start) / 1_000_000;
-          listener.onCall(op, 0, ms);
-          LOG.debug("{} {} -> {} ({} ms, attempt {})", op, request, e.getClass().getSimpleName(), ms, attempt);
-          throw e;
-        }
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        listener.onCall(op, raw.status, ms);
-        LOG.debug("{} {} -> {} ({} ms, attempt {})", op, request, raw.status, ms, attempt);
+        HttpExchange.Raw raw = sendOnce(request, token, attempt);
         if (raw.isSuccess() || request.passesThrough(raw.status)) {
           return new ApiResponse(raw.status, raw.body, attempt);
         }
@@ -107,44 +90,15 @@ public final class ActitoHttp {
         }
         failure = classifier.classify(raw.status, raw.retryAfter, raw.body);
       } catch (TokenUnavailableException e) {
+        tokenRoute = true;
         failure = e.classification();
-
       } catch (IOException e) {
         ioCause = e;
         failure = classifier.classify(e);
       }
-
-      if (failure.errorClass() == ErrorClass.AUTH) {
-        listener.onFailure(op, ErrorClass.AUTH, failure.status());
-        throw new ActitoAuthException(
-            op,
-            target,
-            failure.status(),
-            failure.message(),
-            attempt,
-            failure.message().contains("GET /auth/token") ? null
-                : failure.status() == 403
-                    ? "the API key lacks the right for this route"
-                    : "the access token was refused again after re-minting it");
-      }
-      if (failure.errorClass() == ErrorClass.PERMANENT) {
-        throw fail(op, target, failure, attempt, false, null, ioCause);
-      }
-      if (!request.replaySafe() && !failure.provablyNotProcessed()) {
-        throw fail(op, target, failure, attempt, false,
-            "not replayed: the request may have been processed and is not idempotent", ioCause);
-      }
-      long delay = budget.nextDelayMillis(failure.retryAfter());
-      if (delay == RetryBudget.GIVE_UP) {
-        String note = failure.retryAfter().isPresent()
-            && attempt < policy.maxAttempts()
-            ? "Retry-After " + failure.retryAfter().get().toMillis() + " ms exceeds the remaining backoff budget"
-            : null;
-        throw fail(op, target, failure, attempt, true, note, ioCause);
-      }
+      long delay = decide(request, target, budget, failure, tokenRoute, attempt, ioCause);
       listener.onRetry(op, failure.status(), attempt, delay);
-      LOG.warn(
-          "Actito {} {} failed ({}, HTTP {}): retrying in {} ms (attempt {}/{})",
+      LOG.warn("Actito {} {} failed ({}, HTTP {}): retrying in {} ms (attempt {}/{})",
           op, request, failure.errorClass(), failure.status(), delay, attempt, policy.maxAttempts());
       try {
         sleeper.sleep(delay);
@@ -153,6 +107,58 @@ public final class ActitoHttp {
         throw fail(op, target, failure, attempt, false, "interrupted while backing off", e);
       }
     }
+  }
+
+  private HttpExchange.Raw sendOnce(ApiRequest request, AccessToken token, int attempt)
+      throws IOException {
+    long start = System.nanoTime();
+    try {
+      HttpExchange.Raw raw = exchange.send(request.method(), request.pathAndQuery(),
+          request.content(), request.accept(), token.bearerHeader());
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      listener.onCall(request.operation(), raw.status, ms);
+      LOG.debug("{} {} -> {} ({} ms, attempt {})", request.operation(), request, raw.status, ms,
+          attempt);
+      return raw;
+    } catch (IOException e) {
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      listener.onCall(request.operation(), 0, ms);
+      LOG.debug("{} {} -> {} ({} ms, attempt {})", request.operation(), request,
+          e.getClass().getSimpleName(), ms, attempt);
+      throw e;
+    }
+  }
+
+  /** The wait before the next attempt, or throws the final exception for {@code failure}. */
+  private long decide(ApiRequest request, String target, RetryBudget budget,
+      Classification failure, boolean tokenRoute, int attempt, IOException ioCause) {
+    Operation op = request.operation();
+    switch (failure.errorClass()) {
+      case AUTH:
+        listener.onFailure(op, ErrorClass.AUTH, failure.status());
+        throw new ActitoAuthException(op, target, failure.status(), failure.message(), attempt,
+            tokenRoute ? null
+                : failure.status() == 403
+                    ? "the API key lacks the right for this route"
+                    : "the access token was refused again after re-minting it");
+      case PERMANENT:
+        throw fail(op, target, failure, attempt, false, null, ioCause);
+      default:
+        break;
+    }
+    if (!request.replaySafe() && !failure.provablyNotProcessed()) {
+      throw fail(op, target, failure, attempt, false,
+          "not replayed: the request may have been processed and is not idempotent", ioCause);
+    }
+    long delay = budget.nextDelayMillis(failure.retryAfter());
+    if (delay == RetryBudget.GIVE_UP) {
+      String note = failure.retryAfter().isPresent() && attempt < policy.maxAttempts()
+          ? "Retry-After " + failure.retryAfter().get().toMillis()
+              + " ms exceeds the remaining backoff budget"
+          : null;
+      throw fail(op, target, failure, attempt, true, note, ioCause);
+    }
+    return delay;
   }
 
   private ActitoException fail(

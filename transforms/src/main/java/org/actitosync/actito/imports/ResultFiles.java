@@ -21,7 +21,7 @@ public final class ResultFiles {
 
   private ResultFiles() {}
 
-  /** Row results by the value of {@code keyColumn}, in file order. */
+  /** Row results by the value of {@code keyColumn}, in file order (a repeated key: last row wins). */
   public static Map<String, RowResult> parse(byte[] csv, char separator, String keyColumn) {
     return parse(csv, separator, keyColumn, STATUS_COLUMN, MESSAGE_COLUMN);
   }

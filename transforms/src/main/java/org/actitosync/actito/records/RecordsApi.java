@@ -55,7 +55,8 @@ public final class RecordsApi {
 
   /**
    * Update only ({@code PUT …/record/{key}}): only the given attributes change. A record that does
-   * not exist (404) is not created: outcome NOT_FOUND.
+   * not exist (404) is not created: outcome NOT_FOUND. Actito also answers 404 for an unknown
+   * table; check the table once with {@code structure().customTable(...)} before a run.
    */
   public WriteResult update(String table, String key, Map<String, ?> values) {
     ApiResponse r = http.execute(ApiRequest.of(Operation.RECORD_UPDATE, "PUT",
@@ -94,7 +95,8 @@ public final class RecordsApi {
 
   /**
    * The record's attributes (technical ones included: {@code id}, {@code creationMoment}, {@code
-   * updateMoment}), or empty when there is none (404).
+   * updateMoment}), or empty when there is none (404, which is also Actito's answer for an unknown
+   * table). Numbers come back as {@code Integer}/{@code Long}/{@code BigDecimal}.
    */
   public Optional<Map<String, Object>> get(String table, String key) {
     ApiResponse r = http.execute(ApiRequest.of(Operation.RECORD_GET, "GET",

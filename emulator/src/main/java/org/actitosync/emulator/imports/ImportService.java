@@ -1,0 +1,183 @@
+package org.actitosync.emulator.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.actitosync.emulator.limits.ImportQuota;
+import org.actitosync.emulator.limits.Limits;
+import org.actitosync.emulator.limits.QuotaExceededException;
+import org.actitosync.emulator.model.AttributeDef;
+import org.actitosync.emulator.model.DataStore;
+import org.actitosync.emulator.model.TableDef;
+import org.actitosync.emulator.model.TableKind;
+import org.actitosync.emulator.model.WriteOutcome;
+import org.actitosync.emulator.validation.ValidationException;
+
+/**
+ * v4 bulk imports. Creation checks everything that makes the file unusable (size, parameters, zip/gzip,
+ * CSV syntax, header vs structure) and answers 400; then takes one unit of the table's daily quota
+ * (429 when used up; rejected creations do not consume quota); then returns the import RUNNING and
+ * processes it on a worker after {@code importProcessingDelayMillis}. Each line is written like a
+ * single-record call (same validation, technical columns ignored); a line in error does not stop the
+ * import. An empty cell sets the attribute to null (clears it on update).
+ */
+public final class ImportService {
+  private final DataStore store;
+  private final ImportQuota quota;
+  private final Supplier<Limits> limits;
+  private final ScheduledExecutorService worker;
+  private final AtomicLong nextId = new AtomicLong(1_000_001);
+  private final Map<Long, ImportJob> jobs = new ConcurrentHashMap<>();
+
+  public ImportService(DataStore store, ImportQuota quota, Supplier<Limits> limits, ScheduledExecutorService worker) {
+    this.store = store;
+    this.quota = quota;
+    this.limits = limits;
+    this.worker = worker;
+  }
+
+  /**
+   * Creates an import.
+   *
+   * @throws ValidationException 400 for an unusable request or file
+   * @throws QuotaExceededException 429 when the table's daily quota is used up
+   * @throws org.actitosync.emulator.model.NotFoundException 404 for an unknown table
+   */
+  public ImportJob create(String entity, TableKind kind, String table, byte[] upload, JsonNode parametersJson) {
+    Limits l = limits.get();
+    if (upload.length > l.maxImportBytes()) {
+      throw new ValidationException("inputFile", "The import file is " + upload.length + " bytes, more than the "
+          + l.maxImportBytes() + " bytes allowed");
+    }
+    ImportParameters params = ImportParameters.parse(parametersJson);
+    TableDef def = kind == TableKind.CUSTOM_TABLE ? store.customTable(entity, table) : store.profileTable(entity, table);
+    ImportFileReader.CsvFile file = ImportFileReader.read(upload, params.charset(), params.separator());
+    columns(def, file.header(), params);
+    String quotaKey = entity + "/" + kind + "/" + def.id();
+    if (!quota.tryAcquire(quotaKey, l.bulkImportsPerTablePerDay())) {
+      throw new QuotaExceededException("The daily quota of " + l.bulkImportsPerTablePerDay()
+          + " bulk imports for table " + def.name() + " is used up", quota.secondsUntilReset());
+    }
+    ImportJob job = new ImportJob(nextId.getAndIncrement(), entity, kind, def.id(), params, file);
+    jobs.put(job.id(), job);
+    worker.schedule(() -> process(job), l.importProcessingDelayMillis(), TimeUnit.MILLISECONDS);
+    return job;
+  }
+
+  /** The import {@code id} of {@code entity}. */
+  public Optional<ImportJob> get(String entity, long id) {
+    ImportJob job = jobs.get(id);
+    return job != null && job.entity().equals(entity) ? Optional.of(job) : Optional.empty();
+  }
+
+  /** Forgets every import (reset). */
+  public void clear() {
+    jobs.clear();
+  }
+
+  /**
+   * Maps each CSV column to an attribute (null = ignored column) and checks the header: no duplicate
+   * column, every column (or mapping) names an attribute, the primary key / mandatory attributes are
+   * present when rows may be created.
+   */
+  static List<String> columns(TableDef def, List<String> header, ImportParameters params) {
+    Set<String> seen = new HashSet<>();
+    for (String h : header) {
+      if (!seen.add(h)) {
+        throw new ValidationException(h, "Duplicate column '" + h + "' in the CSV header");
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (params.mappings().isEmpty()) {
+      for (String h : header) {
+        out.add(knownAttribute(def, h));
+      }
+    } else {
+      Map<String, String> byHeader = new LinkedHashMap<>();
+      for (ImportParameters.Mapping m : params.mappings()) {
+        if (!header.contains(m.headerColumn())) {
+          throw new ValidationException(m.headerColumn(), "Mapped column '" + m.headerColumn()
+              + "' is not in the CSV header");
+        }
+        byHeader.put(m.headerColumn(), knownAttribute(def, m.attributeName()));
+      }
+      for (String h : header) {
+        out.add(byHeader.get(h));
+      }
+    }
+    Set<String> mapped = new HashSet<>(out);
+    if (def.kind() == TableKind.CUSTOM_TABLE && !mapped.contains(def.primaryKeyAttribute())) {
+      throw new ValidationException(def.primaryKeyAttribute(), "Missing column for the primary key attribute '"
+          + def.primaryKeyAttribute() + "'");
+    }
+    if (params.mode().creates()) {
+      for (AttributeDef a : def.attributes()) {
+        if (a.mandatory() && !mapped.contains(a.name())) {
+          throw new ValidationException(a.name(), "Missing column for mandatory attribute '" + a.name() + "'");
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String knownAttribute(TableDef def, String name) {
+    if (def.technical().contains(name)) {
+      return null;
+    }
+    if (def.attribute(name).isEmpty()) {
+      throw new ValidationException(name, "Unknown attribute '" + name + "' in table " + def.name());
+    }
+    return name;
+  }
+
+  private void process(ImportJob job) {
+    try {
+      TableDef def = job.tableKind() == TableKind.CUSTOM_TABLE ? store.customTable(job.entity(), job.table())
+          : store.profileTable(job.entity(), job.table());
+      List<String> header = job.header();
+      List<String> columns = columns(def, header, job.parameters());
+      List<ImportJob.RowResult> results = new ArrayList<>();
+      for (List<String> cells : job.file().rows()) {
+        results.add(processLine(job, columns, cells));
+      }
+      job.finish(results);
+    } catch (RuntimeException e) {
+      job.fail(e.getMessage());
+    }
+  }
+
+  private ImportJob.RowResult processLine(ImportJob job, List<String> columns, List<String> cells) {
+    if (cells.size() != columns.size()) {
+      return new ImportJob.RowResult(cells, "ERROR", "The line has " + cells.size() + " columns, the header "
+          + columns.size());
+    }
+    Map<String, JsonNode> values = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i) != null) {
+        String cell = cells.get(i);
+        values.put(columns.get(i), cell == null || cell.isEmpty() ? NullNode.getInstance() : TextNode.valueOf(cell));
+      }
+    }
+    ImportMode mode = job.parameters().mode();
+    try {
+      WriteOutcome out = job.tableKind() == TableKind.CUSTOM_TABLE
+          ? store.importRecord(job.entity(), job.table(), values, mode.creates(), mode.updates())
+          : store.importProfile(job.entity(), job.table(), values, mode.creates(), mode.updates());
+      return new ImportJob.RowResult(cells, out.status().name(), out.message() == null ? "" : out.message());
+    } catch (ValidationException e) {
+      return new ImportJob.RowResult(cells, "ERROR", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.actitosync.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Shared fixture and a small real-HTTP client for the emulator tests. */
+final class TestSupport {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String KEY = "secret-key-1";
+  static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
+  static final String ORDERS = "/v4/entity/demo/customTable/orders/record";
+  static final String PROFILES = "/v4/entity/demo/table/customers/profile";
+
+  private TestSupport() {
+  }
+
+  static String data() {
+    try (InputStream in = TestSupport.class.getResourceAsStream("/test-data.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Encodes one path segment (space as %20, '/' as %2F, non-ASCII as UTF-8). */
+  static String seg(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static JsonNode json(HttpResponse<String> r) {
+    try {
+      return MAPPER.readTree(r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A client bound to one emulator, holding a bearer token once {@link #login()} was called. */
+  static final class Api {
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String base;
+    String token;
+
+    Api(ActitoEmulator emu) {
+      this.base = emu.baseUrl();
+    }
+
+    Api login() {
+      HttpResponse<String> r = token(KEY);
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+      }
+      token = json(r).get("accessToken").asText();
+      return this;
+    }
+
+    HttpResponse<String> token(String key) {
+      return send(HttpRequest.newBuilder(URI.create(base + "/auth/token")).header("Authorization", key)
+          .header("Accept", "application/json").GET());
+    }
+
+    HttpResponse<String> get(String path) {
+      return send(req(path).GET());
+    }
+
+    HttpResponse<String> delete(String path) {
+      return send(req(path).DELETE());
+    }
+
+    HttpResponse<String> post(String path, String json) {
+      return send(req(path).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> put(String path, String json) {
+      return send(req(path).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpRequest.Builder req(String path) {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+          .header("Accept", "application/json");
+      if (token != null) {
+        b.header("Authorization", "Bearer " + token);
+      }
+      return b;
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) {
+      try {
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** {@code {"properties":[{"name":k,"value":v},…]}} from alternating names and JSON values. */
+  static String props(Object... kv) {
+    return body("properties", kv);
+  }
+
+  static String attrs(Object... kv) {
+    return body("attributes", kv);
+  }
+
+  private static String body(String field, Object... kv) {
+    var root = MAPPER.createObjectNode();
+    var arr = root.putArray(field);
+    for (int i = 0; i < kv.length; i += 2) {
+      var p = arr.addObject().put("name", (String) kv[i]);
+      p.set("value", MAPPER.valueToTree(kv[i + 1]));
+    }
+    return root.toString();
+  }
+}

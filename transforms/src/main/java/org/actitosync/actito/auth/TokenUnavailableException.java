@@ -1,0 +1,22 @@
+package org.actitosync.actito.auth;
+
+import org.actitosync.actito.errors.Classification;
+
+/**
+ * The token route failed with a non-auth error (429, 5xx, I/O). The calling loop treats it like
+ * any failed attempt of the call it was minting for (retry within the same budget).
+ */
+public final class TokenUnavailableException extends Exception {
+  private static final long serialVersionUID = 1L;
+  private final transient Classification classification;
+
+  TokenUnavailableException(Classification classification, Throwable cause) {
+    super("Actito token route failed: " + classification.errorClass() + " HTTP "
+        + classification.status() + ": " + classification.message(), cause);
+    this.classification = classification;
+  }
+
+  public Classification classification() {
+    return classification;
+  }
+}

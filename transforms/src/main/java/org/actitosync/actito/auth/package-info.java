@@ -1,0 +1,2 @@
+/** Access-token minting and thread-safe caching. */
+package org.actitosync.actito.auth;

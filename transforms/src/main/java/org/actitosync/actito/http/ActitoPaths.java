@@ -1,0 +1,92 @@
+package org.actitosync.actito.http;
+
+import static org.actitosync.actito.http.PathEscaper.escape;
+
+import org.actitosync.actito.PathStyle;
+import org.actitosync.actito.PathStyles;
+
+/**
+ * Builds the (already escaped) paths of the Actito routes the client uses, in the configured
+ * {@link PathStyle} of each API family. Every caller-supplied piece (entity, table, key,
+ * attribute, value) is escaped as one path segment by {@link PathEscaper}.
+ */
+public final class ActitoPaths {
+  public static final String TOKEN = "/auth/token";
+
+  private final String entity;
+  private final PathStyles styles;
+
+  public ActitoPaths(String entity, PathStyles styles) {
+    this.entity = escape(entity);
+    this.styles = styles;
+  }
+
+  private static String prefix(PathStyle style, String family) {
+    return style == PathStyle.PREFIXED ? "/" + family : "";
+  }
+
+  private String v4(PathStyle style, String family) {
+    return prefix(style, family) + "/v4/entity/" + entity;
+  }
+
+  private String v5(PathStyle style, String family) {
+    return prefix(style, family) + "/v5/entities/" + entity;
+  }
+
+  // ---- custom-table records (custom-data) ----
+
+  public String records(String table) {
+    return v4(styles.customData(), "custom-data") + "/customTable/" + escape(table) + "/record";
+  }
+
+  public String record(String table, String key) {
+    return records(table) + "/" + escape(key);
+  }
+
+  // ---- structures ----
+
+  public String customTable(String idOrName) {
+    return v5(styles.customTableStructure(), "custom-table-structure")
+        + "/custom-tables/"
+        + escape(idOrName);
+  }
+
+  public String changeRequests(String tableIdOrName) {
+    return customTable(tableIdOrName) + "/change-requests";
+  }
+
+  public String profileTable(String idOrName) {
+    return v5(styles.profileTableStructure(), "profile-table-structure")
+        + "/profile-tables/"
+        + escape(idOrName);
+  }
+
+  // ---- profiles (profile-data) ----
+
+  public String profiles(String table) {
+    return v4(styles.profileData(), "profile-data") + "/table/" + escape(table) + "/profile";
+  }
+
+  /** {@code …/profile/{attribute}={value}}: the '=' is literal, both sides are escaped. */
+  public String profileByAttribute(String table, String attribute, String value) {
+    return profiles(table) + "/" + escape(attribute) + "=" + escape(value);
+  }
+
+  // ---- mass imports ----
+
+  public String customTableImport(String table) {
+    return v4(styles.massImports(), "mass-imports") + "/customTable/" + escape(table) + "/import";
+  }
+
+  public String profileTableImport(String table) {
+    return v4(styles.massImports(), "mass-imports") + "/table/" + escape(table) + "/import";
+  }
+
+  public String importResult(long importId) {
+    return v4(styles.massImports(), "mass-imports") + "/import/" + importId + "/result";
+  }
+
+  public String importResultFile(long importId) {
+    return v4(styles.massImports(), "mass-imports") + "/import/" + importId + "/result-file";
+  }
+}

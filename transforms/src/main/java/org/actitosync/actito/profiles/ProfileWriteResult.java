@@ -1,0 +1,27 @@
+package org.actitosync.actito.profiles;
+
+import com.google.auto.value.AutoValue;
+import java.util.OptionalLong;
+
+/** Result of a profile create/upsert. */
+@AutoValue
+public abstract class ProfileWriteResult {
+  /** What happened. */
+  public enum Outcome {
+    /** Created, or updated when {@code allowUpdate} was true. */
+    WRITTEN,
+    /** {@code allowUpdate} was false and the profile already exists (Actito answered 409). */
+    EXISTS
+  }
+
+  public abstract Outcome outcome();
+
+  /** The {@code profileId} Actito returned (absent for EXISTS). */
+  public abstract OptionalLong profileId();
+
+  public abstract int attempts();
+
+  public static ProfileWriteResult of(Outcome outcome, OptionalLong profileId, int attempts) {
+    return new AutoValue_ProfileWriteResult(outcome, profileId, attempts);
+  }
+}

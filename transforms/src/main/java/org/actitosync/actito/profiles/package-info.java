@@ -1,0 +1,2 @@
+/** Profile lookup and create/upsert. */
+package org.actitosync.actito.profiles;

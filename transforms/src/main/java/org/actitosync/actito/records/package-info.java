@@ -1,0 +1,2 @@
+/** Custom-table record operations. */
+package org.actitosync.actito.records;

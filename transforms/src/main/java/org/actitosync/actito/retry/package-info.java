@@ -1,0 +1,2 @@
+/** Retry policy and backoff bookkeeping. */
+package org.actitosync.actito.retry;

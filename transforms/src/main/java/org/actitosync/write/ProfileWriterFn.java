@@ -1,0 +1,81 @@
+package org.actitosync.write;
+
+import java.io.IOException;
+import java.util.Map;
+import org.actitosync.actito.ActitoClient;
+import org.actitosync.actito.errors.ActitoAuthException;
+import org.actitosync.actito.errors.ActitoException;
+import org.actitosync.actito.errors.ErrorClass;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+
+/**
+ * Ensures one referenced profile exists: looks it up by its unique attribute and creates it
+ * ({@code allowUpdate=false}, so an existing profile is never modified) when absent. Stateful and
+ * keyed by shard like the record writer, so profile calls share the same concurrency cap and rate
+ * budget. Idempotent: a replay finds the profile and does nothing. A profile that cannot be created
+ * is counted ({@code profiles.failed}); the rows referencing it are then rejected by Actito with
+ * the reason.
+ */
+final class ProfileWriterFn extends DoFn<KV<Integer, KV<String, Map<String, String>>>, String> {
+  private final WriterConfig config;
+
+  @StateId("profilesSeen")
+  private final StateSpec<ValueState<Long>> profilesSeen = StateSpecs.value(VarLongCoder.of());
+
+  private transient RateBudget budget;
+  private transient ActitoClient client;
+
+  ProfileWriterFn(WriterConfig config) {
+    this.config = config;
+  }
+
+  @Setup
+  public void setup() {
+    budget = ClientFactory.budget(config);
+    client = ClientFactory.create(config, budget);
+  }
+
+  @ProcessElement
+  public void process(
+      @Element KV<Integer, KV<String, Map<String, String>>> element,
+      @StateId("profilesSeen") ValueState<Long> seen,
+      OutputReceiver<String> out) {
+    budget.shardSeen(element.getKey());
+    ProfilesOption option = config.profiles();
+    String value = element.getValue().getKey();
+    String outcome;
+    try {
+      if (client.profiles().findByUniqueAttribute(option.profileTable(), option.profileAttribute(), value).isPresent()) {
+        outcome = "existing";
+      } else {
+        client.profiles().upsert(
+            option.profileTable(), ProfileRefs.toWire(element.getValue().getValue(), config), false);
+        outcome = "created";
+      }
+    } catch (ActitoAuthException e) {
+      throw e;
+    } catch (ActitoException e) {
+      if (e.errorClass() == ErrorClass.AUTH) {
+        throw e;
+      }
+      outcome = "failed";
+    }
+    Long before = seen.read();
+    seen.write(before == null ? 1 : before + 1);
+    Metrics.counter(WriterMetrics.NAMESPACE, "profiles." + outcome).inc();
+    out.output(value);
+  }
+
+  @Teardown
+  public void teardown() throws IOException {
+    if (client != null) {
+      client.close();
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package org.actitosync.write;
+
+import java.util.Map;
+import org.actitosync.change.ChangeKind;
+import org.actitosync.change.Classification;
+import org.actitosync.change.WriteOutcome;
+import org.actitosync.coders.ClassificationCoder;
+import org.actitosync.coders.WriteOutcomeCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Writes a run's changes to Actito and returns one {@link WriteOutcome} per change (design.md
+ * section 4):
+ *
+ * <ol>
+ *   <li>the strategy is chosen once for the run from the change counts ({@link StrategyChooser});
+ *   <li>with "insert missing profiles" on, the distinct referenced profiles are ensured first;
+ *   <li>deletes, and creates and updates under the RECORDS strategy, go through K shards
+ *       ({@code floorMod(hash(key), K)}) to a stateful writer per shard: never more than K requests
+ *       in flight, whatever the workers or threads, all paced by one calls-per-minute budget;
+ *   <li>under the BULK strategy creates and updates then go as bulk imports (after the record
+ *       calls, so the cap still holds).
+ * </ol>
+ *
+ * <p>Guarantees: at-least-once calls, all idempotent (upserts, update-only, 404-tolerant deletes,
+ * lookup-then-create), so a bundle retried by the runner or a rerun after a crash converges to the
+ * same destination. An authentication error or an outage fails the run (nothing is committed).
+ */
+public final class WriteToActito
+    extends PTransform<PCollection<Classification>, PCollection<WriteOutcome>> {
+  private static final TupleTag<KV<Integer, Classification>> RECORDS = new TupleTag<KV<Integer, Classification>>() {};
+  private static final TupleTag<KV<Integer, Classification>> BULK = new TupleTag<KV<Integer, Classification>>() {};
+
+  private final WriterConfig config;
+
+  private WriteToActito(WriterConfig config) {
+    this.config = config;
+  }
+
+  public static WriteToActito with(WriterConfig config) {
+    return new WriteToActito(config);
+  }
+
+  /** The strategy a run with these stats gets under {@code config}. */
+  static StrategyChooser.Choice choose(WriterConfig config, ChangeStats stats) {
+    StrategyChooser chooser =
+        new StrategyChooser(config.callsPerMinute(), config.maxImportsPerRun(),
+            config.client().maxImportBytes(), config.importDuration(), 5);
+    return chooser.choose(stats.upserts, stats.deletes, stats.callsPerChange(), stats.bytesPerRow(),
+        config.strategy());
+  }
+
+  @Override
+  public PCollection<WriteOutcome> expand(PCollection<Classification> changes) {
+    WriterConfig c = config;
+    PCollectionView<StrategyChooser.Choice> choice =
+        changes
+            .apply("CountChanges", Combine.globally(new ChangeStats.Fn()))
+            .apply("ChooseStrategy", MapElements.into(TypeDescriptor.of(StrategyChooser.Choice.class))
+                .via((ChangeStats stats) -> {
+                  StrategyChooser.Choice chosen = choose(c, stats);
+                  WriterMetrics.strategy(chosen.strategy());
+                  return chosen;
+                }))
+            .setCoder(SerializableCoder.of(StrategyChooser.Choice.class))
+            .apply("StrategyView", View.asSingleton());
+
+    PCollectionTuple routed =
+        changes.apply("RouteByStrategy",
+            ParDo.of(new RouteFn(c, choice)).withSideInputs(choice)
+                .withOutputTags(RECORDS, TupleTagList.of(BULK)));
+    KvCoder<Integer, Classification> shardCoder = KvCoder.of(VarIntCoder.of(), ClassificationCoder.of());
+    PCollection<KV<Integer, Classification>> recordPath = routed.get(RECORDS).setCoder(shardCoder);
+    PCollection<KV<Integer, Classification>> bulkPath = routed.get(BULK).setCoder(shardCoder);
+
+    if (c.profiles() != null) {
+      PCollection<String> profilesDone = ensureProfiles(changes);
+      recordPath = recordPath.apply("AfterProfiles", Wait.on(profilesDone)).setCoder(shardCoder);
+      bulkPath = bulkPath.apply("BulkAfterProfiles", Wait.on(profilesDone)).setCoder(shardCoder);
+    }
+
+    PCollection<WriteOutcome> recordOutcomes =
+        recordPath.apply("WriteRecords", ParDo.of(new RecordWriterFn(c))).setCoder(WriteOutcomeCoder.of());
+    PCollection<WriteOutcome> bulkOutcomes =
+        bulkPath
+            .apply("AfterRecordCalls", Wait.on(recordOutcomes))
+            .setCoder(shardCoder)
+            .apply("OneBulkGroup", GroupByKey.create())
+            .apply("WriteBulkImports", ParDo.of(new BulkWriterFn(c)))
+            .setCoder(WriteOutcomeCoder.of());
+    return PCollectionList.of(recordOutcomes)
+        .and(bulkOutcomes)
+        .apply("AllOutcomes", Flatten.pCollections())
+        .setCoder(WriteOutcomeCoder.of());
+  }
+
+  private PCollection<String> ensureProfiles(PCollection<Classification> changes) {
+    WriterConfig c = config;
+    KvCoder<String, Map<String, String>> refCoder =
+        KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    return changes
+        .apply("ReferencedProfiles", ParDo.of(new DoFn<Classification, KV<String, Map<String, String>>>() {
+          @ProcessElement
+          public void process(@Element Classification change, OutputReceiver<KV<String, Map<String, String>>> out) {
+            Map<String, String> attributes = ProfileRefs.of(change, c);
+            if (attributes != null) {
+              out.output(KV.of(ProfileRefs.linkValue(change, c.profiles(), c), attributes));
+            }
+          }
+        }))
+        .setCoder(refCoder)
+        .apply("OncePerProfile", Combine.perKey(
+            (Iterable<Map<String, String>> candidates) -> {
+              Map<String, String> first = null;
+              for (Map<String, String> candidate : candidates) {
+                if (first == null || candidate.toString().compareTo(first.toString()) < 0) {
+                  first = candidate;
+                }
+              }
+              return first;
+            }))
+        .setCoder(refCoder)
+        .apply("ShardProfiles", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.integers(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))))
+            .via(ref -> KV.of(Shards.of(ref.getKey(), c.concurrency()), ref)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), refCoder))
+        .apply("EnsureProfiles", ParDo.of(new ProfileWriterFn(c)))
+        .setCoder(StringUtf8Coder.of());
+  }
+
+  /** Sends each change to the record path (sharded) or the bulk path (one group), by strategy. */
+  private static final class RouteFn extends DoFn<Classification, KV<Integer, Classification>> {
+    private final WriterConfig config;
+    private final PCollectionView<StrategyChooser.Choice> choice;
+    private transient boolean reported;
+
+    RouteFn(WriterConfig config, PCollectionView<StrategyChooser.Choice> choice) {
+      this.config = config;
+      this.choice = choice;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext context) {
+      Classification change = context.element();
+      StrategyChooser.Choice chosen = context.sideInput(choice);
+      if (!reported) {
+        reported = true;
+        org.slf4j.LoggerFactory.getLogger(WriteToActito.class)
+            .info("Write strategy {}: {}", chosen.strategy(), chosen.reason());
+      }
+      if (chosen.strategy() == Strategy.BULK && change.kind() != ChangeKind.DELETE) {
+        context.output(BULK, KV.of(0, change));
+      } else {
+        context.output(KV.of(Shards.of(change.key(), config.concurrency()), change));
+      }
+    }
+  }
+}

@@ -267,6 +267,7 @@ class ClientHttpBehaviourTest {
         ImportParameters.of(ImportMode.CREATE_UPDATE));
     assertEquals(77, id);
     assertEquals(2, dataCalls().size());
+    assertEquals(dataCalls().get(0).body, dataCalls().get(1).body); // identical bytes on replay
     assertTrue(dataCalls().get(0).body.contains("name=\"inputFile\""));
     assertTrue(dataCalls().get(0).body.contains("\"mode\":\"CREATE_UPDATE\""));
   }

@@ -118,13 +118,14 @@ class ProfilesAndStructureAgainstEmulatorTest {
     p.put("emailAddress", "three@example.com");
     p.put("lastName", "Three");
     ProfileWriteResult created = c.profiles().upsert(CUSTOMERS, p, false);
-    assertEquals(ProfileWriteResult.Outcome.WRITTEN, created.outcome());
+    assertEquals(ProfileWriteResult.Outcome.CREATED, created.outcome());
     assertTrue(created.profileId().isPresent());
     p.put("lastName", "Drei");
     assertEquals(ProfileWriteResult.Outcome.EXISTS, c.profiles().upsert(CUSTOMERS, p, false).outcome());
     assertEquals("Three", c.profiles().findByUniqueAttribute(CUSTOMERS, "customerId", "3")
         .orElseThrow().attributes().get("lastName"));
     ProfileWriteResult updated = c.profiles().upsert(CUSTOMERS, p, true);
+    assertEquals(ProfileWriteResult.Outcome.UPDATED, updated.outcome());
     assertEquals(created.profileId(), updated.profileId());
     assertEquals("Drei", c.profiles().findByUniqueAttribute(CUSTOMERS, "customerId", "3")
         .orElseThrow().attributes().get("lastName"));

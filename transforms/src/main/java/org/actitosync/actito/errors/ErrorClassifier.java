@@ -20,7 +20,8 @@ import javax.net.ssl.SSLException;
  * <ul>
  *   <li>RETRYABLE: 408, 429, every 5xx; socket/connect timeouts, refused or reset connections,
  *       premature end of stream, other I/O errors. {@code Retry-After} (seconds or HTTP-date) is
- *       kept. 429, 503 and refused connections are marked "provably not processed".
+ *       kept. 429, 503, refused connections and connect timeouts are marked "provably not
+ *       processed".
  *   <li>AUTH: 401 and 403. (The HTTP layer first re-mints the token once on a 401 and replays;
  *       only a second 401 reaches the caller.)
  *   <li>PERMANENT: every other status (other 4xx, unexpected 1xx/3xx), unknown host, TLS errors.
@@ -60,7 +61,9 @@ public final class ErrorClassifier {
     if (e instanceof UnknownHostException || e instanceof SSLException) {
       return Classification.of(ErrorClass.PERMANENT, 0, message, Optional.empty(), true);
     }
-    boolean notProcessed = e instanceof ConnectException || e instanceof NoRouteToHostException;
+    boolean notProcessed = e instanceof ConnectException || e instanceof NoRouteToHostException
+        || (e instanceof SocketTimeoutException && e.getMessage() != null
+            && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect timed out"));
     if (e instanceof SocketTimeoutException
         || e instanceof SocketException
         || e instanceof EOFException

@@ -23,8 +23,9 @@ import java.util.zip.ZipOutputStream;
  * Builds import files: rows ({@code Map} column → value) → UTF-8 CSV (see {@link CsvFormat}) →
  * ZIP or GZIP. Cells: {@code null} → empty, String as is, Boolean {@code true}/{@code false},
  * integral numbers as digits, decimals in plain notation ({@code 10.5}, never {@code 1.0E20}); other
- * types are rejected. The output is byte-for-byte deterministic (fixed zip entry time), so a
- * rebuilt file is identical.
+ * types are rejected. An empty cell sets the attribute to null (clears it on update): to leave an
+ * attribute untouched, leave its column out of {@code columns}. The output is byte-for-byte
+ * deterministic (fixed zip entry time), so a rebuilt file is identical.
  */
 public final class CsvImportFiles {
   /** Default name of the CSV inside the upload. */

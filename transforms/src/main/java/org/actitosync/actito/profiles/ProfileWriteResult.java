@@ -8,7 +8,11 @@ import java.util.OptionalLong;
 public abstract class ProfileWriteResult {
   /** What happened. */
   public enum Outcome {
-    /** Created, or updated when {@code allowUpdate} was true. */
+    /** Created. */
+    CREATED,
+    /** An existing profile was updated ({@code allowUpdate} true). */
+    UPDATED,
+    /** Created or updated; Actito did not say which. */
     WRITTEN,
     /** {@code allowUpdate} was false and the profile already exists (Actito answered 409). */
     EXISTS

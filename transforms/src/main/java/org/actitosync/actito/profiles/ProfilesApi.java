@@ -59,8 +59,13 @@ public final class ProfilesApi {
       return ProfileWriteResult.of(ProfileWriteResult.Outcome.EXISTS, OptionalLong.empty(),
           r.attempts());
     }
-    JsonNode id = r.json().get("profileId");
-    return ProfileWriteResult.of(ProfileWriteResult.Outcome.WRITTEN,
+    JsonNode json = r.json();
+    JsonNode id = json.get("profileId");
+    JsonNode created = json.get("created");
+    ProfileWriteResult.Outcome outcome = created == null || !created.isBoolean()
+        ? ProfileWriteResult.Outcome.WRITTEN
+        : created.asBoolean() ? ProfileWriteResult.Outcome.CREATED : ProfileWriteResult.Outcome.UPDATED;
+    return ProfileWriteResult.of(outcome,
         id == null || id.isNull() ? OptionalLong.empty() : OptionalLong.of(id.asLong()),
         r.attempts());
   }

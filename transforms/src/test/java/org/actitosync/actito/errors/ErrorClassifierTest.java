@@ -89,6 +89,8 @@ class ErrorClassifierTest {
     assertEquals(ErrorClass.RETRYABLE, refused.errorClass());
     assertTrue(refused.provablyNotProcessed());
     assertFalse(classifier.classify(new SocketException("Connection reset")).provablyNotProcessed());
+    assertTrue(classifier.classify(new SocketTimeoutException("Connect timed out")).provablyNotProcessed());
+    assertFalse(classifier.classify(new SocketTimeoutException("Read timed out")).provablyNotProcessed());
     assertEquals(ErrorClass.PERMANENT, classifier.classify(new UnknownHostException("nope")).errorClass());
     assertEquals(0, classifier.classify(new EOFException()).status());
   }

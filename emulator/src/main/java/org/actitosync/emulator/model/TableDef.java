@@ -27,6 +27,7 @@ public final class TableDef {
   private final String name;
   private final String primaryKeyAttribute;
   private final Map<String, AttributeDef> attributes;
+  private final List<String> orderedNames;
   private final List<ForeignKeyDef> foreignKeys;
   private final ObjectNode structure;
 
@@ -81,8 +82,6 @@ public final class TableDef {
     }
     this.foreignKeys = List.copyOf(fks);
   }
-
-  private final List<String> orderedNames;
 
   /** Parses a table object of the data file (fields {@code entity} and {@code records} are stripped). */
   public static TableDef parse(TableKind kind, JsonNode tableJson) {

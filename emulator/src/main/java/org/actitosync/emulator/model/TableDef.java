@@ -76,7 +76,13 @@ public final class TableDef {
       if (attribute == null || !attrs.containsKey(attribute)) {
         throw new DataFileException("table " + displayName() + ": foreign key on unknown attribute " + attribute);
       }
-      TableKind refKind = TableKind.valueOf(ref.path("tableType").asText("PROFILE_TABLE"));
+      TableKind refKind;
+      try {
+        refKind = TableKind.valueOf(ref.path("tableType").asText("PROFILE_TABLE"));
+      } catch (IllegalArgumentException e) {
+        throw new DataFileException("table " + displayName() + ": foreign key tableType must be PROFILE_TABLE or "
+            + "CUSTOM_TABLE");
+      }
       fks.add(new ForeignKeyDef(text(fk, "name"), attribute, refKind, ref.path("tableId").asText(null),
           ref.path("attribute").asText(attribute), text(fk, "onDelete")));
     }

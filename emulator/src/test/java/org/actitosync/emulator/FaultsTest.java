@@ -101,4 +101,16 @@ class FaultsTest {
     assertEquals(200, api.get(ORDERS + "/o-1").statusCode());
     assertEquals(404, api.get(ORDERS + "/o-r").statusCode());
   }
+
+  @Test
+  void afterProcessingFaultsApplyTheWriteButFailTheAnswer() {
+    emu.admin().faults(FaultSettings.builder(1).errorRate(1.0, 502).routes("POST /record").afterProcessing(true)
+        .build());
+    assertEquals(502, api.post(ORDERS, props("orderId", "o-after", "status", "NEW")).statusCode());
+    emu.admin().faults(FaultSettings.builder(1).resetRate(1.0).routes("POST /record").afterProcessing(true).build());
+    assertThrows(UncheckedIOException.class, () -> api.post(ORDERS, props("orderId", "o-after2", "status", "NEW")));
+    emu.admin().clearFaults();
+    assertEquals(200, api.get(ORDERS + "/o-after").statusCode());
+    assertEquals(200, api.get(ORDERS + "/o-after2").statusCode());
+  }
 }

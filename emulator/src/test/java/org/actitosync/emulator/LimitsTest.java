@@ -30,7 +30,7 @@ class LimitsTest {
     try (ActitoEmulator emu = ActitoEmulator.builder().data(TestSupport.data()).clock(clock).start()) {
       TestSupport.Api api = new TestSupport.Api(emu).login();
       emu.admin().resetStats();
-      emu.admin().faults(FaultSettings.builder(0).latencyMillis(400).routes("GET /record/{key}").build());
+      emu.admin().faults(FaultSettings.builder(0).latencyMillis(500).routes("GET /record/{key}").build());
       List<HttpResponse<String>> responses = parallel(api, 6);
       List<HttpResponse<String>> tooMany = responses.stream().filter(r -> r.statusCode() == 429).toList();
       assertTrue(tooMany.size() >= 1, "statuses " + responses.stream().map(HttpResponse::statusCode).toList());

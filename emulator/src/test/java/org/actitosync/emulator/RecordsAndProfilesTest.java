@@ -182,4 +182,25 @@ class RecordsAndProfilesTest {
     assertEquals(204, api.post("/_emulator/reset", "").statusCode());
     assertEquals(1, emu.admin().records("demo", "orders").size());
   }
+
+  @Test
+  void profileUpdateByKey() {
+    var r = api.put(PROFILES + "/customerId=2", attrs("lastName", "Deux"));
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("Deux", emu.admin().profiles("demo", "customers").get(1).get("lastName"));
+    assertEquals(409, api.put(PROFILES + "/2", attrs("emailAddress", "one@example.com")).statusCode());
+    assertEquals(404, api.put(PROFILES + "/99", attrs("lastName", "X")).statusCode());
+    ValidationTest.assert400(api.put(PROFILES + "/2", attrs("customerId", null)), "customerId");
+  }
+
+  @Test
+  void uniqueNonKeyAttributesAreEnforced() {
+    String cr = "/v5/entities/demo/custom-tables/orders/change-requests";
+    assertEquals(200, api.post(cr, "{\"operations\":[{\"type\":\"ADD_ATTRIBUTE\",\"attribute\":"
+        + "{\"name\":\"externalRef\",\"valueType\":\"STRING\",\"unique\":true}}]}").statusCode());
+    assertEquals(200, api.put(ORDERS + "/o-1", props("externalRef", "X1")).statusCode());
+    ValidationTest.assert400(api.post(ORDERS, props("orderId", "o-2", "status", "NEW", "externalRef", "X1")),
+        "externalRef");
+    assertEquals(200, api.post(ORDERS, props("orderId", "o-1", "externalRef", "X1")).statusCode());
+  }
 }

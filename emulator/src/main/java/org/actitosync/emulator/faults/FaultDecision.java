@@ -8,8 +8,9 @@ package org.actitosync.emulator.faults;
  * @param errorStatus answer this status without processing (0 = none)
  * @param retryAfterSeconds Retry-After for the error, or null
  * @param expireToken expire the caller's token and answer 401
+ * @param afterProcessing apply {@code reset} / {@code errorStatus} after the handler ran
  */
 public record FaultDecision(long latencyMillis, boolean reset, int errorStatus, Integer retryAfterSeconds,
-    boolean expireToken) {
-  public static final FaultDecision NONE = new FaultDecision(0, false, 0, null, false);
+    boolean expireToken, boolean afterProcessing) {
+  public static final FaultDecision NONE = new FaultDecision(0, false, 0, null, false, false);
 }

@@ -33,6 +33,7 @@ public final class FaultInjector {
     boolean doReset = reset < settings.resetRate();
     int status = !doReset && error < settings.errorRate() ? settings.errorStatuses().get(pick) : 0;
     boolean doExpire = !doReset && status == 0 && expiry < settings.tokenExpiryRate();
-    return new FaultDecision(settings.latencyMillis(), doReset, status, settings.errorRetryAfterSeconds(), doExpire);
+    return new FaultDecision(settings.latencyMillis(), doReset, status, settings.errorRetryAfterSeconds(), doExpire,
+        settings.afterProcessing());
   }
 }

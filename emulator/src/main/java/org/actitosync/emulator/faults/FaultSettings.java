@@ -15,12 +15,15 @@ import java.util.List;
  * @param latencyMillis latency added to every selected call (before processing, while counted in flight)
  * @param tokenExpiryRate probability that the caller's (valid) bearer token expires now: answered 401
  * @param routes route names the faults apply to (see README, e.g. {@code "POST /record"}); null = all Actito routes
+ * @param afterProcessing false (default): injected statuses and resets happen before the request is processed
+ *     (nothing written); true: after it (the write is applied but the client sees the error or the reset)
  */
 public record FaultSettings(long seed, double errorRate, List<Integer> errorStatuses, Integer errorRetryAfterSeconds,
-    double resetRate, long latencyMillis, double tokenExpiryRate, List<String> routes) {
+    double resetRate, long latencyMillis, double tokenExpiryRate, List<String> routes, boolean afterProcessing) {
 
   /** No faults. */
-  public static final FaultSettings NONE = new FaultSettings(0, 0, List.of(500, 502, 503), null, 0, 0, 0, null);
+  public static final FaultSettings NONE = new FaultSettings(0, 0, List.of(500, 502, 503), null, 0, 0, 0, null,
+      false);
 
   public FaultSettings {
     errorStatuses = errorStatuses == null || errorStatuses.isEmpty() ? List.of(500, 502, 503)
@@ -61,7 +64,7 @@ public record FaultSettings(long seed, double errorRate, List<Integer> errorStat
     return new FaultSettings(n.path("seed").asLong(0), n.path("errorRate").asDouble(0), statuses,
         n.hasNonNull("errorRetryAfterSeconds") ? n.get("errorRetryAfterSeconds").asInt() : null,
         n.path("resetRate").asDouble(0), n.path("latencyMillis").asLong(0), n.path("tokenExpiryRate").asDouble(0),
-        routes);
+        routes, n.path("afterProcessing").asBoolean(false));
   }
 
   /** Fluent construction of {@link FaultSettings}. */
@@ -74,6 +77,7 @@ public record FaultSettings(long seed, double errorRate, List<Integer> errorStat
     private long latencyMillis;
     private double tokenExpiryRate;
     private List<String> routes;
+    private boolean afterProcessing;
 
     private Builder(long seed) {
       this.seed = seed;
@@ -112,9 +116,15 @@ public record FaultSettings(long seed, double errorRate, List<Integer> errorStat
       return this;
     }
 
+    /** Injected statuses and resets happen after the request was processed (the write is applied). */
+    public Builder afterProcessing(boolean after) {
+      this.afterProcessing = after;
+      return this;
+    }
+
     public FaultSettings build() {
       return new FaultSettings(seed, errorRate, errorStatuses, errorRetryAfterSeconds, resetRate, latencyMillis,
-          tokenExpiryRate, routes);
+          tokenExpiryRate, routes, afterProcessing);
     }
   }
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>count the request in flight (exact peak); over {@code maxConcurrent} → 429 (+ Retry-After);</li>
  *   <li>per-minute budget: STRICT → 429 (+ Retry-After), LATENCY → sleep the growing delay;</li>
- *   <li>faults: added latency, connection reset, injected error status;</li>
+ *   <li>faults: added latency, then connection reset or injected status (before processing, or after it
+ *       when the fault settings say {@code afterProcessing});</li>
  *   <li>{@code Accept} must allow JSON on JSON routes → else 406;</li>
  *   <li>bearer token → else 401 (a token-expiry fault expires it here); entity allowed → else 403,
  *       entity known → else 404;</li>
@@ -74,18 +75,8 @@ public final class ActitoPipeline {
     if (fault.latencyMillis() > 0) {
       sleep(fault.latencyMillis());
     }
-    if (fault.reset()) {
-      core.statsRecorder().connectionReset();
-      ConnectionReset.reset(ctx);
-      return 0;
-    }
-    if (fault.errorStatus() > 0) {
-      core.statsRecorder().injectedError();
-      if (fault.retryAfterSeconds() != null) {
-        ctx.header("Retry-After", Integer.toString(fault.retryAfterSeconds()));
-      }
-      ErrorBody.write(ctx, core.mapper(), fault.errorStatus(), "Injected fault", null);
-      return fault.errorStatus();
+    if (!fault.afterProcessing() && (fault.reset() || fault.errorStatus() > 0)) {
+      return injectFault(ctx, fault);
     }
     try {
       if (json && !acceptsJson(ctx.header("Accept"))) {
@@ -128,7 +119,25 @@ public final class ActitoPipeline {
       LOG.warn("emulator error on {}", route, e);
       ErrorBody.write(ctx, core.mapper(), 500, "Emulator error: " + e, null);
     }
+    if (fault.afterProcessing() && (fault.reset() || fault.errorStatus() > 0)) {
+      return injectFault(ctx, fault);
+    }
     return ctx.statusCode();
+  }
+
+  /** Resets the connection or answers the injected status; returns the status (0 for a reset). */
+  private int injectFault(Context ctx, FaultDecision fault) {
+    if (fault.reset()) {
+      core.statsRecorder().connectionReset();
+      ConnectionReset.reset(ctx);
+      return 0;
+    }
+    core.statsRecorder().injectedError();
+    if (fault.retryAfterSeconds() != null) {
+      ctx.header("Retry-After", Integer.toString(fault.retryAfterSeconds()));
+    }
+    ErrorBody.write(ctx, core.mapper(), fault.errorStatus(), "Injected fault", null);
+    return fault.errorStatus();
   }
 
   private int tooMany(Context ctx, String message, Integer retryAfter) {

@@ -37,6 +37,14 @@ final class ProfileRoutes {
       Bodies.send(ctx, core.mapper(), 200, Bodies.profile(core.mapper(), def, row));
     }, RouteTable.both("/profile-data", base + "/<key>"));
 
+    routes.add(HandlerType.PUT, "PUT /profile/{key}", (ctx, call) -> {
+      var attrs = Bodies.nameValues(Bodies.json(ctx, core.mapper()), "attributes");
+      String table = ctx.pathParam("t");
+      RowSnapshot row = core.store().updateProfile(call.entity(), table, PathKeys.after(ctx, "profile"), attrs);
+      Bodies.send(ctx, core.mapper(), 200, Bodies.profile(core.mapper(), core.store().profileTable(call.entity(),
+          table), row));
+    }, RouteTable.both("/profile-data", base + "/<key>"));
+
     routes.add(HandlerType.DELETE, "DELETE /profile/{key}", (ctx, call) -> {
       String key = PathKeys.after(ctx, "profile");
       if (!core.store().deleteProfile(call.entity(), ctx.pathParam("t"), key)) {

@@ -40,6 +40,8 @@ public final class ImportService {
   private final ScheduledExecutorService worker;
   private final AtomicLong nextId = new AtomicLong(1_000_001);
   private final Map<Long, ImportJob> jobs = new ConcurrentHashMap<>();
+  /** Bumped by {@link #clear()}: imports created before a reset are never processed after it. */
+  private final AtomicLong generation = new AtomicLong();
 
   public ImportService(DataStore store, ImportQuota quota, Supplier<Limits> limits, ScheduledExecutorService worker) {
     this.store = store;
@@ -72,7 +74,12 @@ public final class ImportService {
     }
     ImportJob job = new ImportJob(nextId.getAndIncrement(), entity, kind, def.id(), params, file);
     jobs.put(job.id(), job);
-    worker.schedule(() -> process(job), l.importProcessingDelayMillis(), TimeUnit.MILLISECONDS);
+    long createdIn = generation.get();
+    worker.schedule(() -> {
+      if (generation.get() == createdIn) {
+        process(job, createdIn);
+      }
+    }, l.importProcessingDelayMillis(), TimeUnit.MILLISECONDS);
     return job;
   }
 
@@ -84,6 +91,7 @@ public final class ImportService {
 
   /** Forgets every import (reset). */
   public void clear() {
+    generation.incrementAndGet();
     jobs.clear();
   }
 
@@ -142,7 +150,7 @@ public final class ImportService {
     return name;
   }
 
-  private void process(ImportJob job) {
+  private void process(ImportJob job, long createdIn) {
     try {
       TableDef def = job.tableKind() == TableKind.CUSTOM_TABLE ? store.customTable(job.entity(), job.table())
           : store.profileTable(job.entity(), job.table());
@@ -150,6 +158,9 @@ public final class ImportService {
       List<String> columns = columns(def, header, job.parameters());
       List<ImportJob.RowResult> results = new ArrayList<>();
       for (List<String> cells : job.file().rows()) {
+        if (generation.get() != createdIn) {
+          return; // the emulator was reset meanwhile
+        }
         results.add(processLine(job, columns, cells));
       }
       job.finish(results);

@@ -1,6 +1,7 @@
 package org.actitosync.emulator.limits;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.actitosync.emulator.model.DataFileException;
 
 /**
  * Immutable limit settings (data file {@code limits} object, overridable by the builder).
@@ -31,7 +32,7 @@ public record Limits(int maxConcurrent, int callsPerMinute, RateMode rateMode, I
     return new Limits(
         n.path("maxConcurrent").asInt(base.maxConcurrent),
         n.path("callsPerMinute").asInt(base.callsPerMinute),
-        n.hasNonNull("rateMode") ? RateMode.valueOf(n.get("rateMode").asText()) : base.rateMode,
+        n.hasNonNull("rateMode") ? rateMode(n.get("rateMode").asText()) : base.rateMode,
         n.has("retryAfterSeconds") ? (n.get("retryAfterSeconds").isNull() ? null : n.get("retryAfterSeconds").asInt())
             : base.retryAfterSeconds,
         n.path("bulkImportsPerTablePerDay").asInt(base.bulkImportsPerTablePerDay),
@@ -39,6 +40,14 @@ public record Limits(int maxConcurrent, int callsPerMinute, RateMode rateMode, I
         n.path("importProcessingDelayMillis").asLong(base.importProcessingDelayMillis),
         n.path("throttleStepMillis").asLong(base.throttleStepMillis),
         n.path("maxThrottleMillis").asLong(base.maxThrottleMillis));
+  }
+
+  private static RateMode rateMode(String name) {
+    try {
+      return RateMode.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new DataFileException("limits.rateMode must be LATENCY, STRICT or OFF, not " + name);
+    }
   }
 
   public Limits withMaxConcurrent(int v) {

@@ -66,6 +66,7 @@ final class CustomTableStore {
         return new WriteOutcome(WriteOutcome.Status.SKIPPED, keyText, "no record with " + pkName + " = " + keyText);
       }
       Map<String, Object> values = RowValidator.validate(def, input, true, technical, fks);
+      checkUnique(values, null);
       Row row = new Row(nextId++, now);
       row.apply(values, now);
       byKey.put(key, row);
@@ -77,6 +78,7 @@ final class CustomTableStore {
           + " already exists");
     }
     Map<String, Object> values = RowValidator.validate(def, input, false, technical, fks);
+    checkUnique(values, existing);
     existing.apply(values, now);
     return new WriteOutcome(WriteOutcome.Status.UPDATED, keyText, null);
   }
@@ -89,7 +91,29 @@ final class CustomTableStore {
     if (values.containsKey(pkName) && KeyOrder.INSTANCE.compare(values.get(pkName), row.get(pkName)) != 0) {
       throw new ValidationException(pkName, "Attribute '" + pkName + "' is the primary key and cannot be changed");
     }
+    checkUnique(values, row);
     row.apply(values, now);
+  }
+
+  /**
+   * Rejects a value of a {@code unique} attribute other than the primary key that another row already
+   * holds (400 naming the attribute; linear scan, only for tables declaring such attributes).
+   */
+  private void checkUnique(Map<String, Object> values, Row self) {
+    for (AttributeDef a : def.attributes()) {
+      Object v = values.get(a.name());
+      if (!a.unique() || v == null || a.name().equals(def.primaryKeyAttribute())) {
+        continue;
+      }
+      String canonical = ValueConverter.canonical(v);
+      for (Row other : byKey.values()) {
+        Object o = other.get(a.name());
+        if (other != self && o != null && canonical.equals(ValueConverter.canonical(o))) {
+          throw new ValidationException(a.name(), "Attribute '" + a.name() + "' is unique and value " + canonical
+              + " is already used by record " + ValueConverter.canonical(other.get(def.primaryKeyAttribute())));
+        }
+      }
+    }
   }
 
   /** Finds a row by business key (primary key value) first, then by technical id. */

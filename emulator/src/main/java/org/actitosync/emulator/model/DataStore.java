@@ -241,6 +241,13 @@ public final class DataStore {
         now());
   }
 
+  /** Updates the given attributes of the profile at {@code key}; 404 when absent. Returns the updated profile. */
+  public synchronized RowSnapshot updateProfile(String entity, String table, String key,
+      Map<String, JsonNode> attributes) {
+    ProfileTableStore store = profile(entity, table);
+    return RowSnapshot.of(store.update(key, attributes, fkChecker, now()), store.def());
+  }
+
   /** The profile at {@code key}: a profileId or {@code attribute=value}. */
   public synchronized Optional<RowSnapshot> profile(String entity, String table, String key) {
     ProfileTableStore store = profile(entity, table);

@@ -73,6 +73,7 @@ public final class EmulatorData {
     }
     List<SeededTable> profiles = tables(root.path("profileTables"), TableKind.PROFILE_TABLE, names, "profiles");
     List<SeededTable> customs = tables(root.path("customTables"), TableKind.CUSTOM_TABLE, names, "records");
+    checkForeignKeys(profiles, customs);
     return new EmulatorData(entities, keys, root.path("tokenTtlSeconds").asLong(900),
         Limits.fromJson(root.get("limits"), Limits.DEFAULTS), profiles, customs);
   }
@@ -95,6 +96,26 @@ public final class EmulatorData {
       out.add(new SeededTable(def, rows));
     }
     return out;
+  }
+
+  /** Every foreign key must reference an existing attribute of an existing table of the same entity. */
+  private static void checkForeignKeys(List<SeededTable> profiles, List<SeededTable> customs) {
+    List<SeededTable> all = new ArrayList<>(profiles);
+    all.addAll(customs);
+    for (SeededTable t : all) {
+      for (ForeignKeyDef fk : t.def().foreignKeys()) {
+        List<SeededTable> candidates = fk.referencedTableType() == TableKind.PROFILE_TABLE ? profiles : customs;
+        TableDef target = candidates.stream().map(SeededTable::def)
+            .filter(d -> d.entity().equals(t.def().entity()) && fk.referencedTableId() != null
+                && d.matches(fk.referencedTableId()))
+            .findFirst().orElseThrow(() -> new DataFileException("table " + t.def().displayName() + ": foreign key "
+                + fk.name() + " references unknown " + fk.referencedTableType() + " " + fk.referencedTableId()));
+        if (target.attribute(fk.referencedAttribute()).isEmpty()) {
+          throw new DataFileException("table " + t.def().displayName() + ": foreign key " + fk.name()
+              + " references unknown attribute " + fk.referencedAttribute() + " of " + target.displayName());
+        }
+      }
+    }
   }
 
   public List<EntityDef> entities() {

@@ -86,6 +86,30 @@ final class ProfileTableStore {
   }
 
   /**
+   * Updates only the given attributes of the profile at {@code key}; 404 when absent, 409 when a unique
+   * value belongs to another profile.
+   */
+  Row update(String key, Map<String, JsonNode> input, ForeignKeyChecker fks, Instant now) {
+    Row row = find(key).orElseThrow(() -> new NotFoundException("No profile '" + key + "' in profile table "
+        + def.name()));
+    Map<String, Object> values = RowValidator.validate(def, input, false, RowValidator.Technical.REJECT, fks);
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      Map<String, Row> idx = uniqueIndex.get(e.getKey());
+      if (idx != null && e.getValue() != null) {
+        Row other = idx.get(ValueConverter.canonical(e.getValue()));
+        if (other != null && other != row) {
+          throw new ValidationException(409, e.getKey(), "Attribute '" + e.getKey() + "': value "
+              + ValueConverter.canonical(e.getValue()) + " belongs to profile " + other.id());
+        }
+      }
+    }
+    unindex(row);
+    row.apply(values, now);
+    index(row);
+    return row;
+  }
+
+  /**
    * Finds a profile by {@code profileId} or by {@code attribute=value} (first '=' splits).
    */
   Optional<Row> find(String key) {

@@ -27,6 +27,7 @@ public final class TableDef {
   private final String name;
   private final String primaryKeyAttribute;
   private final Map<String, AttributeDef> attributes;
+  private final List<String> orderedNames;
   private final List<ForeignKeyDef> foreignKeys;
   private final ObjectNode structure;
 
@@ -75,14 +76,18 @@ public final class TableDef {
       if (attribute == null || !attrs.containsKey(attribute)) {
         throw new DataFileException("table " + displayName() + ": foreign key on unknown attribute " + attribute);
       }
-      TableKind refKind = TableKind.valueOf(ref.path("tableType").asText("PROFILE_TABLE"));
+      TableKind refKind;
+      try {
+        refKind = TableKind.valueOf(ref.path("tableType").asText("PROFILE_TABLE"));
+      } catch (IllegalArgumentException e) {
+        throw new DataFileException("table " + displayName() + ": foreign key tableType must be PROFILE_TABLE or "
+            + "CUSTOM_TABLE");
+      }
       fks.add(new ForeignKeyDef(text(fk, "name"), attribute, refKind, ref.path("tableId").asText(null),
           ref.path("attribute").asText(attribute), text(fk, "onDelete")));
     }
     this.foreignKeys = List.copyOf(fks);
   }
-
-  private final List<String> orderedNames;
 
   /** Parses a table object of the data file (fields {@code entity} and {@code records} are stripped). */
   public static TableDef parse(TableKind kind, JsonNode tableJson) {

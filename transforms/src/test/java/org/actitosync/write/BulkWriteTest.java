@@ -1,0 +1,88 @@
+package org.actitosync.write;
+
+import static org.actitosync.write.WriterFixture.config;
+import static org.actitosync.write.WriterFixture.newKeys;
+import static org.actitosync.write.WriterFixture.order;
+import static org.actitosync.write.WriterFixture.render;
+import static org.actitosync.write.WriterFixture.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.actitosync.change.Classification;
+import org.actitosync.change.OutcomeStatus;
+import org.actitosync.change.WriteOutcome;
+import org.actitosync.classify.SyncMode;
+import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.record.MappedRecord;
+import org.actitosync.testing.TestPipelineExtension;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A large change set under AUTO goes as bulk imports, with per-row errors mapped to keys. */
+class BulkWriteTest {
+  @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.direct();
+
+  @Test
+  void aLargeChangeSetUsesBulkImportsAndMapsRowErrorsToKeys() {
+    try (ActitoEmulator emulator = WriterFixture.emulator().start()) {
+      List<MappedRecord> rows = new ArrayList<>();
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 2000; i++) {
+        boolean bad = i % 250 == 7;
+        rows.add(order("k-" + i, 1, i + ".25", bad ? "BOGUS" : "NEW"));
+        expected.add((bad ? "REJECTED" : "APPLIED") + " k-" + i);
+      }
+      List<Classification> changes = newKeys(SyncMode.UPSERT, rows);
+      // plus one delete: deletes always go record by record
+      changes.add(new org.actitosync.classify.Classifier(SyncMode.MIRROR, WriterFixture.DIGESTER, 2)
+          .classify("o-1", List.of(), org.actitosync.snapshot.SnapshotEntry.written("o-1",
+              WriterFixture.DIGESTER.digest(order("o-1", 1, "10.5", "NEW")), 1)));
+      expected.add("APPLIED o-1");
+      WriterConfig config = config(emulator, WriterFixture.KEY).setCallsPerMinute(90).build();
+      PCollection<WriteOutcome> outcomes = write(beam.pipeline(), changes, config);
+      PAssert.that(render(outcomes)).containsInAnyOrder(expected);
+      PAssert.that(outcomes).satisfies(all -> {
+        for (WriteOutcome o : all) {
+          if (o.status() == OutcomeStatus.REJECTED) {
+            assertTrue(o.message().contains("status"), o.message());
+          }
+        }
+        return null;
+      });
+      PipelineResult result = beam.pipeline().run();
+      result.waitUntilFinish();
+
+      long calls = emulator.admin().stats().totalCalls();
+      assertTrue(calls < 40, "bulk made " + calls + " calls for 2001 changes");
+      assertTrue(emulator.admin().stats().route("POST /import") >= 1, emulator.admin().stats().byRoute().toString());
+      assertEquals(2000 - 8, emulator.admin().records("demo", "orders").size());
+      assertEquals(1, RateBudgetWriteTest.counter(result, WriterMetrics.NAMESPACE, "strategy.BULK"));
+    }
+  }
+
+  @Test
+  void aSmallChangeSetUsesRecordCalls() {
+    StrategyChooser.Choice choice = WriteToActito.choose(
+        WriterConfig.builder()
+            .setClient(org.actitosync.actito.ActitoClientConfig.builder().setBaseUrl("http://127.0.0.1:1")
+                .setEntity("demo").setApiKey(org.actitosync.actito.ApiKey.of("k")).build())
+            .setTable("orders").setKeyAttribute("orderId").attributeTypes(WriterFixture.LAYOUT.types())
+            .setRunKey("choice").build(),
+        stats(100));
+    assertEquals(Strategy.RECORDS, choice.strategy());
+    assertTrue(choice.reason().contains("record calls are faster"), choice.reason());
+  }
+
+  static ChangeStats stats(int upserts) {
+    ChangeStats stats = new ChangeStats();
+    for (Classification c : newKeys(SyncMode.UPSERT, org.actitosync.write.WriterFixture.orders(upserts, "s-"))) {
+      stats.add(c);
+    }
+    return stats;
+  }
+}

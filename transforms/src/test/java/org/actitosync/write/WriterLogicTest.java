@@ -1,0 +1,136 @@
+package org.actitosync.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.actitosync.change.Classification;
+import org.actitosync.classify.SyncMode;
+import org.actitosync.record.AttributeType;
+import org.junit.jupiter.api.Test;
+
+/** Plain unit tests of the writer's pure pieces. */
+class WriterLogicTest {
+
+  @Test
+  void shardsAreDeterministicAndCoverTheSpace() {
+    int[] counts = new int[4];
+    for (int i = 0; i < 10_000; i++) {
+      int shard = Shards.of("key-" + i, 4);
+      assertEquals(shard, Shards.of("key-" + i, 4));
+      counts[shard]++;
+    }
+    for (int count : counts) {
+      assertTrue(count > 2_000, java.util.Arrays.toString(counts));
+    }
+    assertEquals(0, Shards.of("anything", 1));
+    assertThrows(IllegalArgumentException.class, () -> Shards.of("k", 0));
+  }
+
+  @Test
+  void theRateBudgetPacesCallsAndNeverExceedsItInAnySlidingMinute() throws Exception {
+    AtomicLong now = new AtomicLong(1_000_000);
+    RateBudget budget = new RateBudget(100, 1, now::get, millis -> now.addAndGet(millis));
+    List<Long> calls = new ArrayList<>();
+    long waited = 0;
+    for (int i = 0; i < 350; i++) {
+      waited += budget.acquire();
+      calls.add(now.get());
+    }
+    Deque<Long> window = new ArrayDeque<>();
+    int max = 0;
+    for (long t : calls) {
+      window.addLast(t);
+      while (t - window.peekFirst() > 60_000) {
+        window.removeFirst();
+      }
+      max = Math.max(max, window.size());
+    }
+    assertTrue(max <= 100, "max calls in a closed 60 s window: " + max);
+    assertTrue(max >= 98, "budget left idle: " + max);
+    long elapsed = calls.get(calls.size() - 1) - calls.get(0);
+    assertTrue(elapsed >= 3.4 * 60_000 && elapsed <= 3.6 * 60_000, "350 calls took " + elapsed + " ms");
+    assertTrue(waited >= elapsed - 1000, "waiting is accounted: " + waited);
+  }
+
+  @Test
+  void aJvmRunningSomeShardsGetsTheirShareOfTheBudget() throws Exception {
+    AtomicLong now = new AtomicLong(0);
+    RateBudget budget = new RateBudget(120, 4, now::get, millis -> now.addAndGet(millis));
+    budget.shardSeen(0);
+    budget.shardSeen(1);
+    for (int i = 0; i < 61; i++) {
+      budget.acquire();
+    }
+    // 2 of 4 shards here: 60 calls per minute
+    assertTrue(now.get() >= 59_000 && now.get() <= 62_000, "took " + now.get());
+  }
+
+  @Test
+  void theStrategyFollowsTheCost() {
+    StrategyChooser chooser =
+        new StrategyChooser(90, 2, 100L * 1024 * 1024, Duration.ofMinutes(5), 5);
+    StrategyChooser.Choice small = chooser.choose(100, 0, 1, 80, Strategy.AUTO);
+    assertEquals(Strategy.RECORDS, small.strategy());
+    StrategyChooser.Choice medium = chooser.choose(10_000, 0, 1, 80, Strategy.AUTO);
+    assertEquals(Strategy.BULK, medium.strategy());
+    assertEquals(1, medium.files());
+    StrategyChooser.Choice large = chooser.choose(1_000_000, 50, 1, 80, Strategy.AUTO);
+    assertEquals(Strategy.BULK, large.strategy());
+    assertEquals(55, large.estimatedCalls(), "one file needs 5 calls, deletes one each");
+    // too many files for the imports allowed: record calls, with the reason
+    StrategyChooser.Choice huge = chooser.choose(10_000_000, 0, 1, 200, Strategy.AUTO);
+    assertEquals(Strategy.RECORDS, huge.strategy());
+    assertTrue(huge.reason().contains("over the 2 allowed per run"), huge.reason());
+    assertEquals(Strategy.RECORDS, chooser.choose(1_000_000, 0, 1, 80, Strategy.RECORDS).strategy());
+    assertEquals(Strategy.BULK, chooser.choose(10, 0, 1, 80, Strategy.BULK).strategy());
+    assertEquals(Strategy.RECORDS, chooser.choose(0, 10, 1, 80, Strategy.AUTO).strategy());
+    // create-only costs two calls per change
+    assertEquals(200, chooser.choose(100, 0, 2, 80, Strategy.RECORDS).estimatedCalls());
+  }
+
+  @Test
+  void wireValuesMatchActitoFormats() {
+    assertEquals(42L, WireValues.toWire(AttributeType.LONG, "42"));
+    assertEquals(new BigDecimal("10.5"), WireValues.toWire(AttributeType.NUMBER, "10.5"));
+    assertEquals(Boolean.TRUE, WireValues.toWire(AttributeType.BOOLEAN, "true"));
+    assertEquals("2024-05-01", WireValues.toWire(AttributeType.DATE, "2024-05-01"));
+    assertEquals("2024-05-01 08:00:00", WireValues.toWire(AttributeType.TIMESTAMP, "2024-05-01T08:00:00Z"));
+    assertEquals("2024-05-01 08:00:00.12", WireValues.toWire(AttributeType.TIMESTAMP, "2024-05-01T08:00:00.120Z"));
+    assertEquals("", WireValues.toCsv(AttributeType.STRING, null));
+    assertEquals("1200", WireValues.toCsv(AttributeType.NUMBER, "1200"));
+  }
+
+  @Test
+  void payloadsCarryTheKeyAndOnlyTheChangedAttributes() {
+    WriterConfig config = WriterConfig.builder()
+        .setClient(org.actitosync.actito.ActitoClientConfig.builder().setBaseUrl("http://127.0.0.1:1")
+            .setEntity("demo").setApiKey(org.actitosync.actito.ApiKey.of("k")).build())
+        .setTable("orders").setKeyAttribute("orderId").attributeTypes(WriterFixture.LAYOUT.types())
+        .setRunKey("payload").build();
+    Classification update = WriterFixture.updates(SyncMode.UPSERT,
+        List.of(WriterFixture.order("o", 1, "1", "NEW")), List.of(WriterFixture.order("o", 1, "2", "NEW"))).get(0);
+    assertEquals(Map.of("orderId", "o", "amount", new BigDecimal("2")), RecordPayloads.of(update, config));
+    Classification insert = WriterFixture.newKeys(SyncMode.INSERT, List.of(WriterFixture.order("n", 7, "3", "NEW"))).get(0);
+    assertEquals(List.of("orderId", "amount", "customerId", "status"),
+        new ArrayList<>(RecordPayloads.of(insert, config).keySet()));
+  }
+
+  @Test
+  void configRefusesALimitAboveTheLicence() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WriterConfig.builder()
+        .setClient(org.actitosync.actito.ActitoClientConfig.builder().setBaseUrl("http://127.0.0.1:1")
+            .setEntity("demo").setApiKey(org.actitosync.actito.ApiKey.of("k")).build())
+        .setTable("orders").setKeyAttribute("orderId").attributeTypes(WriterFixture.LAYOUT.types())
+        .setRunKey("x").setConcurrency(6).build());
+    assertTrue(e.getMessage().contains("write.concurrency"), e.getMessage());
+  }
+}

@@ -63,6 +63,24 @@ public final class WriteToActito
     return new WriteToActito(config);
   }
 
+  /**
+   * The dead letters of a run's outcomes: one JSON line per REJECTED or FAILED change (see {@link
+   * org.actitosync.change.DeadLetters}).
+   */
+  public static PCollection<String> deadLetters(PCollection<WriteOutcome> outcomes, String runId) {
+    return outcomes
+        .apply("DeadLetters", ParDo.of(new DoFn<WriteOutcome, String>() {
+          @ProcessElement
+          public void process(@Element WriteOutcome outcome, OutputReceiver<String> out) {
+            String line = org.actitosync.change.DeadLetters.of(outcome, runId);
+            if (line != null) {
+              out.output(line);
+            }
+          }
+        }))
+        .setCoder(StringUtf8Coder.of());
+  }
+
   /** The strategy a run with these stats gets under {@code config}. */
   static StrategyChooser.Choice choose(WriterConfig config, ChangeStats stats) {
     StrategyChooser chooser =

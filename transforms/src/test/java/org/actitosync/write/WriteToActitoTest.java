@@ -59,6 +59,14 @@ class WriteToActitoTest {
           write(beam.pipeline(), newKeys(SyncMode.MIRROR, rows), config(emulator, WriterFixture.KEY).build());
       PAssert.that(render(outcomes))
           .containsInAnyOrder("APPLIED v-0", "APPLIED v-1", "APPLIED v-2", "APPLIED v-3", "APPLIED v-4", "REJECTED bad");
+      PAssert.that(WriteToActito.deadLetters(outcomes, "run-7")).satisfies(lines -> {
+        String line = lines.iterator().next();
+        assertTrue(line.startsWith("{\"key\":\"bad\",\"operation\":\"INSERT\",\"runId\":\"run-7\""), line);
+        assertTrue(line.contains("\"httpStatus\":400"), line);
+        assertTrue(line.contains("status"), line);
+        assertEquals(1, com.google.common.collect.Iterables.size(lines));
+        return null;
+      });
       PAssert.that(outcomes.apply(Filter.by(o -> o.change().key().equals("bad"))))
           .satisfies(all -> {
             WriteOutcome o = all.iterator().next();
@@ -68,6 +76,30 @@ class WriteToActitoTest {
           });
       beam.pipeline().run().waitUntilFinish();
       assertEquals(6, emulator.admin().records("demo", "orders").size());
+    }
+  }
+
+  @Test
+  void aReplayedWriteConvergesToTheSameDestination() {
+    try (ActitoEmulator emulator = WriterFixture.emulator().start()) {
+      List<Classification> changes = new ArrayList<>(newKeys(SyncMode.UPSERT, orders(20, "re-")));
+      changes.addAll(newKeys(SyncMode.INSERT, orders(5, "ins-")));
+      org.apache.beam.sdk.Pipeline first = org.apache.beam.sdk.Pipeline.create(
+          org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+      write(first, changes, config(emulator, WriterFixture.KEY).build());
+      first.run().waitUntilFinish();
+      List<Map<String, Object>> afterFirst = emulator.admin().records("demo", "orders");
+
+      // the same changes again, as a crashed and restarted run would send them
+      PCollection<WriteOutcome> replay = write(beam.pipeline(), changes, config(emulator, WriterFixture.KEY).build());
+      List<String> expected = new ArrayList<>();
+      for (Classification c : changes) {
+        expected.add((c.key().startsWith("ins-") ? "SKIPPED_EXISTS " : "APPLIED ") + c.key());
+      }
+      PAssert.that(render(replay)).containsInAnyOrder(expected);
+      beam.pipeline().run().waitUntilFinish();
+      assertEquals(afterFirst, emulator.admin().records("demo", "orders"));
+      assertEquals(26, afterFirst.size());
     }
   }
 

@@ -62,4 +62,10 @@ public final class ClassificationCoder extends AtomicCoder<Classification> {
 
   @Override
   public void verifyDeterministic() {}
+
+  /** Equal values encode equally (AutoValue equality over every encoded field). */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
 }

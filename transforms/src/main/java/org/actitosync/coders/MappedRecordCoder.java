@@ -29,4 +29,10 @@ public final class MappedRecordCoder extends AtomicCoder<MappedRecord> {
 
   @Override
   public void verifyDeterministic() {}
+
+  /** Equal values encode equally (AutoValue equality over every encoded field). */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
 }

@@ -58,4 +58,10 @@ public final class SnapshotEntryCoder extends AtomicCoder<SnapshotEntry> {
 
   @Override
   public void verifyDeterministic() {}
+
+  /** Equal values encode equally (AutoValue equality over every encoded field). */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
 }

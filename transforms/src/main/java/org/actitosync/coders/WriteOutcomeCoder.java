@@ -38,4 +38,10 @@ public final class WriteOutcomeCoder extends AtomicCoder<WriteOutcome> {
 
   @Override
   public void verifyDeterministic() {}
+
+  /** Equal values encode equally (AutoValue equality over every encoded field). */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
 }

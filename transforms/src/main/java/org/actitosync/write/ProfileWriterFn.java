@@ -1,8 +1,6 @@
 package org.actitosync.write;
 
-import java.io.IOException;
 import java.util.Map;
-import org.actitosync.actito.ActitoClient;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
@@ -11,7 +9,6 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.ValueState;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
 /**
@@ -22,23 +19,13 @@ import org.apache.beam.sdk.values.KV;
  * is counted ({@code profiles.failed}); the rows referencing it are then rejected by Actito with
  * the reason.
  */
-final class ProfileWriterFn extends DoFn<KV<Integer, KV<String, Map<String, String>>>, String> {
-  private final WriterConfig config;
+final class ProfileWriterFn extends ActitoCallingFn<KV<Integer, KV<String, Map<String, String>>>, String> {
 
   @StateId("profilesSeen")
   private final StateSpec<ValueState<Long>> profilesSeen = StateSpecs.value(VarLongCoder.of());
 
-  private transient RateBudget budget;
-  private transient ActitoClient client;
-
   ProfileWriterFn(WriterConfig config) {
-    this.config = config;
-  }
-
-  @Setup
-  public void setup() {
-    budget = ClientFactory.budget(config);
-    client = ClientFactory.create(config, budget);
+    super(config);
   }
 
   @ProcessElement
@@ -70,12 +57,5 @@ final class ProfileWriterFn extends DoFn<KV<Integer, KV<String, Map<String, Stri
     seen.write(before == null ? 1 : before + 1);
     Metrics.counter(WriterMetrics.NAMESPACE, "profiles." + outcome).inc();
     out.output(value);
-  }
-
-  @Teardown
-  public void teardown() throws IOException {
-    if (client != null) {
-      client.close();
-    }
   }
 }

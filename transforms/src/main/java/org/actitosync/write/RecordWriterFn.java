@@ -1,15 +1,11 @@
 package org.actitosync.write;
 
-import java.io.IOException;
-import org.actitosync.actito.ActitoClient;
 import org.actitosync.change.Classification;
-import org.actitosync.change.OutcomeStatus;
 import org.actitosync.change.WriteOutcome;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.ValueState;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
 /**
@@ -21,26 +17,17 @@ import org.apache.beam.sdk.values.KV;
  * <p>Each call waits for the run's rate budget first. Outcomes: see {@link RecordCalls}. A bundle
  * retried by the runner replays the same idempotent calls.
  */
-final class RecordWriterFn extends DoFn<KV<Integer, Classification>, WriteOutcome> {
-  private final WriterConfig config;
+final class RecordWriterFn extends ActitoCallingFn<KV<Integer, Classification>, WriteOutcome> {
 
   @StateId("changesWritten")
   private final StateSpec<ValueState<Long>> changesWritten = StateSpecs.value(VarLongCoder.of());
 
-  private transient RateBudget budget;
-  private transient ActitoClient client;
   private transient RecordCalls calls;
 
   RecordWriterFn(WriterConfig config) {
-    this.config = config;
+    super(config);
   }
 
-  @Setup
-  public void setup() {
-    budget = ClientFactory.budget(config);
-    client = ClientFactory.create(config, budget);
-    calls = new RecordCalls(client, config);
-  }
 
   @ProcessElement
   public void process(
@@ -48,22 +35,13 @@ final class RecordWriterFn extends DoFn<KV<Integer, Classification>, WriteOutcom
       @StateId("changesWritten") ValueState<Long> written,
       OutputReceiver<WriteOutcome> out) {
     budget.shardSeen(element.getKey());
+    if (calls == null) {
+      calls = new RecordCalls(client, config);
+    }
     WriteOutcome outcome = calls.apply(element.getValue());
     Long before = written.read();
     written.write(before == null ? 1 : before + 1);
-    WriterMetrics.outcome(outcome);
-    OutageGuard.record(
-        config.runKey(),
-        outcome.status() == OutcomeStatus.FAILED,
-        config.outageFailureShare(),
-        config.outageMinCalls());
+    account(outcome);
     out.output(outcome);
-  }
-
-  @Teardown
-  public void teardown() throws IOException {
-    if (client != null) {
-      client.close();
-    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.TreeMap;
 import org.actitosync.actito.ActitoClientConfig;
 import org.actitosync.actito.PathStyles;
@@ -55,7 +56,11 @@ public abstract class ActivationConfig implements Serializable {
   public abstract Map<String, Object> warnings();
 
   /** A 5-field cron expression, for schedulers; the pipeline itself ignores it. */
-  public abstract Optional<String> schedule();
+  abstract @Nullable String scheduleOrNull();
+
+  public Optional<String> schedule() {
+    return Optional.ofNullable(scheduleOrNull());
+  }
 
   static Builder builder() {
     return new AutoValue_ActivationConfig.Builder();
@@ -83,7 +88,7 @@ public abstract class ActivationConfig implements Serializable {
 
     abstract Builder setWarnings(Map<String, Object> warnings);
 
-    abstract Builder setSchedule(Optional<String> schedule);
+    abstract Builder setScheduleOrNull(@Nullable String schedule);
 
     abstract ActivationConfig build();
   }

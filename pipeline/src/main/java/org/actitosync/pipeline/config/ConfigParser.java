@@ -140,7 +140,7 @@ public final class ConfigParser {
         .setSnapshot(snapshot)
         .setWrite(write)
         .setWarnings(warnings)
-        .setSchedule(schedule)
+        .setScheduleOrNull(schedule.orElse(null))
         .build();
   }
 

@@ -3,6 +3,7 @@ package org.actitosync.pipeline.config;
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 import java.util.Optional;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** {@code source.jdbc}: a SQL query over JDBC (PostgreSQL driver bundled). */
 @AutoValue
@@ -20,10 +21,18 @@ public abstract class JdbcSourceConfig implements Serializable {
   /** The driver class: {@link #POSTGRESQL_DRIVER} for {@code jdbc:postgresql:} URLs by default. */
   public abstract String driver();
 
-  public abstract Optional<String> user();
+  abstract @Nullable String userOrNull();
+
+  public Optional<String> user() {
+    return Optional.ofNullable(userOrNull());
+  }
 
   /** Where the password is (environment variable or file); empty for password-less access. */
-  public abstract Optional<SecretRef> password();
+  abstract @Nullable SecretRef passwordOrNull();
+
+  public Optional<SecretRef> password() {
+    return Optional.ofNullable(passwordOrNull());
+  }
 
   /** The segment query; every mapped column must be in its result. */
   public abstract String query();
@@ -37,6 +46,6 @@ public abstract class JdbcSourceConfig implements Serializable {
       Optional<SecretRef> password,
       String query,
       int fetchSize) {
-    return new AutoValue_JdbcSourceConfig(url, driver, user, password, query, fetchSize);
+    return new AutoValue_JdbcSourceConfig(url, driver, user.orElse(null), password.orElse(null), query, fetchSize);
   }
 }

@@ -3,6 +3,7 @@ package org.actitosync.pipeline.config;
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 import java.util.Optional;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.actitosync.record.AttributeType;
 
 /**
@@ -19,12 +20,16 @@ public abstract class MappingEntry implements Serializable {
 
   public abstract String attribute();
 
-  public abstract Optional<AttributeType> type();
+  abstract @Nullable AttributeType typeOrNull();
+
+  public Optional<AttributeType> type() {
+    return Optional.ofNullable(typeOrNull());
+  }
 
   public abstract boolean create();
 
   public static MappingEntry of(
       String column, String attribute, Optional<AttributeType> type, boolean create) {
-    return new AutoValue_MappingEntry(column, attribute, type, create);
+    return new AutoValue_MappingEntry(column, attribute, type.orElse(null), create);
   }
 }

@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.actitosync.write.ProfilesOption;
 
 /**
@@ -17,13 +18,25 @@ public abstract class ProfilesConfig implements Serializable {
 
   public abstract boolean insertMissing();
 
-  public abstract Optional<String> table();
+  abstract @Nullable String tableOrNull();
+
+  public Optional<String> table() {
+    return Optional.ofNullable(tableOrNull());
+  }
 
   /** The custom-table attribute referencing the profile. */
-  public abstract Optional<String> linkAttribute();
+  abstract @Nullable String linkAttributeOrNull();
+
+  public Optional<String> linkAttribute() {
+    return Optional.ofNullable(linkAttributeOrNull());
+  }
 
   /** The unique profile attribute it references. */
-  public abstract Optional<String> profileAttribute();
+  abstract @Nullable String profileAttributeOrNull();
+
+  public Optional<String> profileAttribute() {
+    return Optional.ofNullable(profileAttributeOrNull());
+  }
 
   /** Profile attribute → custom-table attribute whose value it takes on creation. */
   public abstract Map<String, String> attributes();
@@ -35,7 +48,7 @@ public abstract class ProfilesConfig implements Serializable {
       Optional<String> profileAttribute,
       Map<String, String> attributes) {
     return new AutoValue_ProfilesConfig(
-        insertMissing, table, linkAttribute, profileAttribute, Map.copyOf(attributes));
+        insertMissing, table.orElse(null), linkAttribute.orElse(null), profileAttribute.orElse(null), Map.copyOf(attributes));
   }
 
   /** The writer's option, present only with {@code insertMissing} on. */

@@ -3,6 +3,7 @@ package org.actitosync.pipeline.config;
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 import java.util.Optional;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.actitosync.actito.ActitoEnvironment;
 import org.actitosync.actito.ApiKey;
 import org.actitosync.actito.PathStyle;
@@ -13,7 +14,11 @@ public abstract class TargetConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The public environment, when given by name. */
-  public abstract Optional<ActitoEnvironment> environment();
+  abstract @Nullable ActitoEnvironment environmentOrNull();
+
+  public Optional<ActitoEnvironment> environment() {
+    return Optional.ofNullable(environmentOrNull());
+  }
 
   /** The base URL: the environment's, or the one given ({@code target.baseUrl}). */
   public abstract String baseUrl();
@@ -35,6 +40,6 @@ public abstract class TargetConfig implements Serializable {
       String table,
       ApiKey apiKey,
       PathStyle pathStyle) {
-    return new AutoValue_TargetConfig(environment, baseUrl, entity, table, apiKey, pathStyle);
+    return new AutoValue_TargetConfig(environment.orElse(null), baseUrl, entity, table, apiKey, pathStyle);
   }
 }

@@ -1,0 +1,167 @@
+package org.actitosync.pipeline.source;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.actitosync.coders.MappedRecordCoder;
+import org.actitosync.pipeline.config.JdbcSourceConfig;
+import org.actitosync.record.MappedRecord;
+import org.apache.beam.sdk.io.jdbc.JdbcIO;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The JDBC source: Beam's {@link JdbcIO} running the segment query with the configured fetch size
+ * (a server-side cursor: auto-commit off), each row mapped to a {@link MappedRecord} in the row
+ * mapper, and the output redistributed ({@code withOutputParallelization(true)}) since the query
+ * itself runs on one worker.
+ *
+ * <p>The password is not part of the pipeline graph: the data source is built where the read runs,
+ * from the password's location ({@code passwordEnv}/{@code passwordFile}), which must therefore be
+ * reachable on the workers.
+ *
+ * <p>SQL values become the Java types {@link org.actitosync.record.CanonicalValues} understands:
+ * {@code date} → {@link LocalDate}, {@code timestamp} → {@link LocalDateTime} (read as UTC), {@code
+ * timestamptz} → {@link OffsetDateTime}, {@code numeric} → {@link java.math.BigDecimal}, the rest
+ * as the driver returns them (String, Integer, Long, Boolean, Double...).
+ */
+public final class JdbcSource {
+  private JdbcSource() {}
+
+  public static JdbcIO.Read<MappedRecord> read(JdbcSourceConfig config, RowMapping mapping) {
+    return JdbcIO.<MappedRecord>read()
+        .withDataSourceProviderFn(dataSourceProvider(config))
+        .withQuery(config.query())
+        .withFetchSize(config.fetchSize())
+        .withOutputParallelization(true)
+        .withRowMapper(new MappingRowMapper(mapping))
+        .withCoder(MappedRecordCoder.of());
+  }
+
+  /** Builds (once per JVM and config) the pooled data source, revealing the password there. */
+  public static SerializableFunction<Void, DataSource> dataSourceProvider(JdbcSourceConfig config) {
+    return new ProviderFn(config);
+  }
+
+  /** A plain connection for the launcher (schema inference, checks). */
+  static Connection connect(JdbcSourceConfig config) throws SQLException {
+    try {
+      Class.forName(config.driver());
+    } catch (ClassNotFoundException e) {
+      throw new SQLException("JDBC driver class " + config.driver() + " is not on the classpath", e);
+    }
+    Properties properties = new Properties();
+    config.user().ifPresent(user -> properties.setProperty("user", user));
+    config.password().ifPresent(password -> properties.setProperty("password", password.reveal()));
+    return DriverManager.getConnection(config.url(), properties);
+  }
+
+  private static final class ProviderFn implements SerializableFunction<Void, DataSource> {
+    private static final long serialVersionUID = 1L;
+    private final JdbcSourceConfig config;
+
+    ProviderFn(JdbcSourceConfig config) {
+      this.config = config;
+    }
+
+    @Override
+    public DataSource apply(Void input) {
+      JdbcIO.DataSourceConfiguration dataSource =
+          JdbcIO.DataSourceConfiguration.create(config.driver(), config.url());
+      if (config.user().isPresent()) {
+        dataSource = dataSource.withUsername(config.user().get());
+      }
+      if (config.password().isPresent()) {
+        dataSource = dataSource.withPassword(config.password().get().reveal());
+      }
+      // Cached per configuration by JdbcIO itself, so every DoFn instance shares one pool.
+      return JdbcIO.PoolableDataSourceProvider.of(dataSource).apply(null);
+    }
+  }
+
+  /** Reads the mapped columns of the current row and maps them. */
+  static final class MappingRowMapper implements JdbcIO.RowMapper<MappedRecord> {
+    private static final long serialVersionUID = 1L;
+    private final RowMapping mapping;
+
+    MappingRowMapper(RowMapping mapping) {
+      this.mapping = mapping;
+    }
+
+    @Override
+    public MappedRecord mapRow(ResultSet resultSet) throws Exception {
+      Map<String, Object> row = mapping.newRow();
+      ResultSetMetaData metadata = resultSet.getMetaData();
+      for (String column : mapping.columns()) {
+        row.put(column, value(resultSet, metadata, index(resultSet, metadata, column)));
+      }
+      return mapping.map(row);
+    }
+
+    private static int index(ResultSet resultSet, ResultSetMetaData metadata, String column)
+        throws SQLException {
+      for (int i = 1; i <= metadata.getColumnCount(); i++) {
+        if (metadata.getColumnLabel(i).equals(column)) {
+          return i;
+        }
+      }
+      for (int i = 1; i <= metadata.getColumnCount(); i++) {
+        if (metadata.getColumnLabel(i).equalsIgnoreCase(column)) {
+          return i;
+        }
+      }
+      List<String> labels = new ArrayList<>();
+      for (int i = 1; i <= metadata.getColumnCount(); i++) {
+        labels.add(metadata.getColumnLabel(i));
+      }
+      throw new IllegalArgumentException(
+          "mapped column '" + column + "' is not in the query's result; its columns: " + labels);
+    }
+  }
+
+  /** The value of column {@code i} as a Java type CanonicalValues understands; null for SQL NULL. */
+  static @Nullable Object value(ResultSet resultSet, ResultSetMetaData metadata, int i)
+      throws SQLException {
+    Object value;
+    switch (metadata.getColumnType(i)) {
+      case Types.DATE:
+        value = resultSet.getObject(i, LocalDate.class);
+        break;
+      case Types.TIMESTAMP:
+        value =
+            "timestamptz".equalsIgnoreCase(metadata.getColumnTypeName(i))
+                ? resultSet.getObject(i, OffsetDateTime.class)
+                : resultSet.getObject(i, LocalDateTime.class);
+        break;
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        value = resultSet.getObject(i, OffsetDateTime.class);
+        break;
+      case Types.NUMERIC:
+      case Types.DECIMAL:
+        value = resultSet.getBigDecimal(i);
+        break;
+      default:
+        value = resultSet.getObject(i);
+        break;
+    }
+    if (value == null || resultSet.wasNull()) {
+      return null;
+    }
+    if (value instanceof java.sql.Array || value instanceof java.sql.Struct
+        || value.getClass().getName().startsWith("org.postgresql.")) {
+      return value.toString(); // arrays, json, uuid wrappers...: their text
+    }
+    return value;
+  }
+}

@@ -1,0 +1,63 @@
+package org.actitosync.pipeline.source;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.actitosync.pipeline.config.ActivationConfig;
+import org.actitosync.record.AttributeLayout;
+import org.actitosync.record.MappedRecord;
+import org.actitosync.record.RecordMapper;
+
+/**
+ * How a source row becomes a {@link MappedRecord}: the {@link RecordMapper} plus the source columns
+ * it reads (so readers convert only those). Serializable; shipped inside the read's row mapper.
+ */
+public final class RowMapping implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final RecordMapper mapper;
+  private final List<String> columns;
+
+  private RowMapping(RecordMapper mapper, List<String> columns) {
+    this.mapper = mapper;
+    this.columns = List.copyOf(columns);
+  }
+
+  /** The mapping of {@code config} for the resolved {@code layout}. */
+  public static RowMapping of(ActivationConfig config, AttributeLayout layout) {
+    return new RowMapping(config.recordMapper(layout), config.mappedColumns());
+  }
+
+  /** A mapping from its parts (tests, tools). */
+  public static RowMapping of(
+      AttributeLayout layout, Map<String, String> columnByAttribute, String keyAttribute) {
+    List<String> columns = new ArrayList<>();
+    for (String column : columnByAttribute.values()) {
+      if (!columns.contains(column)) {
+        columns.add(column);
+      }
+    }
+    return new RowMapping(new RecordMapper(layout, columnByAttribute, keyAttribute), columns);
+  }
+
+  /** The source columns read, in mapping order, without repeats. */
+  public List<String> columns() {
+    return columns;
+  }
+
+  public RecordMapper mapper() {
+    return mapper;
+  }
+
+  /** Maps one row (column → Java value; absent columns read as null). */
+  public MappedRecord map(Map<String, ?> row) {
+    return mapper.map(row);
+  }
+
+  /** An empty row map sized for {@link #columns()}. */
+  Map<String, Object> newRow() {
+    return new LinkedHashMap<>(columns.size() * 2);
+  }
+}

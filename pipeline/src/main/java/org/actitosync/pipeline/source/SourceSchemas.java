@@ -1,0 +1,149 @@
+package org.actitosync.pipeline.source;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.actitosync.pipeline.config.ActivationConfig;
+import org.actitosync.pipeline.config.ConfigException;
+import org.actitosync.pipeline.config.ConfigProblem;
+import org.actitosync.pipeline.config.JdbcSourceConfig;
+import org.actitosync.pipeline.config.MappingEntry;
+import org.actitosync.pipeline.config.SourceConfig;
+import org.actitosync.record.AttributeType;
+
+/**
+ * Attribute types inferred from a source's schema (column → type), for the launcher: it resolves
+ * mapping items without an explicit type ({@link ActivationConfig#attributeLayout(Map)}) and knows
+ * which type to create a missing attribute with. Runs on the launcher, before the pipeline.
+ */
+public final class SourceSchemas {
+  private SourceSchemas() {}
+
+  /**
+   * What can be inferred for {@code source}: the JDBC query's result columns; empty for the other
+   * kinds for now (CSV and JSON lines have no schema; give explicit types).
+   */
+  public static Map<String, AttributeType> infer(SourceConfig source) throws SQLException {
+    switch (source.kind()) {
+      case JDBC:
+        return jdbc(source.jdbc());
+      default:
+        return Collections.emptyMap();
+    }
+  }
+
+  /**
+   * The query's result columns (labels, in order) with their attribute types, from the JDBC result
+   * set metadata; the query is described, not run (or run with no row where the driver cannot
+   * describe it). Columns of a type with no attribute type (binary, arrays...) are left out.
+   */
+  public static Map<String, AttributeType> jdbc(JdbcSourceConfig config) throws SQLException {
+    try (Connection connection = JdbcSource.connect(config)) {
+      ResultSetMetaData metadata;
+      try (PreparedStatement statement = connection.prepareStatement(config.query())) {
+        metadata = statement.getMetaData();
+        if (metadata != null) {
+          return types(metadata);
+        }
+      }
+      String probe = "SELECT * FROM (" + config.query() + ") actito_sync_probe WHERE 1 = 0";
+      try (PreparedStatement statement = connection.prepareStatement(probe);
+          ResultSet resultSet = statement.executeQuery()) {
+        return types(resultSet.getMetaData());
+      }
+    }
+  }
+
+  static Map<String, AttributeType> types(ResultSetMetaData metadata) throws SQLException {
+    Map<String, AttributeType> types = new LinkedHashMap<>();
+    for (int i = 1; i <= metadata.getColumnCount(); i++) {
+      AttributeType type =
+          attributeType(
+              metadata.getColumnType(i),
+              metadata.getColumnTypeName(i),
+              metadata.getPrecision(i),
+              metadata.getScale(i));
+      if (type != null) {
+        types.put(metadata.getColumnLabel(i), type);
+      }
+    }
+    return Collections.unmodifiableMap(types);
+  }
+
+  /** The attribute type of a SQL column type, or null when there is none. */
+  static AttributeType attributeType(int sqlType, String typeName, int precision, int scale) {
+    switch (sqlType) {
+      case Types.CHAR:
+      case Types.VARCHAR:
+      case Types.LONGVARCHAR:
+      case Types.NCHAR:
+      case Types.NVARCHAR:
+      case Types.LONGNVARCHAR:
+      case Types.CLOB:
+      case Types.NCLOB:
+      case Types.SQLXML:
+      case Types.OTHER: // PostgreSQL uuid, json, jsonb, enums: their text
+        return AttributeType.STRING;
+      case Types.TINYINT:
+      case Types.SMALLINT:
+      case Types.INTEGER:
+      case Types.BIGINT:
+        return AttributeType.LONG;
+      case Types.NUMERIC:
+      case Types.DECIMAL:
+        return scale == 0 && precision > 0 && precision <= 18 ? AttributeType.LONG : AttributeType.NUMBER;
+      case Types.REAL:
+      case Types.FLOAT:
+      case Types.DOUBLE:
+        return AttributeType.NUMBER;
+      case Types.BOOLEAN:
+        return AttributeType.BOOLEAN;
+      case Types.BIT: // PostgreSQL reports boolean as BIT; bit(n > 1) is a bit string
+        return "bool".equals(typeName.toLowerCase(Locale.ROOT)) || precision <= 1
+            ? AttributeType.BOOLEAN
+            : AttributeType.STRING;
+      case Types.DATE:
+        return AttributeType.DATE;
+      case Types.TIMESTAMP:
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        return AttributeType.TIMESTAMP;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Checks that every mapped column is among the source's {@code columns} (e.g. the keys of {@link
+   * #jdbc}); case-insensitive, as SQL folds unquoted names.
+   *
+   * @throws ConfigException with one problem per missing column ({@code mapping[i].column})
+   */
+  public static void checkColumns(ActivationConfig config, Set<String> columns)
+      throws ConfigException {
+    Set<String> lower = new java.util.HashSet<>();
+    columns.forEach(c -> lower.add(c.toLowerCase(Locale.ROOT)));
+    List<ConfigProblem> problems = new ArrayList<>();
+    for (int i = 0; i < config.mapping().size(); i++) {
+      MappingEntry entry = config.mapping().get(i);
+      if (!lower.contains(entry.column().toLowerCase(Locale.ROOT))) {
+        problems.add(
+            ConfigProblem.of(
+                "mapping[" + i + "].column",
+                "column '" + entry.column() + "' is not in the source; its columns: " + columns));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Sources: one read per source kind (JDBC, BigQuery, files in CSV / JSON lines / Avro / Parquet),
+ * each mapping its rows straight to {@link org.actitosync.record.MappedRecord}s (coder {@link
+ * org.actitosync.coders.MappedRecordCoder}), so no generic row type crosses a shuffle.
+ *
+ * <p>Entry points: {@link org.actitosync.pipeline.source.SourceRead#of} (the read for a config),
+ * {@link org.actitosync.pipeline.source.RowMapping#of} (what each read maps rows with), {@link
+ * org.actitosync.pipeline.source.SourceSchemas} (attribute types inferred from the source, for the
+ * launcher's preflight).
+ */
+package org.actitosync.pipeline.source;

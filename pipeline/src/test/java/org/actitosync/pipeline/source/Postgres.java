@@ -1,0 +1,47 @@
+package org.actitosync.pipeline.source;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** One embedded PostgreSQL per JVM (started on first use, stopped at JVM exit). */
+final class Postgres {
+  private static EmbeddedPostgres server;
+
+  private Postgres() {}
+
+  static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      EmbeddedPostgres started = server;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          started.close();
+        } catch (IOException e) {
+          // exiting anyway
+        }
+      }));
+    }
+    return server;
+  }
+
+  static String url() {
+    return server().getJdbcUrl("postgres", "postgres");
+  }
+
+  static void execute(String... statements) throws SQLException {
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+}

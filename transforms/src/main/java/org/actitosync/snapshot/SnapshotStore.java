@@ -95,6 +95,32 @@ public final class SnapshotStore implements Serializable {
     return runDirectory(runId).resolve("manifest.json", StandardResolveOptions.RESOLVE_FILE);
   }
 
+  /** Writes {@code runs/<runId>/<name>} (a report, a plan summary), replacing it if present. */
+  public ResourceId writeRunFile(String runId, String name, byte[] content) {
+    ResourceId file = runDirectory(runId).resolve(name, StandardResolveOptions.RESOLVE_FILE);
+    try {
+      AtomicFiles.replace(file, content);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** Reads {@code runs/<runId>/<name>}, or empty when it does not exist. */
+  public Optional<byte[]> readRunFile(String runId, String name) {
+    ResourceId file = runDirectory(runId).resolve(name, StandardResolveOptions.RESOLVE_FILE);
+    try {
+      return AtomicFiles.read(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** A file prefix under the run's directory, e.g. {@code rejected/part} for the dead letters. */
+  public String runPrefix(String runId, String relative) {
+    return runDirectory(runId).toString() + relative;
+  }
+
   /** The committed run, or empty before the first commit. */
   public Optional<String> currentRun() {
     try {

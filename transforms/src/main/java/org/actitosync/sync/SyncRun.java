@@ -98,17 +98,24 @@ public final class SyncRun {
     public abstract PCollection<String> committed();
   }
 
+  /**
+   * The first half of a run: the base snapshot read and joined with the rows, every key classified
+   * (tags of {@link Classify}). A dry run stops here.
+   */
+  public static PCollectionTuple classify(Pipeline pipeline, PCollection<MappedRecord> rows, Spec spec) {
+    PCollection<SnapshotEntry> previous =
+        pipeline.apply("ReadSnapshot", ReadSnapshot.of(spec.store(), spec.base(), spec.layout()));
+    Classifier classifier =
+        new Classifier(spec.mode(), new RecordDigester(spec.layout()), spec.runNumber());
+    return Classify.input(rows, previous).apply("Classify", Classify.with(classifier));
+  }
+
   public static Result expand(
       Pipeline pipeline,
       PCollection<MappedRecord> rows,
       Spec spec,
       PTransform<PCollection<Classification>, PCollection<WriteOutcome>> writer) {
-    PCollection<SnapshotEntry> previous =
-        pipeline.apply("ReadSnapshot", ReadSnapshot.of(spec.store(), spec.base(), spec.layout()));
-    Classifier classifier =
-        new Classifier(spec.mode(), new RecordDigester(spec.layout()), spec.runNumber());
-    PCollectionTuple classified =
-        Classify.input(rows, previous).apply("Classify", Classify.with(classifier));
+    PCollectionTuple classified = classify(pipeline, rows, spec);
     PCollection<Classification> changes = classified.get(Classify.CHANGES);
     PCollection<WriteOutcome> outcomes =
         changes.apply("WriteToActito", writer).setCoder(WriteOutcomeCoder.of());

@@ -63,6 +63,18 @@ public final class StrategyChooser implements Serializable {
     /** Number of import files when bulk (0 otherwise). */
     public abstract int files();
 
+    /** {@code {"strategy","reason","estimatedCalls","estimatedSeconds","files"}}. */
+    public String toJson() {
+      com.fasterxml.jackson.databind.node.ObjectNode n =
+          new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+      n.put("strategy", strategy().name());
+      n.put("reason", reason());
+      n.put("estimatedCalls", estimatedCalls());
+      n.put("estimatedSeconds", estimatedDuration().getSeconds());
+      n.put("files", files());
+      return n.toString();
+    }
+
     static Choice of(Strategy s, String reason, long calls, Duration duration, int files) {
       return new AutoValue_StrategyChooser_Choice(s, reason, calls, duration, files);
     }

@@ -54,13 +54,27 @@ public final class WriteToActito
   private static final TupleTag<KV<Integer, Classification>> BULK = new TupleTag<KV<Integer, Classification>>() {};
 
   private final WriterConfig config;
+  private final @org.checkerframework.checker.nullness.qual.Nullable String choiceFile;
 
-  private WriteToActito(WriterConfig config) {
+  private WriteToActito(WriterConfig config, @org.checkerframework.checker.nullness.qual.Nullable String choiceFile) {
     this.config = config;
+    this.choiceFile = choiceFile;
   }
 
   public static WriteToActito with(WriterConfig config) {
-    return new WriteToActito(config);
+    return new WriteToActito(config, null);
+  }
+
+  /** Also writes the run's strategy choice as one JSON object to {@code file} (for the report). */
+  public WriteToActito withChoiceFile(String file) {
+    return new WriteToActito(config, file);
+  }
+
+  /** Writes the strategy choice as one JSON line to {@code file} (a single file, no sharding). */
+  public static void writeChoice(PCollection<StrategyChooser.Choice> choice, String file) {
+    choice
+        .apply("ChoiceAsJson", MapElements.into(TypeDescriptors.strings()).via(StrategyChooser.Choice::toJson))
+        .apply("WriteChoice", org.apache.beam.sdk.io.TextIO.write().to(file).withoutSharding());
   }
 
   /**
@@ -81,6 +95,23 @@ public final class WriteToActito
         .setCoder(StringUtf8Coder.of());
   }
 
+  /**
+   * The run's write strategy as a one-element collection: counted from the changes, chosen by cost
+   * ({@link StrategyChooser}) and counted in the metrics. Used by the writer and by dry runs.
+   */
+  public static PCollection<StrategyChooser.Choice> chooseStrategy(
+      PCollection<Classification> changes, WriterConfig config) {
+    return changes
+        .apply("CountChanges", Combine.globally(new ChangeStats.Fn()))
+        .apply("ChooseStrategy", MapElements.into(TypeDescriptor.of(StrategyChooser.Choice.class))
+            .via((ChangeStats stats) -> {
+              StrategyChooser.Choice chosen = choose(config, stats);
+              WriterMetrics.strategy(chosen.strategy());
+              return chosen;
+            }))
+        .setCoder(SerializableCoder.of(StrategyChooser.Choice.class));
+  }
+
   /** The strategy a run with these stats gets under {@code config}. */
   static StrategyChooser.Choice choose(WriterConfig config, ChangeStats stats) {
     StrategyChooser chooser =
@@ -93,17 +124,11 @@ public final class WriteToActito
   @Override
   public PCollection<WriteOutcome> expand(PCollection<Classification> changes) {
     WriterConfig c = config;
-    PCollectionView<StrategyChooser.Choice> choice =
-        changes
-            .apply("CountChanges", Combine.globally(new ChangeStats.Fn()))
-            .apply("ChooseStrategy", MapElements.into(TypeDescriptor.of(StrategyChooser.Choice.class))
-                .via((ChangeStats stats) -> {
-                  StrategyChooser.Choice chosen = choose(c, stats);
-                  WriterMetrics.strategy(chosen.strategy());
-                  return chosen;
-                }))
-            .setCoder(SerializableCoder.of(StrategyChooser.Choice.class))
-            .apply("StrategyView", View.asSingleton());
+    PCollection<StrategyChooser.Choice> chosen = chooseStrategy(changes, c);
+    if (choiceFile != null) {
+      writeChoice(chosen, choiceFile);
+    }
+    PCollectionView<StrategyChooser.Choice> choice = chosen.apply("StrategyView", View.asSingleton());
 
     PCollectionTuple routed =
         changes.apply("RouteByStrategy",

@@ -1,0 +1,118 @@
+package org.actitosync.pipeline.launch;
+
+import org.actitosync.change.Classification;
+import org.actitosync.change.DeadLetters;
+import org.actitosync.change.WriteOutcome;
+import org.actitosync.classify.Classify;
+import org.actitosync.coders.ClassificationCoder;
+import org.actitosync.coders.MappedRecordCoder;
+import org.actitosync.coders.WriteOutcomeCoder;
+import org.actitosync.pipeline.config.ActivationConfig;
+import org.actitosync.pipeline.plan.PlanLines;
+import org.actitosync.pipeline.source.RowMapping;
+import org.actitosync.pipeline.source.SourceRead;
+import org.actitosync.record.MappedRecord;
+import org.actitosync.snapshot.SnapshotStore;
+import org.actitosync.sync.SyncRun;
+import org.actitosync.write.WriteToActito;
+import org.actitosync.write.WriterConfig;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The graph of one run of an activation (design.md section 1): source → mapping → classification
+ * → writer → next snapshot → snapshot write → commit, plus the dead letters ({@code
+ * runs/<runId>/rejected/}) and the strategy file the report reads. A dry run stops after the
+ * classification and writes the plan ({@code runs/<runId>/plan/}) instead: nothing is written to
+ * Actito and nothing is committed.
+ *
+ * <p>The source is a parameter so tests can swap it; {@link #source(ActivationConfig,
+ * org.actitosync.record.AttributeLayout)} is the configured one.
+ */
+public final class ActivationJob {
+  public static final String STRATEGY_FILE = "strategy.json";
+
+  private ActivationJob() {}
+
+  public static PTransform<PBegin, PCollection<MappedRecord>> source(
+      ActivationConfig config, org.actitosync.record.AttributeLayout layout) {
+    return SourceRead.of(config.source(), RowMapping.of(config, layout));
+  }
+
+  public static void build(Pipeline pipeline, RunContext run) {
+    build(pipeline, run, source(run.config(), run.layout()));
+  }
+
+  public static void build(
+      Pipeline pipeline, RunContext run, PTransform<PBegin, PCollection<MappedRecord>> source) {
+    SnapshotStore store = run.store();
+    String runId = run.runId();
+    PCollection<MappedRecord> rows =
+        pipeline
+            .apply("ReadSource", source)
+            .setCoder(MappedRecordCoder.of())
+            .apply("CountRows", ParDo.of(new Progress.Count<MappedRecord>("read")))
+            .setCoder(MappedRecordCoder.of());
+    WriterConfig writer = run.config().writerConfig(run.layout()).setRunKey(runId).build();
+    if (run.dryRun()) {
+      PCollectionTuple classified = SyncRun.classify(pipeline, rows, run.spec());
+      PCollection<Classification> changes = classified.get(Classify.CHANGES);
+      changes
+          .apply("PlanLines", MapElements.into(TypeDescriptors.strings()).via(PlanLines::of))
+          .apply("WritePlan", TextIO.write().to(store.runPrefix(runId, "plan/changes")).withSuffix(".jsonl"));
+      WriteToActito.writeChoice(
+          WriteToActito.chooseStrategy(changes, writer), store.runPrefix(runId, "plan/" + STRATEGY_FILE));
+      deadLetters(classified.get(Classify.REJECTED), null, store, runId, "plan/rejected");
+      return;
+    }
+    SyncRun.Result result =
+        SyncRun.expand(pipeline, rows, run.spec(), new CountedWriter(
+            WriteToActito.with(writer).withChoiceFile(store.runPrefix(runId, STRATEGY_FILE))));
+    deadLetters(result.rejected(), result.outcomes(), store, runId, "rejected");
+  }
+
+  private static void deadLetters(
+      PCollection<Classification> rejected,
+      PCollection<WriteOutcome> outcomes,
+      SnapshotStore store,
+      String runId,
+      String folder) {
+    PCollection<String> fromRejected =
+        rejected.apply("RejectedRows", MapElements.into(TypeDescriptors.strings()).via(c -> DeadLetters.of(c, runId)));
+    PCollectionList<String> all = PCollectionList.of(fromRejected);
+    if (outcomes != null) {
+      all = all.and(WriteToActito.deadLetters(outcomes, runId));
+    }
+    all.apply("AllDeadLetters", Flatten.pCollections())
+        .apply("WriteDeadLetters", TextIO.write().to(store.runPrefix(runId, folder + "/part")).withSuffix(".jsonl"));
+  }
+
+  /** The writer with progress counting around it. */
+  private static final class CountedWriter
+      extends PTransform<PCollection<Classification>, PCollection<WriteOutcome>> {
+    private final WriteToActito writer;
+
+    CountedWriter(WriteToActito writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public PCollection<WriteOutcome> expand(PCollection<Classification> changes) {
+      return changes
+          .apply("CountChanges", ParDo.of(new Progress.Count<Classification>("classify")))
+          .setCoder(ClassificationCoder.of())
+          .apply("Write", writer)
+          .apply("CountWritten", ParDo.of(new Progress.Count<WriteOutcome>("write")))
+          .setCoder(WriteOutcomeCoder.of());
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.actitosync.pipeline.launch;
+
+/** The process exit codes of a run (documented in README.md, used by schedulers). */
+public enum ExitCode {
+  /** The run completed; every change was applied (or skipped by its mode). */
+  OK(0),
+  /** The pipeline failed (source, runner, outage, I/O): nothing was committed; rerun. */
+  PIPELINE_FAILURE(1),
+  /** The configuration or the target table cannot work: nothing was read or written. */
+  CONFIG_ERROR(2),
+  /** Actito refused the API key (401 after a re-mint, or 403): nothing committed. */
+  AUTH_ERROR(3),
+  /** A guard refused the run before writing (later issue): nothing written. */
+  GUARD_REFUSAL(4),
+  /** The run completed and committed, but some rows were rejected or failed (see dead letters). */
+  REJECTED_ROWS(5),
+  /** Another run of this activation committed from the same base first: this one is not committed. */
+  COMMIT_CONFLICT(6);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

@@ -1,0 +1,180 @@
+package org.actitosync.pipeline.launch;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.actitosync.actito.ActitoClient;
+import org.actitosync.actito.errors.ActitoAuthException;
+import org.actitosync.actito.errors.ActitoException;
+import org.actitosync.actito.errors.ErrorClass;
+import org.actitosync.change.ChangeKind;
+import org.actitosync.pipeline.config.ActivationConfig;
+import org.actitosync.pipeline.config.ConfigException;
+import org.actitosync.pipeline.config.ConfigLoader;
+import org.actitosync.pipeline.config.LoadedConfig;
+import org.actitosync.pipeline.preflight.Preflight;
+import org.actitosync.pipeline.preflight.PreflightException;
+import org.actitosync.pipeline.report.RunMetrics;
+import org.actitosync.pipeline.report.RunReport;
+import org.actitosync.pipeline.source.SourceSchemas;
+import org.actitosync.record.AttributeLayout;
+import org.actitosync.snapshot.CommitConflictException;
+import org.actitosync.snapshot.Manifest;
+import org.actitosync.snapshot.RunIds;
+import org.actitosync.snapshot.SnapshotStore;
+import org.actitosync.write.ActitoOutageException;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Runs one activation: configuration (validated before anything is read), preflight in Actito
+ * (authentication, table structure, attributes created), the pipeline, then the run report and
+ * the exit code ({@link ExitCode}). Everything that happens once runs here, before {@code
+ * pipeline.run()}; everything data-parallel runs in the pipeline, the snapshot commit included.
+ */
+public final class Launcher {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public Launcher(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs with the configured source. */
+  public int run(String[] args) {
+    return run(args, null);
+  }
+
+  /**
+   * @param sourceOverride a source to use instead of the configured one (tests), or null
+   */
+  public int run(String[] args, org.apache.beam.sdk.transforms.PTransform<
+      org.apache.beam.sdk.values.PBegin,
+      org.apache.beam.sdk.values.PCollection<org.actitosync.record.MappedRecord>> sourceOverride) {
+    Optional<String> help = ConfigLoader.helpText(args);
+    if (help.isPresent()) {
+      out.println(help.get());
+      out.println("Run options: --dryRun (plan only, nothing written), --runId=ID, --progressSeconds=N (default 30),");
+      out.println("plus any Beam option, e.g. --runner=FlinkRunner --flinkMaster=[local].");
+      out.println("Exit codes: 0 ok, 1 pipeline failure, 2 config error, 3 auth error, 4 guard refusal,");
+      out.println("5 completed with rejected or failed rows, 6 commit conflict.");
+      return ExitCode.OK.code();
+    }
+    LoadedConfig loaded;
+    SyncOptions options;
+    try {
+      loaded = ConfigLoader.load(args);
+      PipelineOptionsFactory.register(SyncOptions.class);
+      options = PipelineOptionsFactory.fromArgs(loaded.pipelineArgsArray()).withValidation().as(SyncOptions.class);
+    } catch (ConfigException e) {
+      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return fail(ExitCode.CONFIG_ERROR, "command line: " + e.getMessage());
+    }
+    ActivationConfig config = loaded.config();
+    String runId = options.getRunId() != null ? options.getRunId() : RunIds.newRunId(Instant.now());
+    boolean dryRun = options.getDryRun();
+
+    AttributeLayout layout;
+    try {
+      layout = config.attributeLayout(sourceOverride == null ? SourceSchemas.infer(config.source()) : java.util.Map.of());
+    } catch (ConfigException e) {
+      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
+    } catch (SQLException e) {
+      return fail(ExitCode.PIPELINE_FAILURE, "source: cannot read the schema of the query: " + e.getMessage());
+    }
+    SnapshotStore store = config.snapshotStore();
+    Optional<Manifest> base = store.currentManifest();
+    List<String> notes;
+    try (ActitoClient client = ActitoClient.create(config.actitoClientConfig())) {
+      client.checkAuthentication();
+      notes = new Preflight(client, dryRun).run(config, layout, base);
+    } catch (ActitoAuthException e) {
+      return fail(ExitCode.AUTH_ERROR, "authentication: " + e.getMessage());
+    } catch (PreflightException e) {
+      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
+    } catch (IllegalStateException e) {
+      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
+    } catch (ActitoException e) {
+      return fail(ExitCode.PIPELINE_FAILURE, e.getMessage());
+    } catch (java.io.IOException e) {
+      return fail(ExitCode.PIPELINE_FAILURE, e.getMessage());
+    }
+    notes.forEach(n -> out.println("preflight: " + n));
+
+    RunContext run = RunContext.of(config, layout, base.orElse(null), runId, dryRun, notes);
+    Pipeline pipeline = Pipeline.create(options);
+    if (sourceOverride == null) {
+      ActivationJob.build(pipeline, run);
+    } else {
+      ActivationJob.build(pipeline, run, sourceOverride);
+    }
+    Progress.reset();
+    long started = System.currentTimeMillis();
+    PipelineResult result;
+    try (ProgressPrinter printer =
+        ProgressPrinter.start(out, options.getProgressSeconds(), config.write().callsPerMinute())) {
+      result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        return fail(ExitCode.PIPELINE_FAILURE, "pipeline ended in state " + state + "; nothing was committed");
+      }
+    } catch (RuntimeException e) {
+      return fail(exitFor(e), describe(e));
+    }
+    long finished = System.currentTimeMillis();
+
+    RunMetrics metrics = RunMetrics.from(result);
+    String folder = dryRun ? "plan/" : "";
+    String strategy = store.readRunFile(runId, folder + ActivationJob.STRATEGY_FILE)
+        .map(b -> new String(b, StandardCharsets.UTF_8).trim()).orElse(null);
+    RunReport report0 = RunReport.of(config.name(), runId, base.map(Manifest::runId).orElse(null),
+        config.mode().name(), dryRun, metrics, strategy, started, finished, notes, "?");
+    long bad = report0.classified(ChangeKind.REJECTED) + report0.outcomes("REJECTED") + report0.outcomes("FAILED");
+    ExitCode exit = !dryRun && bad > 0 ? ExitCode.REJECTED_ROWS : ExitCode.OK;
+    RunReport report = RunReport.of(config.name(), runId, base.map(Manifest::runId).orElse(null),
+        config.mode().name(), dryRun, metrics, strategy, started, finished, notes, exit.name());
+    store.writeRunFile(runId, folder + "report.json", report.toJsonBytes());
+    out.print(report.summary());
+    out.println("report: " + store.runDirectory(runId) + folder + "report.json");
+    if (bad > 0) {
+      out.println("dead letters: " + store.runDirectory(runId) + folder + (dryRun ? "rejected/" : "rejected/")
+          + " (" + bad + " rows)");
+    }
+    return exit.code();
+  }
+
+  private int fail(ExitCode code, String message) {
+    err.println("actito-sync: " + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + message);
+    return code.code();
+  }
+
+  static ExitCode exitFor(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ActitoAuthException
+          || (t instanceof ActitoException && ((ActitoException) t).errorClass() == ErrorClass.AUTH)) {
+        return ExitCode.AUTH_ERROR;
+      }
+      if (t instanceof CommitConflictException) {
+        return ExitCode.COMMIT_CONFLICT;
+      }
+    }
+    return ExitCode.PIPELINE_FAILURE;
+  }
+
+  static String describe(Throwable failure) {
+    Throwable root = failure;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      root = t;
+      if (t instanceof ActitoException || t instanceof CommitConflictException || t instanceof ActitoOutageException) {
+        break;
+      }
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage() + " (nothing was committed; the next run retries)";
+  }
+}

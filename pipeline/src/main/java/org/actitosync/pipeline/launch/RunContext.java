@@ -1,0 +1,45 @@
+package org.actitosync.pipeline.launch;
+
+import com.google.auto.value.AutoValue;
+import java.util.List;
+import org.actitosync.pipeline.config.ActivationConfig;
+import org.actitosync.record.AttributeLayout;
+import org.actitosync.snapshot.Manifest;
+import org.actitosync.snapshot.SnapshotStore;
+import org.actitosync.sync.SyncRun;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** Everything the launcher settled before building the pipeline of one run. */
+@AutoValue
+public abstract class RunContext {
+  public abstract ActivationConfig config();
+
+  public abstract AttributeLayout layout();
+
+  public abstract @Nullable Manifest base();
+
+  public abstract String runId();
+
+  public abstract boolean dryRun();
+
+  /** Notes from preflight (attributes created, mapping changes). */
+  public abstract List<String> notes();
+
+  public SnapshotStore store() {
+    return config().snapshotStore();
+  }
+
+  public SyncRun.Spec spec() {
+    return SyncRun.Spec.of(store(), runId(), base(), layout(), config().mode(), config().keepRuns());
+  }
+
+  public static RunContext of(
+      ActivationConfig config,
+      AttributeLayout layout,
+      @Nullable Manifest base,
+      String runId,
+      boolean dryRun,
+      List<String> notes) {
+    return new AutoValue_RunContext(config, layout, base, runId, dryRun, List.copyOf(notes));
+  }
+}

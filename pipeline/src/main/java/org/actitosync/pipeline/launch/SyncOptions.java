@@ -1,0 +1,27 @@
+package org.actitosync.pipeline.launch;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** The run-level options of actito-sync, next to Beam's (runner, parallelism, …). */
+public interface SyncOptions extends PipelineOptions {
+  @Description(
+      "Run up to the writer and print a plan (per-key operations, counts, strategy, estimated calls"
+          + " and duration) instead of writing: nothing is written to Actito or committed.")
+  @Default.Boolean(false)
+  boolean getDryRun();
+
+  void setDryRun(boolean dryRun);
+
+  @Description("The run id (default: UTC start time plus a random suffix).")
+  String getRunId();
+
+  void setRunId(String runId);
+
+  @Description("Seconds between progress lines on long runs (0 = none).")
+  @Default.Integer(30)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int seconds);
+}

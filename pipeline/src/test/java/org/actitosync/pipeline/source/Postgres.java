@@ -8,12 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** One embedded PostgreSQL per JVM (started on first use, stopped at JVM exit). */
-final class Postgres {
+public final class Postgres {
   private static EmbeddedPostgres server;
 
   private Postgres() {}
 
-  static synchronized EmbeddedPostgres server() {
+  public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
         server = EmbeddedPostgres.builder().start();
@@ -32,11 +32,11 @@ final class Postgres {
     return server;
   }
 
-  static String url() {
+  public static String url() {
     return server().getJdbcUrl("postgres", "postgres");
   }
 
-  static void execute(String... statements) throws SQLException {
+  public static void execute(String... statements) throws SQLException {
     try (Connection connection = server().getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       for (String sql : statements) {

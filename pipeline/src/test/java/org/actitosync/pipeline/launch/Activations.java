@@ -1,0 +1,142 @@
+package org.actitosync.pipeline.launch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.emulator.limits.RateMode;
+import org.actitosync.pipeline.source.Postgres;
+
+/**
+ * End-to-end fixture: an orders segment in a real (embedded) PostgreSQL, the Actito emulator over
+ * HTTP, a snapshot folder, and the launcher run in-process on the DirectRunner as a user would run
+ * it from the command line.
+ */
+final class Activations implements AutoCloseable {
+  static final String KEY = "e2e-key-7c1d";
+  final ActitoEmulator emulator;
+  final Path dir;
+  final String table;
+  final String name;
+
+  Activations(Path dir, String name) throws IOException {
+    this.dir = dir;
+    this.name = name;
+    this.table = "seg_" + name.replace('-', '_');
+    this.emulator = ActitoEmulator.builder().data(data()).port(0).rateMode(RateMode.OFF).start();
+    Files.writeString(dir.resolve("api.key"), KEY);
+    try {
+      Postgres.execute("DROP TABLE IF EXISTS " + table,
+          "CREATE TABLE " + table + " (order_id text, customer_id bigint, amount numeric(12,2), status text)");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String data() {
+    return "{\"entities\":[{\"id\":1,\"name\":\"demo\"}],"
+        + "\"apiKeys\":[{\"key\":\"" + KEY + "\",\"entities\":[\"demo\"]}],"
+        + "\"limits\":{\"rateMode\":\"OFF\",\"importProcessingDelayMillis\":10},"
+        + "\"profileTables\":[{\"entity\":\"demo\",\"id\":\"16\",\"name\":\"customers\","
+        + "\"attributes\":[{\"name\":\"customerId\",\"valueType\":\"LONG\",\"unique\":true,\"mandatory\":true}],"
+        + "\"profiles\":[{\"customerId\":1},{\"customerId\":2}]}],"
+        + "\"customTables\":[{\"entity\":\"demo\",\"id\":\"a4aa57cd-0000-0000-0000-000000000001\",\"name\":\"orders\","
+        + "\"primaryKeyAttribute\":\"orderId\",\"attributes\":["
+        + "{\"name\":\"orderId\",\"valueType\":\"STRING\",\"mandatory\":true,\"unique\":true,\"valueRestriction\":{\"maxLength\":24}},"
+        + "{\"name\":\"customerId\",\"valueType\":\"LONG\"},{\"name\":\"amount\",\"valueType\":\"NUMBER\"},"
+        + "{\"name\":\"status\",\"valueType\":\"STRING\",\"valueRestriction\":{\"acceptedValues\":[\"NEW\",\"PAID\",\"CANCELLED\"]}}],"
+        + "\"foreignKeys\":[{\"name\":\"fk_customer\",\"attribute\":\"customerId\","
+        + "\"reference\":{\"tableType\":\"PROFILE_TABLE\",\"tableId\":\"16\",\"attribute\":\"customerId\"},\"onDelete\":\"CASCADE\"}],"
+        + "\"records\":[{\"orderId\":\"o-1\",\"customerId\":1,\"amount\":10.5,\"status\":\"NEW\"}]}]}";
+  }
+
+  /** The activation's YAML for {@code mode}, with extra mapping lines if any. */
+  Path config(String mode, String... extraMapping) throws IOException {
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("name: ").append(name).append('\n')
+        .append("source:\n  jdbc:\n    url: ").append(Postgres.url()).append('\n')
+        .append("    query: SELECT * FROM ").append(table).append('\n')
+        .append("key: order_id\nmapping:\n")
+        .append("  - {column: order_id, attribute: orderId}\n")
+        .append("  - {column: customer_id, attribute: customerId}\n")
+        .append("  - {column: amount, attribute: amount}\n")
+        .append("  - {column: status, attribute: status}\n");
+    for (String line : extraMapping) {
+      yaml.append("  - ").append(line).append('\n');
+    }
+    yaml.append("mode: ").append(mode).append('\n')
+        .append("target:\n  baseUrl: ").append(emulator.baseUrl()).append('\n')
+        .append("  entity: demo\n  table: orders\n  apiKeyFile: ").append(dir.resolve("api.key")).append('\n')
+        .append("snapshot:\n  root: ").append(dir.resolve("snapshots")).append('\n');
+    Path file = dir.resolve(name + "-" + mode + ".yaml");
+    Files.writeString(file, yaml.toString());
+    return file;
+  }
+
+  void sql(String... statements) {
+    try {
+      Postgres.execute(statements);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs the launcher; returns the exit code and keeps what it printed. */
+  Result launch(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--runner=DirectRunner");
+    all.add("--targetParallelism=2");
+    all.add("--progressSeconds=0");
+    int code = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(new String[0]));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The emulator's table: orderId → amount as plain text (status appended when asked). */
+  Map<String, String> amounts() {
+    Map<String, String> amounts = new TreeMap<>();
+    for (Map<String, Object> record : emulator.admin().records("demo", "orders")) {
+      amounts.put((String) record.get("orderId"), new java.math.BigDecimal(String.valueOf(record.get("amount")))
+          .stripTrailingZeros().toPlainString());
+    }
+    return amounts;
+  }
+
+  /** Write calls (records and imports) the emulator has served so far. */
+  long writeCalls() {
+    long calls = 0;
+    for (Map.Entry<String, Long> e : emulator.admin().stats().byRoute().entrySet()) {
+      String route = e.getKey();
+      if (route.startsWith("POST /record") || route.startsWith("PUT /record")
+          || route.startsWith("DELETE /record") || route.startsWith("POST /import")) {
+        calls += e.getValue();
+      }
+    }
+    return calls;
+  }
+
+  String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    emulator.close();
+  }
+
+  record Result(int code, String out, String err) {}
+}

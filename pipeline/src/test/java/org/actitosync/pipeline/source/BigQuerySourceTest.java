@@ -180,6 +180,20 @@ class BigQuerySourceTest {
   }
 
   @Test
+  void typesInferredFromATableSchema() {
+    Map<String, AttributeType> expected = new LinkedHashMap<>();
+    expected.put("ID", AttributeType.STRING);
+    expected.put("n", AttributeType.LONG);
+    expected.put("amount", AttributeType.NUMBER);
+    expected.put("ratio", AttributeType.NUMBER);
+    expected.put("active", AttributeType.BOOLEAN);
+    expected.put("born", AttributeType.DATE);
+    expected.put("seen", AttributeType.TIMESTAMP);
+    expected.put("local", AttributeType.TIMESTAMP);
+    assertEquals(expected, SourceSchemas.bigQuery(SCHEMA));
+  }
+
+  @Test
   void aQueryOrATableIsRead() {
     assertEquals(
         Optional.of("acme-dwh:segments.orders"),

@@ -201,6 +201,19 @@ class FileSourcesTest {
         writer.append(records.get(i));
       }
     }
+    Map<String, AttributeType> inferred = new LinkedHashMap<>();
+    inferred.put("id", AttributeType.STRING);
+    inferred.put("n", AttributeType.LONG);
+    inferred.put("amount", AttributeType.NUMBER);
+    inferred.put("active", AttributeType.BOOLEAN);
+    inferred.put("born", AttributeType.DATE);
+    inferred.put("seen", AttributeType.TIMESTAMP);
+    inferred.put("note", AttributeType.STRING);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        inferred,
+        SourceSchemas.infer(
+            SourceConfig.of(FilesSourceConfig.create(dir.resolve("*.avro").toString(), FileFormat.AVRO))));
+
     PAssert.that(read(FileFormat.AVRO, dir.resolve("*.avro").toString()))
         .containsInAnyOrder(FULL, NULLS);
     beam.pipeline().run().waitUntilFinish();

@@ -161,6 +161,15 @@ class FileSourcesTest {
     beam.pipeline().run().waitUntilFinish();
   }
 
+  @Test
+  void aLineThatIsNotAJsonObjectFailsTheRead() throws Exception {
+    Files.writeString(dir.resolve("a.jsonl"), "{\"id\": \"a1\"}\n[1, 2]\n", StandardCharsets.UTF_8);
+    read(FileFormat.JSONL, dir.resolve("*.jsonl").toString());
+    Pipeline.PipelineExecutionException e =
+        assertThrows(Pipeline.PipelineExecutionException.class, () -> beam.pipeline().run());
+    assertTrue(e.getMessage().contains("a JSON line must be an object: [1, 2]"), e.getMessage());
+  }
+
   static final Schema DECIMAL = LogicalTypes.decimal(9, 2).addToSchema(Schema.create(Schema.Type.BYTES));
   static final Schema DATE = LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
   static final Schema MICROS = LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));

@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import picocli.CommandLine;
@@ -44,13 +44,13 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /** The usage text when {@code args} asks for help ({@code --help} or {@code -h}). */
-  public static java.util.Optional<String> helpText(String[] args) {
+  public static Optional<String> helpText(String[] args) {
     for (String arg : args) {
       if (arg.equals("--help") || arg.equals("-h")) {
-        return java.util.Optional.of(usage());
+        return Optional.of(usage());
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** {@code --help}'s text: every option with its default. */
@@ -276,9 +276,5 @@ public final class ConfigLoader {
 
   private static String describe(IOException e) {
     return e instanceof NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
-  }
-
-  static List<String> unmodifiable(List<String> list) {
-    return Collections.unmodifiableList(list);
   }
 }

@@ -99,12 +99,27 @@ public final class JdbcSource {
       this.mapping = mapping;
     }
 
+    // Column positions, resolved once per result set (JdbcIO maps every row of one result set
+    // with the same mapper instance).
+    private transient ResultSet resolvedFor;
+    private transient int[] positions;
+
     @Override
     public MappedRecord mapRow(ResultSet resultSet) throws Exception {
-      Map<String, Object> row = mapping.newRow();
       ResultSetMetaData metadata = resultSet.getMetaData();
-      for (String column : mapping.columns()) {
-        row.put(column, value(resultSet, metadata, index(resultSet, metadata, column)));
+      if (resolvedFor != resultSet) {
+        List<String> columns = mapping.columns();
+        int[] resolved = new int[columns.size()];
+        for (int c = 0; c < resolved.length; c++) {
+          resolved[c] = index(resultSet, metadata, columns.get(c));
+        }
+        positions = resolved;
+        resolvedFor = resultSet;
+      }
+      Map<String, Object> row = mapping.newRow();
+      List<String> columns = mapping.columns();
+      for (int c = 0; c < positions.length; c++) {
+        row.put(columns.get(c), value(resultSet, metadata, positions[c]));
       }
       return mapping.map(row);
     }

@@ -1,5 +1,10 @@
 package org.actitosync.pipeline.source;
 
+import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,10 +21,17 @@ import java.util.Set;
 import org.actitosync.pipeline.config.ActivationConfig;
 import org.actitosync.pipeline.config.ConfigException;
 import org.actitosync.pipeline.config.ConfigProblem;
+import org.actitosync.pipeline.config.FileFormat;
 import org.actitosync.pipeline.config.JdbcSourceConfig;
 import org.actitosync.pipeline.config.MappingEntry;
 import org.actitosync.pipeline.config.SourceConfig;
 import org.actitosync.record.AttributeType;
+import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
  * Attribute types inferred from a source's schema (column → type), for the launcher: it resolves
@@ -30,16 +42,136 @@ public final class SourceSchemas {
   private SourceSchemas() {}
 
   /**
-   * What can be inferred for {@code source}: the JDBC query's result columns; empty for the other
-   * kinds for now (CSV and JSON lines have no schema; give explicit types).
+   * What can be inferred for {@code source}: the JDBC query's result columns, the fields of the
+   * first Avro file matching the glob; empty for the other kinds (CSV and JSON lines have no
+   * schema; Parquet and BigQuery: give explicit types, or use {@link #bigQuery(TableSchema)} on a
+   * table schema fetched by the launcher).
    */
-  public static Map<String, AttributeType> infer(SourceConfig source) throws SQLException {
+  public static Map<String, AttributeType> infer(SourceConfig source)
+      throws SQLException, IOException {
     switch (source.kind()) {
       case JDBC:
         return jdbc(source.jdbc());
+      case FILES:
+        return source.files().format() == FileFormat.AVRO
+            ? avroFiles(source.files().glob())
+            : Collections.emptyMap();
       default:
         return Collections.emptyMap();
     }
+  }
+
+  /** The fields of the first Avro file matching {@code glob} (any Beam filesystem). */
+  public static Map<String, AttributeType> avroFiles(String glob) throws IOException {
+    List<MatchResult.Metadata> files = FileSystems.match(glob).metadata();
+    if (files.isEmpty()) {
+      throw new IOException("no file matches " + glob);
+    }
+    try (InputStream in = Channels.newInputStream(FileSystems.open(files.get(0).resourceId()));
+        DataFileStream<GenericRecord> stream =
+            new DataFileStream<>(in, new GenericDatumReader<GenericRecord>())) {
+      return avro(stream.getSchema());
+    }
+  }
+
+  /** The attribute type of each field of an Avro record schema (nullable unions unwrapped). */
+  public static Map<String, AttributeType> avro(Schema record) {
+    Map<String, AttributeType> types = new LinkedHashMap<>();
+    for (Schema.Field field : record.getFields()) {
+      Schema schema = field.schema();
+      if (schema.getType() == Schema.Type.UNION) {
+        List<Schema> branches = new ArrayList<>();
+        for (Schema branch : schema.getTypes()) {
+          if (branch.getType() != Schema.Type.NULL) {
+            branches.add(branch);
+          }
+        }
+        if (branches.size() != 1) {
+          continue;
+        }
+        schema = branches.get(0);
+      }
+      AttributeType type = avroType(schema);
+      if (type != null) {
+        types.put(field.name(), type);
+      }
+    }
+    return Collections.unmodifiableMap(types);
+  }
+
+  private static AttributeType avroType(Schema schema) {
+    String logical = schema.getLogicalType() == null ? "" : schema.getLogicalType().getName();
+    switch (logical) {
+      case "date":
+        return AttributeType.DATE;
+      case "timestamp-millis":
+      case "timestamp-micros":
+      case "local-timestamp-millis":
+      case "local-timestamp-micros":
+        return AttributeType.TIMESTAMP;
+      case "decimal":
+        return AttributeType.NUMBER;
+      default:
+        break;
+    }
+    switch (schema.getType()) {
+      case STRING:
+      case ENUM:
+        return AttributeType.STRING;
+      case INT:
+      case LONG:
+        return AttributeType.LONG;
+      case FLOAT:
+      case DOUBLE:
+        return AttributeType.NUMBER;
+      case BOOLEAN:
+        return AttributeType.BOOLEAN;
+      default:
+        return null;
+    }
+  }
+
+  /** The attribute type of each top-level, non-repeated column of a BigQuery table schema. */
+  public static Map<String, AttributeType> bigQuery(TableSchema schema) {
+    Map<String, AttributeType> types = new LinkedHashMap<>();
+    for (TableFieldSchema field : schema.getFields()) {
+      if ("REPEATED".equals(field.getMode()) || field.getType() == null) {
+        continue;
+      }
+      AttributeType type;
+      switch (field.getType().toUpperCase(Locale.ROOT)) {
+        case "STRING":
+          type = AttributeType.STRING;
+          break;
+        case "INTEGER":
+        case "INT64":
+          type = AttributeType.LONG;
+          break;
+        case "FLOAT":
+        case "FLOAT64":
+        case "NUMERIC":
+        case "BIGNUMERIC":
+          type = AttributeType.NUMBER;
+          break;
+        case "BOOLEAN":
+        case "BOOL":
+          type = AttributeType.BOOLEAN;
+          break;
+        case "DATE":
+          type = AttributeType.DATE;
+          break;
+        case "TIMESTAMP":
+        case "DATETIME":
+          type = AttributeType.TIMESTAMP;
+          break;
+        default:
+          type = null;
+      }
+      if (type != null) {
+        types.put(field.getName(), type);
+      }
+    }
+    return Collections.unmodifiableMap(types);
   }
 
   /**

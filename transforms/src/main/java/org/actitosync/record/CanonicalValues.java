@@ -254,7 +254,10 @@ public final class CanonicalValues {
         "a " + raw.getClass().getSimpleName() + " cannot be a TIMESTAMP value");
   }
 
-  private static Instant parseInstant(String text) throws InvalidValueException {
+  private static Instant parseInstant(String raw) throws InvalidValueException {
+    // "2024-05-01 10:00:00+02:00" (PostgreSQL's text form) is ISO-8601 with a space for the 'T'
+    String text =
+        raw.length() > 10 && raw.charAt(10) == ' ' ? raw.substring(0, 10) + 'T' + raw.substring(11) : raw;
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException notOffset) {
@@ -274,7 +277,7 @@ public final class CanonicalValues {
       return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException notDate) {
       throw new InvalidValueException(
-          "'" + shorten(text) + "' is not a timestamp (ISO-8601 or yyyy-MM-dd HH:mm:ss)");
+          "'" + shorten(raw) + "' is not a timestamp (ISO-8601 or yyyy-MM-dd HH:mm:ss)");
     }
   }
 

@@ -65,6 +65,8 @@ class CanonicalValuesTest {
       Instant.parse(expected),
       OffsetDateTime.of(2024, 5, 1, 10, 0, 0, 0, ZoneOffset.ofHours(2)),
       "2024-05-01T10:00:00+02:00",
+      "2024-05-01 10:00:00+02",
+      "2024-05-01 10:00:00+02:00",
       "2024-05-01 08:00:00",
       "2024-05-01T08:00:00Z",
       LocalDateTime.of(2024, 5, 1, 8, 0),

@@ -85,8 +85,8 @@ public final class Launcher {
       layout = config.attributeLayout(sourceOverride == null ? SourceSchemas.infer(config.source()) : java.util.Map.of());
     } catch (ConfigException e) {
       return fail(ExitCode.CONFIG_ERROR, e.getMessage());
-    } catch (SQLException e) {
-      return fail(ExitCode.PIPELINE_FAILURE, "source: cannot read the schema of the query: " + e.getMessage());
+    } catch (SQLException | java.io.IOException e) {
+      return fail(ExitCode.PIPELINE_FAILURE, "source: cannot read the source's schema: " + e.getMessage());
     }
     SnapshotStore store = config.snapshotStore();
     Optional<Manifest> base = store.currentManifest();

@@ -13,8 +13,31 @@ import org.junit.jupiter.api.Test;
  */
 class BadConfigTest {
 
+  /**
+   * The problems the parser reports; the same file given to the launcher must exit with the config
+   * error code, print every problem, and touch nothing.
+   */
   private static List<ConfigProblem> problems(String yaml) {
-    return assertThrows(ConfigException.class, () -> ConfigParser.parseYaml(yaml)).problems();
+    List<ConfigProblem> problems =
+        assertThrows(ConfigException.class, () -> ConfigParser.parseYaml(yaml)).problems();
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("bad-config", ".yaml");
+      java.nio.file.Files.writeString(file, yaml);
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      int code = new org.actitosync.pipeline.launch.Launcher(
+              new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true))
+          .run(new String[] {"--config=" + file});
+      java.nio.file.Files.delete(file);
+      assertEquals(org.actitosync.pipeline.launch.ExitCode.CONFIG_ERROR.code(), code);
+      for (ConfigProblem problem : problems) {
+        // a YAML syntax error names the file instead of "the config" when read by the launcher
+        String expected = problem.message().contains("not valid YAML") ? "not valid YAML" : problem.message();
+        assertTrue(err.toString().contains(expected), err + " lacks " + problem);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return problems;
   }
 
   private static ConfigProblem p(String path, String message) {

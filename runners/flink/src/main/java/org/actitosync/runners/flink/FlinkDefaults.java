@@ -1,0 +1,76 @@
+package org.actitosync.runners.flink;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Flink jar's default Beam options, added only when the command line does not give them (an
+ * explicit option always wins; everything else is left to the launcher):
+ *
+ * <ul>
+ *   <li>no {@code --runner}: {@code --runner=FlinkRunner};
+ *   <li>Flink runner and no {@code --flinkMaster}: {@code --flinkMaster=[local]}, an embedded Flink
+ *       cluster in this JVM (nothing to install);
+ *   <li>embedded cluster and no {@code --parallelism}: {@code --parallelism=<cores of this machine>}.
+ *       A remote cluster is left to its own {@code parallelism.default}: its task slots are not this
+ *       machine's cores, and a parallelism above them would wait for slots forever;
+ *   <li>remote master ({@code --flinkMaster=host:port}) and no {@code --filesToStage}: {@code
+ *       --filesToStage=<this shaded jar>}, the one file the cluster needs to run the job.
+ * </ul>
+ *
+ * <p>Other runners ({@code --runner=DirectRunner}, …) get no Flink option. Options are matched as
+ * Beam spells them: {@code --name=value} or a bare {@code --name}.
+ */
+public final class FlinkDefaults {
+  /** The masters that mean "no cluster to submit to": Beam's embedded and auto-detected ones. */
+  private static final List<String> NOT_REMOTE = List.of("[local]", "[auto]", "[collection]");
+
+  private FlinkDefaults() {}
+
+  /**
+   * @param args the command line as given
+   * @param cores the number of cores of this machine
+   * @param ownJar the shaded jar this code runs from, if it runs from a jar
+   * @return {@code args} followed by the defaults that apply
+   */
+  public static List<String> apply(List<String> args, int cores, Optional<Path> ownJar) {
+    List<String> all = new ArrayList<>(args);
+    Optional<String> runner = value(args, "runner");
+    if (runner.isEmpty()) {
+      all.add("--runner=FlinkRunner");
+    } else if (!isFlink(runner.get())) {
+      return all;
+    }
+    Optional<String> master = value(args, "flinkMaster");
+    if (master.isEmpty()) {
+      all.add("--flinkMaster=[local]");
+    }
+    boolean remote = master.isPresent() && !master.get().isBlank() && !NOT_REMOTE.contains(master.get());
+    if (!remote && master.map("[local]"::equals).orElse(true) && value(args, "parallelism").isEmpty()) {
+      all.add("--parallelism=" + cores);
+    }
+    if (remote && value(args, "filesToStage").isEmpty() && ownJar.isPresent()) {
+      all.add("--filesToStage=" + ownJar.get());
+    }
+    return all;
+  }
+
+  private static boolean isFlink(String runner) {
+    return runner.equals("FlinkRunner") || runner.equals("org.apache.beam.runners.flink.FlinkRunner");
+  }
+
+  /** The value of {@code --name=value} ({@code ""} for a bare {@code --name}), the last one winning. */
+  static Optional<String> value(List<String> args, String name) {
+    Optional<String> found = Optional.empty();
+    for (String arg : args) {
+      if (arg.equals("--" + name)) {
+        found = Optional.of("");
+      } else if (arg.startsWith("--" + name + "=")) {
+        found = Optional.of(arg.substring(name.length() + 3));
+      }
+    }
+    return found;
+  }
+}

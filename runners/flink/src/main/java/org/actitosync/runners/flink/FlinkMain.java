@@ -1,0 +1,37 @@
+package org.actitosync.runners.flink;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.actitosync.pipeline.launch.Launcher;
+
+/**
+ * {@code java -jar actito-sync-flink.jar}: runs one activation on Apache Flink, on an embedded
+ * cluster unless {@code --flinkMaster=host:port} names a Flink 1.19 cluster (the jar is then
+ * staged to it). The defaults it adds are in {@link FlinkDefaults}; everything else (config,
+ * {@code --help}, exit codes) is the launcher's.
+ */
+public final class FlinkMain {
+  private FlinkMain() {}
+
+  public static void main(String[] args) {
+    List<String> all = FlinkDefaults.apply(List.of(args), Runtime.getRuntime().availableProcessors(), ownJar());
+    System.exit(new Launcher(System.out, System.err).run(all.toArray(new String[0])));
+  }
+
+  /** The jar this class was loaded from, when it was loaded from a jar file. */
+  static Optional<Path> ownJar() {
+    try {
+      var source = FlinkMain.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return Optional.empty();
+      }
+      Path path = Path.of(source.getLocation().toURI()).toAbsolutePath();
+      return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
+    } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

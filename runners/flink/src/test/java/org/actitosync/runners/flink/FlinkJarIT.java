@@ -1,0 +1,49 @@
+package org.actitosync.runners.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.actitosync.runners.testing.Activation;
+import org.actitosync.runners.testing.ShadedJar;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code actito-sync-flink.jar} run as a user runs it ({@code java -jar}, a child JVM) with no runner
+ * option at all: the jar's defaults put it on Flink's embedded cluster.
+ */
+@Tag("shaded-jar")
+class FlinkJarIT {
+  static final List<String> JVM = List.of("-Xmx768m", "-XX:+UseSerialGC");
+  @TempDir Path dir;
+
+  @Test
+  void helpExitsZeroAndListsTheOptions() {
+    ShadedJar.Run run = ShadedJar.fromBuild().run(dir.resolve("help.log"), Duration.ofSeconds(60), JVM, "--help");
+    assertEquals(0, run.code(), run.output());
+    assertTrue(run.output().contains("--config"), run.output());
+    assertTrue(run.output().contains("--dryRun"), run.output());
+    assertTrue(run.output().contains("Exit codes"), run.output());
+  }
+
+  @Test
+  void upsertsATableOnTheEmbeddedFlinkCluster() {
+    try (Activation a = new Activation(dir, "flink-embedded")) {
+      a.sql("INSERT INTO " + a.table + " VALUES ('o-1',1,10.5,'NEW'),('o-2',2,20,'PAID'),('o-3',1,30,'NEW'),"
+          + "('o-4',2,40.25,'CANCELLED'),('o-5',3,50,'NEW'),('o-6',3,null,null)");
+
+      ShadedJar.Run run = ShadedJar.fromBuild().run(dir.resolve("run.log"), Duration.ofSeconds(100), JVM,
+          "--config=" + a.config("UPSERT"), "--progressSeconds=0");
+
+      assertEquals(0, run.code(), run.output());
+      assertTrue(run.output().contains("FlinkRunner") || run.output().contains("flink"), run.output());
+      assertEquals(6, a.destination().size(), run.output());
+      assertEquals(a.source(), a.destination(), run.output());
+      System.out.printf("FlinkJarIT: embedded run %d ms%n", run.took().toMillis());
+    }
+  }
+}

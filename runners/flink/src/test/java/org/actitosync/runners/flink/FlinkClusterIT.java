@@ -132,7 +132,7 @@ class FlinkClusterIT {
 
   static Process startJvm(String classpath, String heap, String mainClass, Path conf, Path log) throws IOException {
     List<String> command = new ArrayList<>(List.of(ShadedJar.java(), heap, "-XX:MaxDirectMemorySize=320m",
-        "-XX:+UseSerialGC", "-Dlog.file=" + log));
+        "-XX:+UseSerialGC"));
     command.addAll(JAVA17_OPENS);
     command.addAll(List.of("-cp", classpath, mainClass, "--configDir", conf.toString()));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -40,7 +40,7 @@ class FlinkJarIT {
           "--config=" + a.config("UPSERT"), "--progressSeconds=0");
 
       assertEquals(0, run.code(), run.output());
-      assertTrue(run.output().contains("FlinkRunner") || run.output().contains("flink"), run.output());
+      assertTrue(run.output().contains("org.apache.beam.runners.flink.FlinkRunner"), "not run by the Flink runner: " + run.output());
       assertEquals(6, a.destination().size(), run.output());
       assertEquals(a.source(), a.destination(), run.output());
       System.out.printf("FlinkJarIT: embedded run %d ms%n", run.took().toMillis());

@@ -72,7 +72,7 @@ class FlinkClusterIT {
         a.sql("INSERT INTO " + a.table + " VALUES ('o-1',1,10.5,'NEW'),('o-2',2,20,'PAID'),('o-3',1,30,'NEW'),"
             + "('o-4',2,40.25,'CANCELLED'),('o-5',3,50,'NEW')");
         ShadedJar.Run run = ShadedJar.fromBuild().run(dir.resolve("client.log"), Duration.ofSeconds(120),
-            List.of("-Xmx512m", "-XX:+UseSerialGC"), "--config=" + a.config("MIRROR"),
+            List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), "--config=" + a.config("MIRROR"),
             "--flinkMaster=localhost:" + restPort, "--parallelism=2", "--progressSeconds=0");
 
         String logs = run.output() + "\n--- jobmanager ---\n" + ShadedJar.tail(jmLog)
@@ -132,7 +132,7 @@ class FlinkClusterIT {
 
   static Process startJvm(String classpath, String heap, String mainClass, Path conf, Path log) throws IOException {
     List<String> command = new ArrayList<>(List.of(ShadedJar.java(), heap, "-XX:MaxDirectMemorySize=320m",
-        "-XX:+UseSerialGC"));
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     command.addAll(JAVA17_OPENS);
     command.addAll(List.of("-cp", classpath, mainClass, "--configDir", conf.toString()));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("shaded-jar")
 class FlinkJarIT {
-  static final List<String> JVM = List.of("-Xmx768m", "-XX:+UseSerialGC");
+  static final List<String> JVM = List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   @TempDir Path dir;
 
   @Test

@@ -54,6 +54,13 @@ public final class SyncRun {
 
     public abstract int keepRuns();
 
+    /** Send every present key again (see {@link Classifier}); deletes still from the snapshot. */
+    public abstract boolean fullResync();
+
+    public Spec withFullResync(boolean fullResync) {
+      return new AutoValue_SyncRun_Spec(store(), runId(), base(), layout(), mode(), keepRuns(), fullResync);
+    }
+
     public int runNumber() {
       return base() == null ? 1 : base().runNumber() + 1;
     }
@@ -75,7 +82,7 @@ public final class SyncRun {
         AttributeLayout layout,
         SyncMode mode,
         int keepRuns) {
-      return new AutoValue_SyncRun_Spec(store, runId, base, layout, mode, keepRuns);
+      return new AutoValue_SyncRun_Spec(store, runId, base, layout, mode, keepRuns, false);
     }
   }
 
@@ -106,7 +113,7 @@ public final class SyncRun {
     PCollection<SnapshotEntry> previous =
         pipeline.apply("ReadSnapshot", ReadSnapshot.of(spec.store(), spec.base(), spec.layout()));
     Classifier classifier =
-        new Classifier(spec.mode(), new RecordDigester(spec.layout()), spec.runNumber());
+        new Classifier(spec.mode(), new RecordDigester(spec.layout()), spec.runNumber(), spec.fullResync());
     return Classify.input(rows, previous).apply("Classify", Classify.with(classifier));
   }
 

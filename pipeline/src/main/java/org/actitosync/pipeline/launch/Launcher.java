@@ -59,7 +59,8 @@ public final class Launcher {
     Optional<String> help = ConfigLoader.helpText(args);
     if (help.isPresent()) {
       out.println(help.get());
-      out.println("Run options: --dryRun (plan only, nothing written), --runId=ID, --progressSeconds=N (default 30),");
+      out.println("Run options: --dryRun (plan only, nothing written), --fullResync (send every row again;");
+      out.println("deletes still from the snapshot), --runId=ID, --progressSeconds=N (default 30),");
       out.println("plus any Beam option, e.g. --runner=FlinkRunner --flinkMaster=[local].");
       out.println("Exit codes: 0 ok, 1 pipeline failure, 2 config error, 3 auth error, 4 guard refusal,");
       out.println("5 completed with rejected or failed rows, 6 commit conflict.");
@@ -107,7 +108,8 @@ public final class Launcher {
     }
     notes.forEach(n -> out.println("preflight: " + n));
 
-    RunContext run = RunContext.of(config, layout, base.orElse(null), runId, dryRun, notes);
+    RunContext run =
+        RunContext.of(config, layout, base.orElse(null), runId, dryRun, options.getFullResync(), notes);
     Pipeline pipeline = Pipeline.create(options);
     if (sourceOverride == null) {
       ActivationJob.build(pipeline, run);

@@ -22,6 +22,8 @@ public abstract class RunContext {
 
   public abstract boolean dryRun();
 
+  public abstract boolean fullResync();
+
   /** Notes from preflight (attributes created, mapping changes). */
   public abstract List<String> notes();
 
@@ -30,7 +32,8 @@ public abstract class RunContext {
   }
 
   public SyncRun.Spec spec() {
-    return SyncRun.Spec.of(store(), runId(), base(), layout(), config().mode(), config().keepRuns());
+    return SyncRun.Spec.of(store(), runId(), base(), layout(), config().mode(), config().keepRuns())
+        .withFullResync(fullResync());
   }
 
   public static RunContext of(
@@ -39,7 +42,8 @@ public abstract class RunContext {
       @Nullable Manifest base,
       String runId,
       boolean dryRun,
+      boolean fullResync,
       List<String> notes) {
-    return new AutoValue_RunContext(config, layout, base, runId, dryRun, List.copyOf(notes));
+    return new AutoValue_RunContext(config, layout, base, runId, dryRun, fullResync, List.copyOf(notes));
   }
 }

@@ -19,6 +19,14 @@ public interface SyncOptions extends PipelineOptions {
 
   void setRunId(String runId);
 
+  @Description(
+      "Send every source row again, all attributes (deletes still come from the snapshot): the"
+          + " repair after someone changed Actito by hand.")
+  @Default.Boolean(false)
+  boolean getFullResync();
+
+  void setFullResync(boolean fullResync);
+
   @Description("Seconds between progress lines on long runs (0 = none).")
   @Default.Integer(30)
   int getProgressSeconds();

@@ -132,6 +132,27 @@ class ActivationEndToEndTest {
   }
 
   @Test
+  void aFullResyncRestoresRecordsChangedByHandAndTheNextRunSendsNothing() throws Exception {
+    try (Activations a = new Activations(dir, "full-resync")) {
+      a.sql("INSERT INTO " + a.table + " VALUES ('f1',1,10,'NEW'),('f2',2,20,'PAID'),('f3',1,30,'NEW')");
+      Path config = a.config("MIRROR");
+      assertEquals(0, a.launch("--config=" + config).code());
+      Map<String, String> synced = a.amounts();
+      // someone edits Actito by hand: the snapshot cannot see it
+      a.emulator.admin().putRecords("demo", "orders",
+          List.of(Map.of("orderId", "f1", "customerId", 1, "amount", 999, "status", "CANCELLED")));
+      long before = a.writeCalls();
+      Activations.Result resync = a.launch("--config=" + config, "--fullResync");
+      assertEquals(0, resync.code(), resync.out() + resync.err());
+      assertEquals(synced, a.amounts());
+      assertEquals(3, a.writeCalls() - before, "every source row sent once");
+      long after = a.writeCalls();
+      assertEquals(0, a.launch("--config=" + config).code());
+      assertEquals(after, a.writeCalls(), "the run after the resync sends nothing");
+    }
+  }
+
+  @Test
   void exitCodesTellConfigAndAuthenticationErrorsApart() throws Exception {
     try (Activations a = new Activations(dir, "exit-codes")) {
       Path config = a.config("UPSERT");

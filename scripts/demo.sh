@@ -89,6 +89,8 @@ profiles:
   profileAttribute: customerId
 snapshot:
   root: $WORK/snapshots
+warnings:
+  maxDeleteShare: 0.3   # the demo deletes 2 of 8 orders; the default guard allows 10 %
 YAML
 
 RUNS=0

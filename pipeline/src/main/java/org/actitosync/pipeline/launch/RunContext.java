@@ -24,6 +24,8 @@ public abstract class RunContext {
 
   public abstract boolean fullResync();
 
+  public abstract org.actitosync.guard.GuardPolicy guard();
+
   /** Notes from preflight (attributes created, mapping changes). */
   public abstract List<String> notes();
 
@@ -33,7 +35,8 @@ public abstract class RunContext {
 
   public SyncRun.Spec spec() {
     return SyncRun.Spec.of(store(), runId(), base(), layout(), config().mode(), config().keepRuns())
-        .withFullResync(fullResync());
+        .withFullResync(fullResync())
+        .withGuard(guard());
   }
 
   public static RunContext of(
@@ -43,7 +46,8 @@ public abstract class RunContext {
       String runId,
       boolean dryRun,
       boolean fullResync,
+      org.actitosync.guard.GuardPolicy guard,
       List<String> notes) {
-    return new AutoValue_RunContext(config, layout, base, runId, dryRun, fullResync, List.copyOf(notes));
+    return new AutoValue_RunContext(config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes));
   }
 }

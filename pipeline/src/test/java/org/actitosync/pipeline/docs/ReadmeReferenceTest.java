@@ -20,7 +20,8 @@ class ReadmeReferenceTest {
     for (Setting setting : Setting.ALL) {
       assertTrue(readme.contains(setting.optionName() + "="), "README lacks " + setting.optionName());
     }
-    for (String option : new String[] {"--dryRun", "--fullResync", "--runId", "--progressSeconds", "--config"}) {
+    for (String option : new String[] {"--dryRun", "--fullResync", "--runId", "--progressSeconds", "--config",
+        "--confirmDeletes", "--confirmRows", "--confirmMappingUpdates"}) {
       assertTrue(readme.contains(option), "README lacks " + option);
     }
   }

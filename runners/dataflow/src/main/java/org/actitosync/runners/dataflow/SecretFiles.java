@@ -142,7 +142,9 @@ public final class SecretFiles {
   /** Creates the directory 0700, or checks an existing one is a real directory, ours, 0700. */
   private void ensureDirectory() throws IOException {
     try {
-      Files.createDirectories(directory.getParent());
+      if (directory.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(directory.toAbsolutePath().getParent());
+      }
       Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
       Files.setPosixFilePermissions(directory, OWNER_ONLY_DIR);
       return;

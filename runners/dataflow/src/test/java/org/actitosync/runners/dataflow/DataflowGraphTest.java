@@ -48,7 +48,8 @@ class DataflowGraphTest {
         "--key=order_id", "--mapping=order_id=orderId:STRING", "--mapping=amount=amount:NUMBER",
         "--target.environment=PREPROD", "--target.entity=demo", "--target.table=orders",
         "--target.apiKeyFile=" + temp.resolve("api.key"), "--snapshot.root=gs://bkt/snapshots"}).config();
-    RunContext run = RunContext.of(config, config.attributeLayout(Map.of()), null, "r1", false, List.of());
+    RunContext run = RunContext.of(config, config.attributeLayout(Map.of()), null, "r1", false, false,
+        org.actitosync.guard.GuardPolicy.defaults(), List.of());
     Pipeline pipeline = Pipeline.create(options);
 
     ActivationJob.build(pipeline, run);

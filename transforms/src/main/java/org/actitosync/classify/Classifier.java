@@ -46,11 +46,22 @@ public final class Classifier implements Serializable {
   private final SyncMode mode;
   private final RecordDigester digester;
   private final int runNumber;
+  private final boolean fullResync;
 
   public Classifier(SyncMode mode, RecordDigester digester, int runNumber) {
+    this(mode, digester, runNumber, false);
+  }
+
+  /**
+   * @param fullResync send every present key again, all attributes (the repair after someone
+   *     changed Actito by hand): an owned key becomes an UPDATE of every attribute in the modes that
+   *     update; deletes still come from the snapshot. INSERT mode still never modifies a record.
+   */
+  public Classifier(SyncMode mode, RecordDigester digester, int runNumber, boolean fullResync) {
     this.mode = mode;
     this.digester = digester;
     this.runNumber = runNumber;
+    this.fullResync = fullResync;
   }
 
   public SyncMode mode() {
@@ -85,6 +96,9 @@ public final class Classifier implements Serializable {
     List<String> changed = previous == null ? null : changedAttributes(previous, digest);
     if (previous == null || !previous.owned()) {
       return notOwned(key, record, previous, digest, written, changed);
+    }
+    if (fullResync && mode.updatesExisting()) {
+      return change(key, ChangeKind.UPDATE, record, digester.layout().names(), previous, written);
     }
     if (changed.isEmpty()) {
       return unchanged(key, previous, remembered(previous, digest));

@@ -9,6 +9,8 @@ import org.actitosync.classify.Classify;
 import org.actitosync.classify.SyncMode;
 import org.actitosync.coders.ClassificationCoder;
 import org.actitosync.coders.WriteOutcomeCoder;
+import org.actitosync.guard.Guard;
+import org.actitosync.guard.GuardPolicy;
 import org.actitosync.record.AttributeLayout;
 import org.actitosync.record.MappedRecord;
 import org.actitosync.record.RecordDigester;
@@ -54,6 +56,29 @@ public final class SyncRun {
 
     public abstract int keepRuns();
 
+    /** Send every present key again (see {@link Classifier}); deletes still from the snapshot. */
+    public abstract boolean fullResync();
+
+    /** The guards checked before anything is written, or null for none. */
+    public abstract @Nullable GuardPolicy guard();
+
+    public Spec withFullResync(boolean fullResync) {
+      return new AutoValue_SyncRun_Spec(store(), runId(), base(), layout(), mode(), keepRuns(), fullResync, guard());
+    }
+
+    public Spec withGuard(@Nullable GuardPolicy guard) {
+      return new AutoValue_SyncRun_Spec(store(), runId(), base(), layout(), mode(), keepRuns(), fullResync(), guard);
+    }
+
+    /** Keys this activation wrote, according to the base snapshot's manifest. */
+    public long snapshotKeys() {
+      return base() == null ? 0 : base().counts().getOrDefault("entries.owned", 0L);
+    }
+
+    public boolean mappingChanged() {
+      return base() != null && !base().mappingFingerprint().equals(layout().fingerprint());
+    }
+
     public int runNumber() {
       return base() == null ? 1 : base().runNumber() + 1;
     }
@@ -75,7 +100,7 @@ public final class SyncRun {
         AttributeLayout layout,
         SyncMode mode,
         int keepRuns) {
-      return new AutoValue_SyncRun_Spec(store, runId, base, layout, mode, keepRuns);
+      return new AutoValue_SyncRun_Spec(store, runId, base, layout, mode, keepRuns, false, null);
     }
   }
 
@@ -106,7 +131,7 @@ public final class SyncRun {
     PCollection<SnapshotEntry> previous =
         pipeline.apply("ReadSnapshot", ReadSnapshot.of(spec.store(), spec.base(), spec.layout()));
     Classifier classifier =
-        new Classifier(spec.mode(), new RecordDigester(spec.layout()), spec.runNumber());
+        new Classifier(spec.mode(), new RecordDigester(spec.layout()), spec.runNumber(), spec.fullResync());
     return Classify.input(rows, previous).apply("Classify", Classify.with(classifier));
   }
 
@@ -117,8 +142,12 @@ public final class SyncRun {
       PTransform<PCollection<Classification>, PCollection<WriteOutcome>> writer) {
     PCollectionTuple classified = classify(pipeline, rows, spec);
     PCollection<Classification> changes = classified.get(Classify.CHANGES);
+    PCollection<Classification> toWrite =
+        spec.guard() == null
+            ? changes
+            : changes.apply("Guards", Guard.of(spec.guard(), spec.snapshotKeys(), spec.mappingChanged(), rows));
     PCollection<WriteOutcome> outcomes =
-        changes.apply("WriteToActito", writer).setCoder(WriteOutcomeCoder.of());
+        toWrite.apply("WriteToActito", writer).setCoder(WriteOutcomeCoder.of());
     PCollection<Classification> unsent =
         PCollectionList.of(classified.get(Classify.UNCHANGED))
             .and(classified.get(Classify.SKIPPED))

@@ -43,6 +43,21 @@ final class ChangeStats implements Serializable {
     return this;
   }
 
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ChangeStats)) {
+      return false;
+    }
+    ChangeStats other = (ChangeStats) o;
+    return upserts == other.upserts && createOnly == other.createOnly && deletes == other.deletes
+        && csvBytes == other.csvBytes;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(upserts, createOnly, deletes, csvBytes);
+  }
+
   /** Record calls per create or update on average (create-only costs a lookup and a create). */
   int callsPerChange() {
     return upserts > 0 && createOnly * 2 > upserts ? 2 : 1;

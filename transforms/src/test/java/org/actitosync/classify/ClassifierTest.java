@@ -244,4 +244,16 @@ class ClassifierTest {
     assertEquals(ChangeKind.INSERT, classify(SyncMode.INSERT, List.of(ROW), failing).kind());
     assertEquals(ChangeKind.UPDATE, classify(SyncMode.UPDATE, List.of(ROW), failing).kind());
   }
+
+  @Test
+  void fullResyncSendsEveryOwnedKeyAgainButNeverModifiesInInsertModeAndStillDeletes() {
+    RecordDigester digester = DIGESTER;
+    Classification same = new Classifier(SyncMode.UPSERT, digester, 2, true).classify("k", List.of(ROW), OWNED);
+    assertEquals(ChangeKind.UPDATE, same.kind());
+    assertEquals(LAYOUT.names(), same.changedAttributes());
+    assertEquals(ChangeKind.UNCHANGED,
+        new Classifier(SyncMode.INSERT, digester, 2, true).classify("k", List.of(ROW), OWNED).kind());
+    assertEquals(ChangeKind.DELETE,
+        new Classifier(SyncMode.MIRROR, digester, 2, true).classify("k", List.of(), OWNED).kind());
+  }
 }

@@ -32,7 +32,7 @@ class BulkWriteTest {
     try (ActitoEmulator emulator = WriterFixture.emulator().start()) {
       List<MappedRecord> rows = new ArrayList<>();
       List<String> expected = new ArrayList<>();
-      for (int i = 0; i < 2000; i++) {
+      for (int i = 0; i < 800; i++) {
         boolean bad = i % 250 == 7;
         rows.add(order("k-" + i, 1, i + ".25", bad ? "BOGUS" : "NEW"));
         expected.add((bad ? "REJECTED" : "APPLIED") + " k-" + i);
@@ -58,9 +58,9 @@ class BulkWriteTest {
       result.waitUntilFinish();
 
       long calls = emulator.admin().stats().totalCalls();
-      assertTrue(calls < 40, "bulk made " + calls + " calls for 2001 changes");
+      assertTrue(calls < 40, "bulk made " + calls + " calls for 801 changes");
       assertTrue(emulator.admin().stats().route("POST /import") >= 1, emulator.admin().stats().byRoute().toString());
-      assertEquals(2000 - 8, emulator.admin().records("demo", "orders").size());
+      assertEquals(800 - 4, emulator.admin().records("demo", "orders").size());
       assertEquals(1, RateBudgetWriteTest.counter(result, WriterMetrics.NAMESPACE, "strategy.BULK"));
     }
   }

@@ -59,7 +59,9 @@ public final class Launcher {
     Optional<String> help = ConfigLoader.helpText(args);
     if (help.isPresent()) {
       out.println(help.get());
-      out.println("Run options: --dryRun (plan only, nothing written), --runId=ID, --progressSeconds=N (default 30),");
+      out.println("Run options: --dryRun (plan only, nothing written), --fullResync (send every row again;");
+      out.println("deletes still from the snapshot), --confirmDeletes=N, --confirmRows=N, --confirmMappingUpdates=N");
+      out.println("(confirm what a guard refused, with the exact number), --runId=ID, --progressSeconds=N (default 30),");
       out.println("plus any Beam option, e.g. --runner=FlinkRunner --flinkMaster=[local].");
       out.println("Exit codes: 0 ok, 1 pipeline failure, 2 config error, 3 auth error, 4 guard refusal,");
       out.println("5 completed with rejected or failed rows, 6 commit conflict.");
@@ -107,7 +109,14 @@ public final class Launcher {
     }
     notes.forEach(n -> out.println("preflight: " + n));
 
-    RunContext run = RunContext.of(config, layout, base.orElse(null), runId, dryRun, notes);
+    org.actitosync.guard.GuardPolicy guard;
+    try {
+      guard = Guards.policy(config.warnings(), options);
+    } catch (ConfigException e) {
+      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
+    }
+    RunContext run = RunContext.of(
+        config, layout, base.orElse(null), runId, dryRun, options.getFullResync(), guard, notes);
     Pipeline pipeline = Pipeline.create(options);
     if (sourceOverride == null) {
       ActivationJob.build(pipeline, run);
@@ -163,6 +172,9 @@ public final class Launcher {
       if (t instanceof CommitConflictException) {
         return ExitCode.COMMIT_CONFLICT;
       }
+      if (t instanceof org.actitosync.guard.GuardRefusedException) {
+        return ExitCode.GUARD_REFUSAL;
+      }
     }
     return ExitCode.PIPELINE_FAILURE;
   }
@@ -171,9 +183,13 @@ public final class Launcher {
     Throwable root = failure;
     for (Throwable t = failure; t != null; t = t.getCause()) {
       root = t;
-      if (t instanceof ActitoException || t instanceof CommitConflictException || t instanceof ActitoOutageException) {
+      if (t instanceof ActitoException || t instanceof CommitConflictException || t instanceof ActitoOutageException
+          || t instanceof org.actitosync.guard.GuardRefusedException) {
         break;
       }
+    }
+    if (root instanceof org.actitosync.guard.GuardRefusedException) {
+      return root.getMessage() + " (nothing was written; the snapshot is unchanged)";
     }
     return root.getClass().getSimpleName() + ": " + root.getMessage() + " (nothing was committed; the next run retries)";
   }

@@ -22,6 +22,10 @@ public abstract class RunContext {
 
   public abstract boolean dryRun();
 
+  public abstract boolean fullResync();
+
+  public abstract org.actitosync.guard.GuardPolicy guard();
+
   /** Notes from preflight (attributes created, mapping changes). */
   public abstract List<String> notes();
 
@@ -30,7 +34,9 @@ public abstract class RunContext {
   }
 
   public SyncRun.Spec spec() {
-    return SyncRun.Spec.of(store(), runId(), base(), layout(), config().mode(), config().keepRuns());
+    return SyncRun.Spec.of(store(), runId(), base(), layout(), config().mode(), config().keepRuns())
+        .withFullResync(fullResync())
+        .withGuard(guard());
   }
 
   public static RunContext of(
@@ -39,7 +45,9 @@ public abstract class RunContext {
       @Nullable Manifest base,
       String runId,
       boolean dryRun,
+      boolean fullResync,
+      org.actitosync.guard.GuardPolicy guard,
       List<String> notes) {
-    return new AutoValue_RunContext(config, layout, base, runId, dryRun, List.copyOf(notes));
+    return new AutoValue_RunContext(config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes));
   }
 }

@@ -19,6 +19,29 @@ public interface SyncOptions extends PipelineOptions {
 
   void setRunId(String runId);
 
+  @Description(
+      "Send every source row again, all attributes (deletes still come from the snapshot): the"
+          + " repair after someone changed Actito by hand.")
+  @Default.Boolean(false)
+  boolean getFullResync();
+
+  void setFullResync(boolean fullResync);
+
+  @Description("Confirms a MIRROR run that deletes more than the guard allows: the planned number of deletes.")
+  Long getConfirmDeletes();
+
+  void setConfirmDeletes(Long deletes);
+
+  @Description("Confirms a run whose source is empty or much smaller than the snapshot: the number of rows read.")
+  Long getConfirmRows();
+
+  void setConfirmRows(Long rows);
+
+  @Description("Confirms a mapping change that updates more rows than the guard allows: the number of updates.")
+  Long getConfirmMappingUpdates();
+
+  void setConfirmMappingUpdates(Long updates);
+
   @Description("Seconds between progress lines on long runs (0 = none).")
   @Default.Integer(30)
   int getProgressSeconds();

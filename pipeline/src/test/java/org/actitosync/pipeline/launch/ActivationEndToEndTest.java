@@ -132,6 +132,59 @@ class ActivationEndToEndTest {
   }
 
   @Test
+  void aFullResyncRestoresRecordsChangedByHandAndTheNextRunSendsNothing() throws Exception {
+    try (Activations a = new Activations(dir, "full-resync")) {
+      a.sql("INSERT INTO " + a.table + " VALUES ('f1',1,10,'NEW'),('f2',2,20,'PAID'),('f3',1,30,'NEW')");
+      Path config = a.config("MIRROR");
+      assertEquals(0, a.launch("--config=" + config).code());
+      Map<String, String> synced = a.amounts();
+      // someone edits Actito by hand: the snapshot cannot see it
+      a.emulator.admin().putRecords("demo", "orders",
+          List.of(Map.of("orderId", "f1", "customerId", 1, "amount", 999, "status", "CANCELLED")));
+      long before = a.writeCalls();
+      Activations.Result resync = a.launch("--config=" + config, "--fullResync");
+      assertEquals(0, resync.code(), resync.out() + resync.err());
+      assertEquals(synced, a.amounts());
+      assertEquals(3, a.writeCalls() - before, "every source row sent once");
+      long after = a.writeCalls();
+      assertEquals(0, a.launch("--config=" + config).code());
+      assertEquals(after, a.writeCalls(), "the run after the resync sends nothing");
+    }
+  }
+
+  @Test
+  void guardsRefuseMassDeletesAndAnEmptySourceUntilConfirmed() throws Exception {
+    try (Activations a = new Activations(dir, "guards")) {
+      a.sql("INSERT INTO " + a.table + " VALUES ('g1',1,1,'NEW'),('g2',1,2,'NEW'),('g3',1,3,'NEW'),"
+          + "('g4',2,4,'NEW'),('g5',2,5,'NEW'),('g6',2,6,'NEW')");
+      Path config = a.config("MIRROR");
+      Activations.Result first = a.launch("--config=" + config);
+      assertEquals(0, first.code(), first.err());
+      Map<String, String> synced = a.amounts();
+      String committed = Files.readString(dir.resolve("snapshots/guards/CURRENT")).trim();
+
+      a.sql("DELETE FROM " + a.table + " WHERE order_id IN ('g1','g2','g3','g4')");
+      Activations.Result refused = a.launch("--config=" + config);
+      assertEquals(ExitCode.GUARD_REFUSAL.code(), refused.code(), refused.out() + refused.err());
+      assertTrue(refused.err().contains("--confirmDeletes=4"), refused.err());
+      assertTrue(refused.err().contains("--confirmRows=2"), refused.err());
+      assertEquals(synced, a.amounts(), "nothing written");
+      assertEquals(committed, Files.readString(dir.resolve("snapshots/guards/CURRENT")).trim());
+
+      Activations.Result wrong = a.launch("--config=" + config, "--confirmDeletes=3", "--confirmRows=2");
+      assertEquals(ExitCode.GUARD_REFUSAL.code(), wrong.code());
+      Activations.Result confirmed = a.launch("--config=" + config, "--confirmDeletes=4", "--confirmRows=2");
+      assertEquals(0, confirmed.code(), confirmed.out() + confirmed.err());
+      assertEquals(List.of("g5", "g6", "o-1"), new ArrayList<>(a.amounts().keySet()));
+
+      a.sql("DELETE FROM " + a.table);
+      Activations.Result empty = a.launch("--config=" + config, "--mode=UPSERT");
+      assertEquals(ExitCode.GUARD_REFUSAL.code(), empty.code(), empty.out() + empty.err());
+      assertTrue(empty.err().contains("--confirmRows=0"), empty.err());
+    }
+  }
+
+  @Test
   void exitCodesTellConfigAndAuthenticationErrorsApart() throws Exception {
     try (Activations a = new Activations(dir, "exit-codes")) {
       Path config = a.config("UPSERT");

@@ -75,7 +75,9 @@ final class Activations implements AutoCloseable {
     yaml.append("mode: ").append(mode).append('\n')
         .append("target:\n  baseUrl: ").append(emulator.baseUrl()).append('\n')
         .append("  entity: demo\n  table: orders\n  apiKeyFile: ").append(dir.resolve("api.key")).append('\n')
-        .append("snapshot:\n  root: ").append(dir.resolve("snapshots")).append('\n');
+        .append("snapshot:\n  root: ").append(dir.resolve("snapshots")).append('\n')
+        // small fixtures delete a large share of their rows on purpose
+        .append("warnings:\n  maxDeleteShare: 0.5\n");
     Path file = dir.resolve(name + "-" + mode + ".yaml");
     Files.writeString(file, yaml.toString());
     return file;

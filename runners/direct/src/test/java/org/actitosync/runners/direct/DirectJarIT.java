@@ -28,7 +28,11 @@ class DirectJarIT {
     assertTrue(run.output().contains("Exit codes"), run.output());
   }
 
-  /** MIRROR over two runs: a full sync, then an update, a delete and an insert in the source. */
+  /**
+   * MIRROR over two runs: a full sync, then an update, a delete and an insert in the source. Deleting
+   * 1 of 5 keys is above the default delete share, so the second run confirms it ({@code
+   * --confirmDeletes=1}), as a user would.
+   */
   @Test
   void mirrorsATableFromTheShadedJar() {
     ShadedJar jar = ShadedJar.fromBuild();
@@ -45,7 +49,8 @@ class DirectJarIT {
       a.sql("UPDATE " + a.table + " SET amount = 11 WHERE order_id = 'o-1'",
           "DELETE FROM " + a.table + " WHERE order_id = 'o-2'",
           "INSERT INTO " + a.table + " VALUES ('o-6',3,60,'NEW')");
-      ShadedJar.Run second = jar.run(dir.resolve("run2.log"), Duration.ofSeconds(90), JVM, config, "--progressSeconds=0");
+      ShadedJar.Run second = jar.run(dir.resolve("run2.log"), Duration.ofSeconds(90), JVM, config,
+          "--confirmDeletes=1", "--progressSeconds=0");
       assertEquals(0, second.code(), second.output());
       assertEquals(Map.of("o-1", "1|11|NEW"), Map.of("o-1", a.destination().get("o-1")));
       assertEquals(a.source(), a.destination(), second.output());

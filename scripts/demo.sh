@@ -37,7 +37,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 # --- build what is missing ---------------------------------------------------------------------
 if [ ! -f "$EMULATOR_JAR" ] || [ ! -f "$SYNC_JAR" ]; then
   step "Building the emulator and the Flink jar (first time only)"
-  mvn -B -ntp -q -DskipTests -Dmaven.test.skip=true package -pl emulator,runners/flink -am
+  mvn -B -ntp -q -DskipTests package -pl emulator,runners/flink -am
 fi
 step "Resolving the demo database's classpath"
 mvn -B -ntp -q -f scripts/demo/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/db-classpath.txt" >/dev/null

@@ -8,3 +8,8 @@ command -v mvn >/dev/null || { echo "scripts/test.sh: Maven (mvn) is required" >
 command -v java >/dev/null || { echo "scripts/test.sh: a Java 17 JDK is required" >&2; exit 2; }
 
 mvn -B -ntp verify "$@"
+
+# The demo is part of the suite: it fails if Actito's table does not match the source at the end.
+if [ $# -eq 0 ]; then
+  scripts/demo.sh
+fi

@@ -9,15 +9,20 @@ from decimal import Decimal
 
 source_file, actito_file, rejected_file = sys.argv[1:4]
 
+def plain(number):
+    """A decimal without trailing zeros or exponent: 450.00 and 4.5E+2 are both 450."""
+    return format(Decimal(str(number)).normalize(), "f")
+
+
 source = {}
 with open(source_file, encoding="utf-8") as f:
     for line in f:
         order_id, customer, amount, status, ordered_at = line.rstrip("\n").split("\t")
-        source[order_id] = (int(customer), Decimal(amount).normalize(), status, ordered_at)
+        source[order_id] = (int(customer), plain(amount), status, ordered_at)
 
 with open(actito_file, encoding="utf-8") as f:
     actito = {
-        r["orderId"]: (int(r["customerId"]), Decimal(str(r["amount"])).normalize(), r.get("status"),
+        r["orderId"]: (int(r["customerId"]), plain(r["amount"]), r.get("status"),
                        str(r.get("orderedAt"))[:19])
         for r in json.load(f)
     }

@@ -20,6 +20,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class RunReport {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String RULE = "+-------------------+---------------+\n";
 
   private final ObjectNode root;
 
@@ -122,7 +123,7 @@ public final class RunReport {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%nactito-sync %s run %s (%s%s)%n", root.path("activation").asText(),
         root.path("runId").asText(), root.path("mode").asText(), root.path("dryRun").asBoolean() ? ", DRY RUN" : ""));
-    sb.append("+----------------+-----------+\n");
+    sb.append(RULE);
     row(sb, "classified", "");
     for (ChangeKind kind : ChangeKind.values()) {
       row(sb, "  " + kind.name(), Long.toString(classified(kind)));
@@ -142,7 +143,7 @@ public final class RunReport {
     }
     row(sb, "duration ms", root.path("durationsMillis").path("total").asText());
     row(sb, "exit", root.path("exit").asText());
-    sb.append("+----------------+-----------+\n");
+    sb.append(RULE);
     if (!strategy.isMissingNode()) {
       sb.append("strategy: ").append(strategy.path("reason").asText()).append('\n');
     }
@@ -151,6 +152,6 @@ public final class RunReport {
   }
 
   private static void row(StringBuilder sb, String label, String value) {
-    sb.append(String.format(Locale.ROOT, "| %-14s | %9s |%n", label, value));
+    sb.append(String.format(Locale.ROOT, "| %-17s | %13s |%n", label, value));
   }
 }

@@ -21,8 +21,11 @@ public final class RunIds {
     return FORMAT.format(start) + String.format(Locale.ROOT, "-%06x", RANDOM.nextInt(1 << 24));
   }
 
-  /** Whether {@code id} has the shape of a run id (guards path building). */
+  /**
+   * Whether {@code id} can name a run folder: generated ids, or ids given with {@code --runId}
+   * made of letters, digits, '.', '_' and '-' (nothing that could leave the activation's folder).
+   */
   public static boolean isValid(String id) {
-    return id.matches("[0-9]{8}T[0-9]{9}Z-[0-9a-f]{6}") || id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    return id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   }
 }

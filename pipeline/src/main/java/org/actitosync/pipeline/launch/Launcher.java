@@ -80,6 +80,10 @@ public final class Launcher {
     }
     ActivationConfig config = loaded.config();
     String runId = options.getRunId() != null ? options.getRunId() : RunIds.newRunId(Instant.now());
+    if (!RunIds.isValid(runId)) {
+      return fail(ExitCode.CONFIG_ERROR,
+          "--runId: '" + runId + "' must be letters, digits, '.', '_' or '-' (at most 100)");
+    }
     boolean dryRun = options.getDryRun();
 
     AttributeLayout layout;

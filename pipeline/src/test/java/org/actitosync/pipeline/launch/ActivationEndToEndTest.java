@@ -28,12 +28,17 @@ class ActivationEndToEndTest {
       a.sql("ALTER TABLE " + a.table + " ADD COLUMN channel text",
           "INSERT INTO " + a.table + " VALUES ('m1',1,10,'NEW','web'),('m2',2,20,'PAID','shop')");
       assertEquals(0, a.launch("--config=" + a.config("UPSERT")).code());
+      Path changed = a.config("UPSERT", "{column: channel, attribute: channel, create: true}");
+
+      // every row would be updated: the mapping-change guard asks for a confirmation first
+      Activations.Result refused = a.launch("--config=" + changed);
+      assertEquals(ExitCode.GUARD_REFUSAL.code(), refused.code(), refused.out() + refused.err());
+      assertTrue(refused.err().contains("--confirmMappingUpdates=2"), refused.err());
       a.emulator.admin().resetStats();
 
-      Activations.Result second =
-          a.launch("--config=" + a.config("UPSERT", "{column: channel, attribute: channel, create: true}"));
+      Activations.Result second = a.launch("--config=" + changed, "--confirmMappingUpdates=2");
       assertEquals(0, second.code(), second.out() + second.err());
-      assertTrue(second.out().contains("created attribute 'channel' (STRING)"), second.out());
+      assertTrue(refused.out().contains("created attribute 'channel' (STRING)"), refused.out());
       assertTrue(second.out().contains("attribute 'channel' is new; it is sent for every row, alone"), second.out());
       Map<String, Object> m1 = a.emulator.admin().records("demo", "orders").stream()
           .filter(r -> "m1".equals(r.get("orderId"))).findFirst().orElseThrow();
@@ -43,7 +48,7 @@ class ActivationEndToEndTest {
       assertEquals(2, report.path("classified").path("UPDATE").asLong());
       // the dead letters are empty and the third run sends nothing
       long before = a.writeCalls();
-      assertEquals(0, a.launch("--config=" + a.config("UPSERT", "{column: channel, attribute: channel, create: true}")).code());
+      assertEquals(0, a.launch("--config=" + changed).code());
       assertEquals(before, a.writeCalls());
     }
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.actitosync.emulator.ActitoEmulator;
 import org.actitosync.emulator.limits.RateMode;
+import org.actitosync.pipeline.source.Postgres;
 
 /**
  * A tiny activation for the runner jars' end-to-end tests: an {@code orders} table in the embedded
@@ -35,7 +36,7 @@ public final class Activation implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Postgres.execute("DROP TABLE IF EXISTS " + table,
+    sql("DROP TABLE IF EXISTS " + table,
         "CREATE TABLE " + table + " (order_id text, customer_id bigint, amount numeric(12,2), status text)");
   }
 
@@ -53,7 +54,11 @@ public final class Activation implements AutoCloseable {
 
   /** Runs SQL against the source table's database. */
   public void sql(String... statements) {
-    Postgres.execute(statements);
+    try {
+      Postgres.execute(statements);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Writes the activation's YAML for {@code mode} and returns its path. */

@@ -10,12 +10,17 @@ public enum ExitCode {
   CONFIG_ERROR(2),
   /** Actito refused the API key (401 after a re-mint, or 403): nothing committed. */
   AUTH_ERROR(3),
-  /** A guard refused the run before writing (later issue): nothing written. */
+  /** A guard refused the run before writing: nothing written. */
   GUARD_REFUSAL(4),
   /** The run completed and committed, but some rows were rejected or failed (see dead letters). */
   REJECTED_ROWS(5),
   /** Another run of this activation committed from the same base first: this one is not committed. */
-  COMMIT_CONFLICT(6);
+  COMMIT_CONFLICT(6),
+  /**
+   * The run completed and committed, but a warning reached its critical level (see the report's
+   * {@code warnings}); takes precedence over {@link #REJECTED_ROWS}.
+   */
+  CRITICAL_WARNING(7);
 
   private final int code;
 

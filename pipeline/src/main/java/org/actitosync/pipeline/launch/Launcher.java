@@ -64,7 +64,7 @@ public final class Launcher {
       out.println("(confirm what a guard refused, with the exact number), --runId=ID, --progressSeconds=N (default 30),");
       out.println("plus any Beam option, e.g. --runner=FlinkRunner --flinkMaster=[local].");
       out.println("Exit codes: 0 ok, 1 pipeline failure, 2 config error, 3 auth error, 4 guard refusal,");
-      out.println("5 completed with rejected or failed rows, 6 commit conflict.");
+      out.println("5 completed with rejected or failed rows, 6 commit conflict, 7 critical warning.");
       return ExitCode.OK.code();
     }
     LoadedConfig loaded;

@@ -120,6 +120,9 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
       Classification c =
           classifier.classify(joined.getKey(), joined.getValue().getAll(rowsTag), previous);
       counters[c.kind().ordinal()].inc();
+      if (c.kind() == org.actitosync.change.ChangeKind.REJECTED && c.rule() != null) {
+        Metrics.counter("actito-sync", "rejected_" + c.rule()).inc();
+      }
       switch (c.kind()) {
         case INSERT:
         case UPDATE:

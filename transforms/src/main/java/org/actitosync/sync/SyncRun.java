@@ -165,7 +165,7 @@ public final class SyncRun {
     var written = next.apply("WriteSnapshot", WriteSnapshot.to(spec.store(), spec.runId()));
     PCollection<String> committed =
         pipeline
-            .apply("Counts", RunCounts.of(all, outcomes, next))
+            .apply("Counts", RunCounts.of(rows, all, outcomes, next))
             .apply(
                 "CommitSnapshot",
                 CommitSnapshot.of(

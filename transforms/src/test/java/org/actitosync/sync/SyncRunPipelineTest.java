@@ -140,6 +140,10 @@ class SyncRunPipelineTest {
     assertEquals(1L, committed.counts().get("outcome.REJECTED"));
     assertEquals(6L, committed.counts().get("entries"));
     assertEquals(3L, committed.counts().get("entries.owned"));
+    assertEquals(8L, committed.counts().get("rows"));
+    assertEquals(1L, committed.counts().get("rejected.DUPLICATE_KEY"));
+    assertEquals(1L, committed.counts().get("rejected.NULL_KEY"));
+    assertEquals(3L, committed.counts().get("failStreak.1"));
   }
 
   /** Run 1 unasserted on a plain pipeline with {@code setupArgs}, then run 2 on {@code pipeline}. */
@@ -181,6 +185,8 @@ class SyncRunPipelineTest {
 
     assertEquals("run-2", store.currentRun().orElseThrow());
     assertEquals("run-1", store.currentManifest().orElseThrow().baseRunId());
+    assertEquals(1L, store.currentManifest().orElseThrow().counts().get("failStreak.1"));
+    assertEquals(1L, store.currentManifest().orElseThrow().counts().get("failStreak.2"));
   }
 
   static SyncRun.Result run(

@@ -52,8 +52,20 @@ public abstract class ActivationConfig implements Serializable {
 
   public abstract WriteSettings write();
 
-  /** The {@code warnings} section, opaque until its issue defines it (immutable, plain values). */
+  /**
+   * The {@code warnings} section as plain values (immutable), validated when the config is parsed:
+   * see {@link #warningsSection()} and the launcher's guards.
+   */
   public abstract Map<String, Object> warnings();
+
+  /** The warning thresholds and alert channels of the {@code warnings} section. */
+  public WarningsSection warningsSection() {
+    try {
+      return WarningsSectionParser.parse(warnings());
+    } catch (ConfigException e) {
+      throw new IllegalStateException("warnings section was validated when parsed: " + e.getMessage(), e);
+    }
+  }
 
   /** A 5-field cron expression, for schedulers; the pipeline itself ignores it. */
   abstract @Nullable String scheduleOrNull();

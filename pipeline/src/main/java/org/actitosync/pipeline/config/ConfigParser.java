@@ -487,6 +487,7 @@ public final class ConfigParser {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> plain = (Map<String, Object>) toPlain(node);
+    problems.addAll(WarningsSectionParser.problems(plain));
     return plain;
   }
 

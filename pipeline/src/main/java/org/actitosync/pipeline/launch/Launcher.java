@@ -15,6 +15,13 @@ import org.actitosync.pipeline.config.ActivationConfig;
 import org.actitosync.pipeline.config.ConfigException;
 import org.actitosync.pipeline.config.ConfigLoader;
 import org.actitosync.pipeline.config.LoadedConfig;
+import org.actitosync.pipeline.config.WarningsSection;
+import org.actitosync.pipeline.alert.AlertMessage;
+import org.actitosync.pipeline.alert.Alerts;
+import org.actitosync.pipeline.warning.Level;
+import org.actitosync.pipeline.warning.RowsHistory;
+import org.actitosync.pipeline.warning.RunWarning;
+import org.actitosync.pipeline.warning.WarningRules;
 import org.actitosync.pipeline.preflight.Preflight;
 import org.actitosync.pipeline.preflight.PreflightException;
 import org.actitosync.pipeline.report.RunMetrics;
@@ -85,6 +92,15 @@ public final class Launcher {
           "--runId: '" + runId + "' must be letters, digits, '.', '_' or '-' (at most 100)");
     }
     boolean dryRun = options.getDryRun();
+    WarningsSection checks = config.warningsSection();
+    org.actitosync.guard.GuardPolicy guard;
+    try {
+      guard = Guards.policy(config.warnings(), options);
+    } catch (ConfigException e) {
+      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
+    }
+    FailureAlerts failures = new FailureAlerts(dryRun ? new Alerts(List.of()) : Alerts.of(checks.alerts()),
+        config.name(), runId);
 
     AttributeLayout layout;
     try {
@@ -96,29 +112,24 @@ public final class Launcher {
     }
     SnapshotStore store = config.snapshotStore();
     Optional<Manifest> base = store.currentManifest();
+    RowsHistory history = RunChecks.history(store, checks.warnings().averageRuns());
     List<String> notes;
     try (ActitoClient client = ActitoClient.create(config.actitoClientConfig())) {
       client.checkAuthentication();
       notes = new Preflight(client, dryRun).run(config, layout, base);
     } catch (ActitoAuthException e) {
-      return fail(ExitCode.AUTH_ERROR, "authentication: " + e.getMessage());
+      return failures.fail(ExitCode.AUTH_ERROR, "authentication: " + e.getMessage());
     } catch (PreflightException e) {
       return fail(ExitCode.CONFIG_ERROR, e.getMessage());
     } catch (IllegalStateException e) {
       return fail(ExitCode.CONFIG_ERROR, e.getMessage());
     } catch (ActitoException e) {
-      return fail(ExitCode.PIPELINE_FAILURE, e.getMessage());
+      return failures.fail(ExitCode.PIPELINE_FAILURE, e.getMessage());
     } catch (java.io.IOException e) {
-      return fail(ExitCode.PIPELINE_FAILURE, e.getMessage());
+      return failures.fail(ExitCode.PIPELINE_FAILURE, e.getMessage());
     }
     notes.forEach(n -> out.println("preflight: " + n));
 
-    org.actitosync.guard.GuardPolicy guard;
-    try {
-      guard = Guards.policy(config.warnings(), options);
-    } catch (ConfigException e) {
-      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
-    }
     RunContext run = RunContext.of(
         config, layout, base.orElse(null), runId, dryRun, options.getFullResync(), guard, notes);
     Pipeline pipeline = Pipeline.create(options);
@@ -135,10 +146,10 @@ public final class Launcher {
       result = pipeline.run();
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
-        return fail(ExitCode.PIPELINE_FAILURE, "pipeline ended in state " + state + "; nothing was committed");
+        return failures.fail(ExitCode.PIPELINE_FAILURE, "pipeline ended in state " + state + "; nothing was committed");
       }
     } catch (RuntimeException e) {
-      return fail(exitFor(e), describe(e));
+      return failures.fail(exitFor(e), describe(e));
     }
     long finished = System.currentTimeMillis();
 
@@ -146,20 +157,56 @@ public final class Launcher {
     String folder = dryRun ? "plan/" : "";
     String strategy = store.readRunFile(runId, folder + ActivationJob.STRATEGY_FILE)
         .map(b -> new String(b, StandardCharsets.UTF_8).trim()).orElse(null);
-    RunReport report0 = RunReport.of(config.name(), runId, base.map(Manifest::runId).orElse(null),
-        config.mode().name(), dryRun, metrics, strategy, started, finished, notes, "?");
-    long bad = report0.classified(ChangeKind.REJECTED) + report0.outcomes("REJECTED") + report0.outcomes("FAILED");
-    ExitCode exit = !dryRun && bad > 0 ? ExitCode.REJECTED_ROWS : ExitCode.OK;
     RunReport report = RunReport.of(config.name(), runId, base.map(Manifest::runId).orElse(null),
-        config.mode().name(), dryRun, metrics, strategy, started, finished, notes, exit.name());
+        config.mode().name(), dryRun, metrics, strategy, started, finished, notes);
+    java.util.Map<String, Long> committed =
+        dryRun ? java.util.Map.of() : store.readManifest(runId).map(Manifest::counts).orElse(java.util.Map.of());
+    List<RunWarning> warnings = WarningRules.evaluate(
+        checks.warnings(), RunChecks.facts(report, metrics, committed, history, finished - started));
+    long bad = report.classified(ChangeKind.REJECTED) + report.outcomes("REJECTED") + report.outcomes("FAILED");
+    ExitCode exit = dryRun ? ExitCode.OK
+        : WarningRules.level(warnings) == Level.CRITICAL ? ExitCode.CRITICAL_WARNING
+        : bad > 0 ? ExitCode.REJECTED_ROWS : ExitCode.OK;
+    report = report.withWarnings(warnings).withExit(exit.name());
+    String reportPath = store.runDirectory(runId) + folder + "report.json";
+    if (!warnings.isEmpty() && !failures.alerts().isEmpty()) {
+      report = report.withAlerts(failures.alerts().deliver(AlertMessage.completed(
+          config.name(), runId, WarningRules.level(warnings), warnings, report.headlineCounts(), reportPath)));
+    }
     store.writeRunFile(runId, folder + "report.json", report.toJsonBytes());
     out.print(report.summary());
-    out.println("report: " + store.runDirectory(runId) + folder + "report.json");
+    out.println("report: " + reportPath);
     if (bad > 0) {
-      out.println("dead letters: " + store.runDirectory(runId) + folder + (dryRun ? "rejected/" : "rejected/")
-          + " (" + bad + " rows)");
+      out.println("dead letters: " + store.runDirectory(runId) + folder + "rejected/ (" + bad + " rows)");
     }
     return exit.code();
+  }
+
+  /** Failures after the config is known: printed, and sent to the alert channels as one message. */
+  private final class FailureAlerts {
+    private final Alerts alerts;
+    private final String activation;
+    private final String runId;
+
+    FailureAlerts(Alerts alerts, String activation, String runId) {
+      this.alerts = alerts;
+      this.activation = activation;
+      this.runId = runId;
+    }
+
+    Alerts alerts() {
+      return alerts;
+    }
+
+    int fail(ExitCode code, String message) {
+      int exit = Launcher.this.fail(code, message);
+      if (!alerts.isEmpty()) {
+        String reason = code.name() + " (exit " + code.code() + "): " + message;
+        alerts.deliver(AlertMessage.failed(activation, runId, reason))
+            .forEach(r -> err.println("actito-sync: alert " + r.line()));
+      }
+      return exit;
+    }
   }
 
   private int fail(ExitCode code, String message) {

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 public final class RunMetrics {
   private final Map<String, Long> counters = new TreeMap<>();
   private final Map<String, long[]> distributions = new TreeMap<>();
+  private final Map<String, Long> distributionCounts = new TreeMap<>();
 
   public static RunMetrics from(PipelineResult result) {
     RunMetrics metrics = new RunMetrics();
@@ -28,6 +29,7 @@ public final class RunMetrics {
         if (v != null && v.getCount() > 0) {
           metrics.distributions.merge(d.getName().getName(), new long[] {v.getMin(), v.getMax()},
               (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+          metrics.distributionCounts.merge(d.getName().getName(), v.getCount(), Long::sum);
         }
       }
     }
@@ -67,6 +69,19 @@ public final class RunMetrics {
       }
     });
     return out;
+  }
+
+  /** How many values a distribution received (0 if none). */
+  public long count(String distribution) {
+    return distributionCounts.getOrDefault(distribution, 0L);
+  }
+
+  /** A copy with {@code counters} set, for tests of what reads the metrics. */
+  public static RunMetrics of(Map<String, Long> counters, Map<String, Long> distributionCounts) {
+    RunMetrics metrics = new RunMetrics();
+    metrics.counters.putAll(counters);
+    metrics.distributionCounts.putAll(distributionCounts);
+    return metrics;
   }
 
   /** {min, max} of a distribution, or null. */

@@ -9,7 +9,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.actitosync.change.ChangeKind;
+import org.actitosync.pipeline.alert.AlertMessage;
+import org.actitosync.pipeline.alert.ChannelResult;
+import org.actitosync.pipeline.warning.Level;
+import org.actitosync.pipeline.warning.RunWarning;
+import org.actitosync.pipeline.warning.WarningRules;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -21,6 +27,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class RunReport {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String RULE = "+-------------------+---------------+\n";
+  /** The distribution the source-reading step updates once per row. */
+  public static final String ROWS_READ_DISTRIBUTION = "stage.read.at";
 
   private final ObjectNode root;
 
@@ -39,15 +47,16 @@ public final class RunReport {
       @Nullable String strategyJson,
       long startedMillis,
       long finishedMillis,
-      List<String> notes,
-      String exitCode) {
+      List<String> notes) {
     ObjectNode root = JSON.createObjectNode();
     root.put("activation", activation);
     root.put("runId", runId);
     root.put("baseRunId", baseRunId);
     root.put("mode", mode);
     root.put("dryRun", dryRun);
-    root.put("exit", exitCode);
+    root.put("exit", "?");
+    root.put("warningLevel", Level.NONE.name());
+    root.put("rowsRead", metrics.count(ROWS_READ_DISTRIBUTION));
     ObjectNode classified = root.putObject("classified");
     for (ChangeKind kind : ChangeKind.values()) {
       classified.put(kind.name(), metrics.counter("classified_" + kind));
@@ -95,7 +104,61 @@ public final class RunReport {
     root.putArray("notes").addAll(JSON.valueToTree(notes).isArray()
         ? (com.fasterxml.jackson.databind.node.ArrayNode) JSON.valueToTree(notes) : JSON.createArrayNode());
     root.putArray("warnings");
+    root.putArray("alerts");
     return new RunReport(root);
+  }
+
+  /** This report with the run's exit code (its name, e.g. {@code REJECTED_ROWS}). */
+  public RunReport withExit(String exitCode) {
+    ObjectNode copy = root.deepCopy();
+    copy.put("exit", exitCode);
+    return new RunReport(copy);
+  }
+
+  /** This report with the run's warnings and their highest level. */
+  public RunReport withWarnings(List<RunWarning> warnings) {
+    ObjectNode copy = root.deepCopy();
+    ArrayNode list = copy.putArray("warnings");
+    warnings.forEach(w -> list.add(AlertMessage.warningJson(w)));
+    copy.put("warningLevel", WarningRules.level(warnings).name());
+    return new RunReport(copy);
+  }
+
+  /** This report with what each alert channel did with the run's message. */
+  public RunReport withAlerts(List<ChannelResult> results) {
+    ObjectNode copy = root.deepCopy();
+    ArrayNode list = copy.putArray("alerts");
+    for (ChannelResult r : results) {
+      ObjectNode node = list.addObject();
+      node.put("channel", r.channel());
+      node.put("status", r.delivered() ? "SENT" : "FAILED");
+      node.put("attempts", r.attempts());
+      if (!r.delivered()) {
+        node.put("detail", r.detail());
+      }
+    }
+    return new RunReport(copy);
+  }
+
+  public long rowsRead() {
+    return root.path("rowsRead").asLong();
+  }
+
+  /** Counts for an alert message: rows read, per classification and per outcome (non-zero ones). */
+  public Map<String, Long> headlineCounts() {
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    counts.put("rowsRead", rowsRead());
+    root.path("classified").fields().forEachRemaining(e -> {
+      if (e.getValue().asLong() > 0) {
+        counts.put("classified." + e.getKey(), e.getValue().asLong());
+      }
+    });
+    root.path("outcomeTotals").fields().forEachRemaining(e -> {
+      if (e.getValue().asLong() > 0) {
+        counts.put("outcome." + e.getKey(), e.getValue().asLong());
+      }
+    });
+    return counts;
   }
 
   public JsonNode json() {
@@ -124,6 +187,7 @@ public final class RunReport {
     sb.append(String.format(Locale.ROOT, "%nactito-sync %s run %s (%s%s)%n", root.path("activation").asText(),
         root.path("runId").asText(), root.path("mode").asText(), root.path("dryRun").asBoolean() ? ", DRY RUN" : ""));
     sb.append(RULE);
+    row(sb, "rows read", Long.toString(rowsRead()));
     row(sb, "classified", "");
     for (ChangeKind kind : ChangeKind.values()) {
       row(sb, "  " + kind.name(), Long.toString(classified(kind)));
@@ -142,8 +206,15 @@ public final class RunReport {
       row(sb, "  est. seconds", strategy.path("estimatedSeconds").asText());
     }
     row(sb, "duration ms", root.path("durationsMillis").path("total").asText());
+    row(sb, "warnings", root.path("warningLevel").asText());
     row(sb, "exit", root.path("exit").asText());
     sb.append(RULE);
+    root.path("warnings").forEach(
+        w -> sb.append(w.path("level").asText()).append(' ').append(w.path("name").asText()).append(": ")
+            .append(w.path("message").asText()).append('\n'));
+    root.path("alerts").forEach(
+        a -> sb.append("alert: ").append(a.path("channel").asText()).append(": ").append(a.path("status").asText())
+            .append(a.has("detail") ? " (" + a.path("detail").asText() + ")" : "").append('\n'));
     if (!strategy.isMissingNode()) {
       sb.append("strategy: ").append(strategy.path("reason").asText()).append('\n');
     }

@@ -210,6 +210,7 @@ class ConfigLoaderTest {
       String arg =
           setting.shape() == Setting.Shape.VALUE
               ? setting.optionName() + "=x"
+              : setting.path().equals("warnings") ? setting.optionName() + "=failedRows=b"
               : setting.optionName() + "=a=b";
       ConfigException e =
           assertThrows(ConfigException.class, () -> ConfigLoader.load(new String[] {arg}));

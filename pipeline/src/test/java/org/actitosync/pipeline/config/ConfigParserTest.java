@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.actitosync.pipeline.warning.Check;
+import org.actitosync.pipeline.warning.Threshold;
 import java.util.Optional;
 import org.actitosync.actito.ActitoClientConfig;
 import org.actitosync.actito.ActitoEnvironment;
@@ -52,6 +54,21 @@ class ConfigParserTest {
     assertEquals(7, config.keepRuns());
     assertEquals(WriteSettings.create(3, 80, Strategy.RECORDS), config.write());
     assertEquals(100L, config.warnings().get("maxDeletes"));
+    WarningsSection warnings = config.warningsSection();
+    assertEquals(Threshold.of(1.0, 500.0), warnings.warnings().threshold(Check.REJECTED_ROWS));
+    assertEquals(Threshold.of(null, 0.05), warnings.warnings().threshold(Check.REJECTED_SHARE));
+    assertEquals(Threshold.of(10.0, null), warnings.warnings().threshold(Check.FAILED_ROWS));
+    assertEquals(Threshold.off(), warnings.warnings().threshold(Check.DELETES));
+    assertEquals(Threshold.of(1.0, null), warnings.warnings().threshold(Check.DUPLICATE_KEYS));
+    assertEquals(7, warnings.warnings().averageRuns());
+    assertEquals("WebhookSettings[env:SLACK_WEBHOOK_URL]", warnings.alerts().webhook().toString());
+    assertEquals(4, warnings.alerts().webhook().attempts());
+    assertEquals(
+        org.actitosync.pipeline.alert.EmailSettings.of("smtp.acme.example", 465,
+            org.actitosync.pipeline.alert.EmailSettings.Security.SSL, "actito-sync@acme.example",
+            List.of("data-team@acme.example", "oncall@acme.example"), "actito-sync",
+            SecretRef.fromEnv("SMTP_PASSWORD"), 10),
+        warnings.alerts().email());
     assertEquals(Optional.of("30 6 * * MON-FRI"), config.schedule());
   }
 

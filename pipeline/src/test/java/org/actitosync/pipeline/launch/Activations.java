@@ -26,6 +26,8 @@ final class Activations implements AutoCloseable {
   final Path dir;
   final String table;
   final String name;
+  /** Extra lines of the config's warnings section, e.g. {@code "rejectedRows: {critical: 2}"}. */
+  final List<String> warnings = new ArrayList<>();
 
   Activations(Path dir, String name) throws IOException {
     this.dir = dir;
@@ -78,6 +80,7 @@ final class Activations implements AutoCloseable {
         .append("snapshot:\n  root: ").append(dir.resolve("snapshots")).append('\n')
         // small fixtures delete a large share of their rows on purpose
         .append("warnings:\n  maxDeleteShare: 0.5\n");
+    warnings.forEach(line -> yaml.append("  ").append(line).append('\n'));
     Path file = dir.resolve(name + "-" + mode + ".yaml");
     Files.writeString(file, yaml.toString());
     return file;

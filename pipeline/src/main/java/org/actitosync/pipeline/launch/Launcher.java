@@ -99,6 +99,10 @@ public final class Launcher {
     } catch (ConfigException e) {
       return fail(ExitCode.CONFIG_ERROR, e.getMessage());
     }
+    Optional<String> unreadable = unreadableChannelSecret(checks.alerts());
+    if (unreadable.isPresent()) {
+      return fail(ExitCode.CONFIG_ERROR, unreadable.get());
+    }
     FailureAlerts failures = new FailureAlerts(dryRun ? new Alerts(List.of()) : Alerts.of(checks.alerts()),
         config.name(), runId);
 
@@ -108,7 +112,7 @@ public final class Launcher {
     } catch (ConfigException e) {
       return fail(ExitCode.CONFIG_ERROR, e.getMessage());
     } catch (SQLException | java.io.IOException e) {
-      return fail(ExitCode.PIPELINE_FAILURE, "source: cannot read the source's schema: " + e.getMessage());
+      return failures.fail(ExitCode.PIPELINE_FAILURE, "source: cannot read the source's schema: " + e.getMessage());
     }
     SnapshotStore store = config.snapshotStore();
     Optional<Manifest> base = store.currentManifest();
@@ -207,6 +211,25 @@ public final class Launcher {
       }
       return exit;
     }
+  }
+
+  /** A channel secret that cannot be read, found before anything runs rather than when alerting. */
+  private static Optional<String> unreadableChannelSecret(org.actitosync.pipeline.alert.AlertSettings alerts) {
+    try {
+      if (alerts.webhook() != null && alerts.webhook().urlSecret() != null) {
+        alerts.webhook().urlSecret().reveal();
+      }
+    } catch (RuntimeException e) {
+      return Optional.of("warnings.webhook: " + e.getMessage());
+    }
+    try {
+      if (alerts.email() != null && alerts.email().password() != null) {
+        alerts.email().password().reveal();
+      }
+    } catch (RuntimeException e) {
+      return Optional.of("warnings.email: " + e.getMessage());
+    }
+    return Optional.empty();
   }
 
   private int fail(ExitCode code, String message) {

@@ -138,6 +138,20 @@ class WarningsEndToEndTest {
   }
 
   @Test
+  void aChannelSecretThatCannotBeReadIsAConfigErrorBeforeAnythingRuns() throws Exception {
+    try (Activations a = new Activations(dir, "no-secret")) {
+      a.sql("INSERT INTO " + a.table + " VALUES ('n1',1,1,'NEW')");
+      a.warnings.add("webhook: {urlEnv: ACTITO_SYNC_TEST_UNSET_HOOK}");
+      Activations.Result run = a.launch("--config=" + a.config("UPSERT"));
+      assertEquals(ExitCode.CONFIG_ERROR.code(), run.code(), run.out() + run.err());
+      assertTrue(run.err().contains(
+          "warnings.webhook: environment variable ACTITO_SYNC_TEST_UNSET_HOOK is not set or empty"), run.err());
+      assertEquals(0, a.writeCalls());
+      assertFalse(Files.exists(dir.resolve("snapshots/no-secret/CURRENT")));
+    }
+  }
+
+  @Test
   void aKeyFailingRunAfterRunAndAChangeInRowsReadAreWarned() throws Exception {
     try (Activations a = new Activations(dir, "streak")) {
       // Actito refuses this key every run (longer than orderId's maxLength of 24)

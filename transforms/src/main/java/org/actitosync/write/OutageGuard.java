@@ -1,7 +1,5 @@
 package org.actitosync.write;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,14 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * the next run resends the same changes.
  */
 final class OutageGuard {
-  private static final ConcurrentMap<String, AtomicLong[]> COUNTS = new ConcurrentHashMap<>();
+  private static final PerRun<AtomicLong[]> COUNTS = new PerRun<>();
 
   private OutageGuard() {}
 
   /** Records one outcome; throws {@link ActitoOutageException} when the share is exceeded. */
   static void record(String runKey, boolean failed, double failureShare, int minCalls) {
     AtomicLong[] counts =
-        COUNTS.computeIfAbsent(runKey, k -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
+        COUNTS.get(runKey, () -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
     long total = counts[0].incrementAndGet();
     long failures = failed ? counts[1].incrementAndGet() : counts[1].get();
     if (total >= minCalls && failures > failureShare * total) {

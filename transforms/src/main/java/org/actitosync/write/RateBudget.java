@@ -1,7 +1,6 @@
 package org.actitosync.write;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,7 +22,7 @@ public final class RateBudget {
     void sleep(long millis) throws InterruptedException;
   }
 
-  private static final ConcurrentMap<String, RateBudget> SHARED = new ConcurrentHashMap<>();
+  private static final PerRun<RateBudget> SHARED = new PerRun<>();
 
   private final double callsPerMinute;
   private final int totalShards;
@@ -47,9 +46,8 @@ public final class RateBudget {
 
   /** The JVM-wide bucket of one run ({@code runKey}), created on first use with the real clock. */
   public static RateBudget shared(String runKey, double callsPerMinute, int totalShards) {
-    return SHARED.computeIfAbsent(
-        runKey,
-        k -> new RateBudget(callsPerMinute, totalShards, System::currentTimeMillis, Thread::sleep));
+    return SHARED.get(
+        runKey, () -> new RateBudget(callsPerMinute, totalShards, System::currentTimeMillis, Thread::sleep));
   }
 
   /** Records that this JVM processes {@code shard}; its share of the budget grows with it. */

@@ -91,16 +91,28 @@ final class Activations implements AutoCloseable {
     }
   }
 
-  /** Runs the launcher; returns the exit code and keeps what it printed. */
+  /** Beam options of a run on the DirectRunner (the default of {@link #launch}). */
+  static final List<String> DIRECT = List.of("--runner=DirectRunner", "--targetParallelism=2");
+  /** Beam options of a run on an embedded Flink cluster in this JVM. */
+  static final List<String> FLINK = List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2");
+
+  /** Runs the launcher on the DirectRunner; returns the exit code and keeps what it printed. */
   Result launch(String... args) {
+    return launchOn(DIRECT, args);
+  }
+
+  /** Runs the launcher with {@code runner}'s Beam options; returns the exit code and keeps what it printed. */
+  Result launchOn(List<String> runner, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of(args));
-    all.add("--runner=DirectRunner");
-    all.add("--targetParallelism=2");
+    all.addAll(runner);
     all.add("--progressSeconds=0");
+    long started = System.nanoTime();
     int code = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(new String[0]));
+    System.out.printf("%s: launch %s took %d ms (exit %d)%n", name, String.join(" ", args),
+        (System.nanoTime() - started) / 1_000_000, code);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 

@@ -28,14 +28,18 @@ final class Activations implements AutoCloseable {
   final String name;
 
   Activations(Path dir, String name) throws IOException {
+    this(dir, name, data(), "order_id text, customer_id bigint, amount numeric(12,2), status text");
+  }
+
+  /** Another Actito data file ({@link #KEY} must be one of its keys) and source table columns. */
+  Activations(Path dir, String name, String emulatorData, String columns) throws IOException {
     this.dir = dir;
     this.name = name;
     this.table = "seg_" + name.replace('-', '_');
-    this.emulator = ActitoEmulator.builder().data(data()).port(0).rateMode(RateMode.OFF).start();
+    this.emulator = ActitoEmulator.builder().data(emulatorData).port(0).rateMode(RateMode.OFF).start();
     Files.writeString(dir.resolve("api.key"), KEY);
     try {
-      Postgres.execute("DROP TABLE IF EXISTS " + table,
-          "CREATE TABLE " + table + " (order_id text, customer_id bigint, amount numeric(12,2), status text)");
+      Postgres.execute("DROP TABLE IF EXISTS " + table, "CREATE TABLE " + table + " (" + columns + ")");
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -77,9 +77,13 @@ public final class ActitoEmulator implements AutoCloseable {
     }
   }
 
-  /** The JSON mapper the emulator uses (records serialised as JSON objects; BigDecimal kept exact). */
+  /**
+   * The JSON mapper the emulator uses (records serialised as JSON objects; BigDecimal kept exact:
+   * JSON numbers with a fraction or an exponent are read as BigDecimal, never through a double).
+   */
   static ObjectMapper newMapper() {
-    return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
   /** Builds and starts an emulator. Builder values override the data file's. */

@@ -56,6 +56,7 @@ public final class EmulatorCore implements AutoCloseable {
     this.initialFaults = initialFaults;
     this.store = new DataStore(clock);
     this.store.load(data);
+    this.store.onRecordCreated(stats::recordCreated);
     this.tokens = new TokenService(clock, tokenTtl, data.apiKeys());
     this.rate = new RateLimiter(clock);
     this.quota = new ImportQuota(clock);

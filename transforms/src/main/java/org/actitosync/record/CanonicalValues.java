@@ -32,7 +32,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       without a zone (SQL {@code timestamp}, {@code LocalDateTime}, {@code "yyyy-MM-dd HH:mm:ss"})
  *       are read as UTC.
  *   <li>{@code STRING}: the text in Unicode NFC; otherwise compared exactly (case and whitespace
- *       matter).
+ *       matter). An empty string is null: Actito's import files cannot tell an empty cell from an
+ *       unset value, so a record holds the same whatever the write strategy.
  * </ul>
  *
  * <p>{@code null} stays {@code null}: a null value and an absent attribute are the same.
@@ -76,7 +77,8 @@ public final class CanonicalValues {
     }
     switch (type) {
       case STRING:
-        return string(raw);
+        String text = string(raw);
+        return text.isEmpty() ? null : text;
       case LONG:
         return longValue(raw);
       case NUMBER:

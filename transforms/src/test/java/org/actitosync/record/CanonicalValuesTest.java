@@ -103,4 +103,11 @@ class CanonicalValuesTest {
   void nullStaysNull(String type) throws Exception {
     assertNull(canonicalize(AttributeType.valueOf(type), null));
   }
+
+  @Test
+  void anEmptyStringIsNullLikeAnEmptyImportCellButWhitespaceIsKept() throws Exception {
+    // found by FuzzEndToEndTest: "" reached Actito as "" by record calls but as unset by imports
+    assertEquals(null, CanonicalValues.canonicalize(AttributeType.STRING, ""));
+    assertEquals(" ", CanonicalValues.canonicalize(AttributeType.STRING, " "));
+  }
 }

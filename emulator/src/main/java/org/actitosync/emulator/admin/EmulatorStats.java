@@ -20,15 +20,46 @@ import java.util.TreeMap;
  * @param connectionResets connections closed without a response by fault injection
  * @param injectedTokenExpiries tokens expired by fault injection
  * @param throttledCalls calls delayed by the LATENCY rate mode
+ * @param byRouteAndStatus calls per route and status answered, e.g. {@code "POST /record 503"} (a reset
+ *     connection counts under status 0)
+ * @param recordCreates custom-table records created through the API (record upserts and import lines
+ *     that created a row), per table name and primary key (canonical text); seeded and admin-put rows
+ *     are not counted. A key created twice was created, deleted and created again.
  */
 public record EmulatorStats(long totalCalls, Map<String, Long> byRoute, Map<String, Long> byStatus,
     int peakConcurrent, long served429Concurrency, long served429Rate, long served429Quota,
     int maxCallsInSlidingMinute, long tokensMinted, long injectedErrors, long connectionResets,
-    long injectedTokenExpiries, long throttledCalls) {
+    long injectedTokenExpiries, long throttledCalls, Map<String, Long> byRouteAndStatus,
+    Map<String, Map<String, Long>> recordCreates) {
 
   public EmulatorStats {
     byRoute = Collections.unmodifiableMap(new TreeMap<>(byRoute));
     byStatus = Collections.unmodifiableMap(new TreeMap<>(byStatus));
+    byRouteAndStatus = Collections.unmodifiableMap(new TreeMap<>(byRouteAndStatus));
+    Map<String, Map<String, Long>> creates = new TreeMap<>();
+    recordCreates.forEach((table, keys) -> creates.put(table, Collections.unmodifiableMap(new TreeMap<>(keys))));
+    recordCreates = Collections.unmodifiableMap(creates);
+  }
+
+  /** Calls on {@code route} answered with {@code status} (0: connection reset). */
+  public long routeStatus(String route, int status) {
+    return byRouteAndStatus.getOrDefault(route + " " + status, 0L);
+  }
+
+  /** How many times the record with primary key {@code key} of custom table {@code table} was created. */
+  public long creates(String table, String key) {
+    return recordCreates.getOrDefault(table, Map.of()).getOrDefault(key, 0L);
+  }
+
+  /** Keys of {@code table} created more than once, with their count. */
+  public Map<String, Long> repeatedCreates(String table) {
+    Map<String, Long> repeated = new TreeMap<>();
+    recordCreates.getOrDefault(table, Map.of()).forEach((key, n) -> {
+      if (n > 1) {
+        repeated.put(key, n);
+      }
+    });
+    return repeated;
   }
 
   /** Calls answered with {@code status}. */

@@ -14,6 +14,8 @@ public final class StatsRecorder {
   private final AtomicLong total = new AtomicLong();
   private final Map<String, LongAdder> byRoute = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> byRouteAndStatus = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, LongAdder>> creates = new ConcurrentHashMap<>();
   private final Map<TooMany, LongAdder> tooMany = new ConcurrentHashMap<>();
   private final LongAdder injectedErrors = new LongAdder();
   private final LongAdder resets = new LongAdder();
@@ -24,9 +26,16 @@ public final class StatsRecorder {
   public void call(String route, int status) {
     total.incrementAndGet();
     byRoute.computeIfAbsent(route, r -> new LongAdder()).increment();
+    byRouteAndStatus.computeIfAbsent(route + " " + status, r -> new LongAdder()).increment();
     if (status > 0) {
       byStatus.computeIfAbsent(Integer.toString(status), s -> new LongAdder()).increment();
     }
+  }
+
+  /** A custom-table record was created through the API (record upsert or import line). */
+  public void recordCreated(String table, String key) {
+    creates.computeIfAbsent(table, t -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> new LongAdder())
+        .increment();
   }
 
   public void tooMany(TooMany cause) {
@@ -53,7 +62,13 @@ public final class StatsRecorder {
   public EmulatorStats snapshot(int peakConcurrent, int maxCallsInSlidingMinute, long tokensMinted) {
     return new EmulatorStats(total.get(), sums(byRoute), sums(byStatus), peakConcurrent, count(TooMany.CONCURRENCY),
         count(TooMany.RATE), count(TooMany.QUOTA), maxCallsInSlidingMinute, tokensMinted, injectedErrors.sum(),
-        resets.sum(), tokenExpiries.sum(), throttled.sum());
+        resets.sum(), tokenExpiries.sum(), throttled.sum(), sums(byRouteAndStatus), createSums());
+  }
+
+  private Map<String, Map<String, Long>> createSums() {
+    Map<String, Map<String, Long>> out = new HashMap<>();
+    creates.forEach((table, keys) -> out.put(table, sums(keys)));
+    return out;
   }
 
   private long count(TooMany cause) {
@@ -71,6 +86,8 @@ public final class StatsRecorder {
     total.set(0);
     byRoute.clear();
     byStatus.clear();
+    byRouteAndStatus.clear();
+    creates.clear();
     tooMany.clear();
     injectedErrors.reset();
     resets.reset();

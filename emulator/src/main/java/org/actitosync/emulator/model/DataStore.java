@@ -25,6 +25,7 @@ public final class DataStore {
   private final Map<String, List<CustomTableStore>> customTables = new LinkedHashMap<>();
   private final Map<String, List<ProfileTableStore>> profileTables = new LinkedHashMap<>();
   private final ForeignKeyChecker fkChecker = this::fkExists;
+  private volatile java.util.function.BiConsumer<String, String> onRecordCreated = (table, key) -> { };
 
   public DataStore(Clock clock) {
     this.clock = clock;
@@ -126,14 +127,28 @@ public final class DataStore {
 
   /** Creates or updates a record by its primary key (single-record API: technical attributes rejected). */
   public synchronized WriteOutcome upsertRecord(String entity, String table, Map<String, JsonNode> properties) {
-    return custom(entity, table).write(properties, true, true, RowValidator.Technical.REJECT, fkChecker, now());
+    CustomTableStore store = custom(entity, table);
+    return created(store, store.write(properties, true, true, RowValidator.Technical.REJECT, fkChecker, now()));
+  }
+
+  /** Called (table name, primary key) for every record created through the API (statistics). */
+  public void onRecordCreated(java.util.function.BiConsumer<String, String> listener) {
+    this.onRecordCreated = listener;
+  }
+
+  private WriteOutcome created(CustomTableStore store, WriteOutcome out) {
+    if (out.status() == WriteOutcome.Status.CREATED) {
+      onRecordCreated.accept(store.def().name(), out.key());
+    }
+    return out;
   }
 
   /** Writes one import line into a custom table (technical attributes ignored). */
   public synchronized WriteOutcome importRecord(String entity, String table, Map<String, JsonNode> values,
       boolean allowCreate, boolean allowUpdate) {
-    return custom(entity, table).write(values, allowCreate, allowUpdate, RowValidator.Technical.IGNORE, fkChecker,
-        now());
+    CustomTableStore store = custom(entity, table);
+    return created(store, store.write(values, allowCreate, allowUpdate, RowValidator.Technical.IGNORE, fkChecker,
+        now()));
   }
 
   /** Updates the given properties of an existing record; 404 when absent. */

@@ -145,6 +145,23 @@ public final class JdbcSource {
     }
   }
 
+  /**
+   * A numeric column as a {@link java.math.BigDecimal}; PostgreSQL's {@code NaN} and {@code
+   * ±Infinity}, which are no BigDecimal (the driver throws), come as their text instead, so the row
+   * is rejected as an invalid value by the mapping rather than failing the whole read.
+   */
+  static @Nullable Object decimal(ResultSet resultSet, int i) throws SQLException {
+    try {
+      return resultSet.getBigDecimal(i);
+    } catch (SQLException notADecimal) {
+      String text = resultSet.getString(i);
+      if (text == null) {
+        throw notADecimal;
+      }
+      return text;
+    }
+  }
+
   /** The value of column {@code i} as a Java type CanonicalValues understands; null for SQL NULL. */
   static @Nullable Object value(ResultSet resultSet, ResultSetMetaData metadata, int i)
       throws SQLException {
@@ -164,7 +181,7 @@ public final class JdbcSource {
         break;
       case Types.NUMERIC:
       case Types.DECIMAL:
-        value = resultSet.getBigDecimal(i);
+        value = decimal(resultSet, i);
         break;
       default:
         value = resultSet.getObject(i);

@@ -30,14 +30,18 @@ final class Activations implements AutoCloseable {
   final List<String> warnings = new ArrayList<>();
 
   Activations(Path dir, String name) throws IOException {
+    this(dir, name, data(), "order_id text, customer_id bigint, amount numeric(12,2), status text");
+  }
+
+  /** Another Actito data file ({@link #KEY} must be one of its keys) and source table columns. */
+  Activations(Path dir, String name, String emulatorData, String columns) throws IOException {
     this.dir = dir;
     this.name = name;
     this.table = "seg_" + name.replace('-', '_');
-    this.emulator = ActitoEmulator.builder().data(data()).port(0).rateMode(RateMode.OFF).start();
+    this.emulator = ActitoEmulator.builder().data(emulatorData).port(0).rateMode(RateMode.OFF).start();
     Files.writeString(dir.resolve("api.key"), KEY);
     try {
-      Postgres.execute("DROP TABLE IF EXISTS " + table,
-          "CREATE TABLE " + table + " (order_id text, customer_id bigint, amount numeric(12,2), status text)");
+      Postgres.execute("DROP TABLE IF EXISTS " + table, "CREATE TABLE " + table + " (" + columns + ")");
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -94,16 +98,28 @@ final class Activations implements AutoCloseable {
     }
   }
 
-  /** Runs the launcher; returns the exit code and keeps what it printed. */
+  /** Beam options of a run on the DirectRunner (the default of {@link #launch}). */
+  static final List<String> DIRECT = List.of("--runner=DirectRunner", "--targetParallelism=2");
+  /** Beam options of a run on an embedded Flink cluster in this JVM. */
+  static final List<String> FLINK = List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2");
+
+  /** Runs the launcher on the DirectRunner; returns the exit code and keeps what it printed. */
   Result launch(String... args) {
+    return launchOn(DIRECT, args);
+  }
+
+  /** Runs the launcher with {@code runner}'s Beam options; returns the exit code and keeps what it printed. */
+  Result launchOn(List<String> runner, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of(args));
-    all.add("--runner=DirectRunner");
-    all.add("--targetParallelism=2");
+    all.addAll(runner);
     all.add("--progressSeconds=0");
+    long started = System.nanoTime();
     int code = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(new String[0]));
+    System.out.printf("%s: launch %s took %d ms (exit %d)%n", name, String.join(" ", args),
+        (System.nanoTime() - started) / 1_000_000, code);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 

@@ -186,4 +186,19 @@ class JdbcSourceTest {
         e.problems());
     SourceSchemas.checkColumns(activation, Set.of("ID", "seen_tz", "price", "email"));
   }
+
+  @Test
+  void numericNanAndInfinitiesAreReadAsTextForTheMappingToRejectNotAsAFailedRead() throws Exception {
+    try (java.sql.Connection c = Postgres.server().getPostgresDatabase().getConnection();
+        java.sql.ResultSet rs = c.createStatement().executeQuery(
+            "SELECT 'NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric, 1.50::numeric")) {
+      rs.next();
+      assertEquals("NaN", JdbcSource.value(rs, rs.getMetaData(), 1));
+      assertEquals("Infinity", JdbcSource.value(rs, rs.getMetaData(), 2));
+      assertEquals("-Infinity", JdbcSource.value(rs, rs.getMetaData(), 3));
+      assertEquals(new java.math.BigDecimal("1.50"), JdbcSource.value(rs, rs.getMetaData(), 4));
+      assertThrows(org.actitosync.record.InvalidValueException.class,
+          () -> org.actitosync.record.CanonicalValues.canonicalize(AttributeType.NUMBER, "NaN"));
+    }
+  }
 }

@@ -1,15 +1,12 @@
 package org.actitosync.actito.imports;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +28,6 @@ public final class CsvImportFiles {
   /** Default name of the CSV inside the upload. */
   public static final String DEFAULT_CSV_NAME = "data.csv";
 
-  private static final CsvMapper CSV = new CsvMapper();
   private static final long ZIP_ENTRY_TIME = 315532800000L; // 1980-01-01T00:00:00Z, zip's epoch
 
   private CsvImportFiles() {}
@@ -43,7 +39,7 @@ public final class CsvImportFiles {
    */
   public static ImportFile build(List<String> columns, Iterable<? extends Map<String, ?>> rows,
       CsvFormat format, Compression compression, long maxBytes) {
-    ObjectWriter writer = writer(format);
+    CsvFormat writer = format;
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     write(csv, encode(writer, columns));
     int count = 0;
@@ -69,7 +65,7 @@ public final class CsvImportFiles {
       Iterable<? extends Map<String, ?>> rows, CsvFormat format, Compression compression,
       long maxBytesPerFile) {
     long limit = maxBytesPerFile - 1024 - maxBytesPerFile / 100;
-    ObjectWriter writer = writer(format);
+    CsvFormat writer = format;
     byte[] header = encode(writer, columns);
     List<ImportFile> files = new ArrayList<>();
     ByteArrayOutputStream current = new ByteArrayOutputStream();
@@ -97,7 +93,7 @@ public final class CsvImportFiles {
   /** The uncompressed CSV (header + rows), e.g. for tests. */
   public static byte[] csv(List<String> columns, Iterable<? extends Map<String, ?>> rows,
       CsvFormat format) {
-    ObjectWriter writer = writer(format);
+    CsvFormat writer = format;
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     write(csv, encode(writer, columns));
     for (Map<String, ?> row : rows) {
@@ -118,22 +114,46 @@ public final class CsvImportFiles {
     return new ImportFile(DEFAULT_CSV_NAME, compression, packed, rows, columns, format);
   }
 
-  private static ObjectWriter writer(CsvFormat format) {
-    CsvSchema schema = CsvSchema.emptySchema()
-        .withColumnSeparator(format.separator())
-        .withLineSeparator(format.endOfLine())
-        .withQuoteChar('"')
-        .withoutEscapeChar();
-    return CSV.writerFor(String[].class).with(schema)
-        .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING); // quote only when RFC 4180 needs it
+  /**
+   * One CSV line, RFC 4180: a cell is quoted (quotes doubled) when it holds the separator, a quote,
+   * a CR or an LF, or starts or ends with whitespace or a control character, which CSV readers
+   * trim or take for a line end (found by FuzzEndToEndTest: " 8" came back as "8", "a\rb" split
+   * the line); other cells are written as they are. UTF-8, no BOM.
+   */
+  static byte[] encode(CsvFormat format, List<String> cells) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        line.append(format.separator());
+      }
+      String cell = cells.get(i);
+      if (needsQuotes(cell, format.separator())) {
+        line.append('"').append(cell.replace("\"", "\"\"")).append('"');
+      } else {
+        line.append(cell);
+      }
+    }
+    return line.append(format.endOfLine()).toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] encode(ObjectWriter writer, List<String> cells) {
-    try {
-      return writer.writeValueAsBytes(cells.toArray(new String[0])); // UTF-8, no BOM
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  static boolean needsQuotes(String cell, char separator) {
+    if (cell.isEmpty()) {
+      return false;
     }
+    if (blank(cell.charAt(0)) || blank(cell.charAt(cell.length() - 1))) {
+      return true;
+    }
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c == separator || c == '"' || c == '\r' || c == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean blank(char c) {
+    return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 
   static List<String> cells(List<String> columns, Map<String, ?> row) {

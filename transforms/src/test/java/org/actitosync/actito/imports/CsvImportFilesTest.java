@@ -143,4 +143,18 @@ class CsvImportFilesTest {
     assertEquals("attribute amount: not a number, got \"x\"", rows.get("o 2").message());
     assertEquals("UPDATED", rows.get("é/=+").status());
   }
+
+  @Test
+  void cellsAReaderWouldTrimOrSplitAreQuoted() {
+    // found by FuzzEndToEndTest: " 8" was imported as "8" and a bare CR split the line
+    List<String> cols = List.of("orderId", "note");
+    List<Map<String, Object>> rows = List.of(
+        Map.of("orderId", " 8", "note", "a\rb"), Map.of("orderId", "8 ", "note", " "),
+        Map.of("orderId", "\t9", "note", "in side"));
+    byte[] csv = CsvImportFiles.csv(cols, rows, CsvFormat.defaults());
+    assertEquals("orderId,note\n\" 8\",\"a\rb\"\n\"8 \",\" \"\n\"\t9\",in side\n",
+        new String(csv, StandardCharsets.UTF_8));
+    var read = org.actitosync.emulator.imports.ImportFileReader.read(csv, StandardCharsets.UTF_8, ',');
+    assertEquals(List.of(List.of(" 8", "a\rb"), List.of("8 ", " "), List.of("\t9", "in side")), read.rows());
+  }
 }

@@ -43,16 +43,10 @@ public final class ShadedJar {
    * The process is killed when it outlives {@code timeout}.
    */
   public Run run(Path log, Duration timeout, List<String> jvmOptions, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(java());
-    command.addAll(jvmOptions);
-    command.add("-jar");
-    command.add(jar.toString());
-    command.addAll(List.of(args));
     long started = System.nanoTime();
     Process process = null;
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      process = start(log, jvmOptions, args);
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         throw new AssertionError("java -jar " + jar.getFileName() + " still running after " + timeout + ":\n" + tail(log));
@@ -68,6 +62,21 @@ public final class ShadedJar {
         process.destroyForcibly();
       }
     }
+  }
+
+  /**
+   * Starts {@code java <jvmOptions> -jar <jar> <args>} and returns at once: the process is the JVM
+   * itself (no shell in between), so {@link Process#destroyForcibly()} is a SIGKILL of the JVM.
+   * stdout and stderr together go to {@code log}.
+   */
+  public Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   /** The last lines of a log, for failure messages. */

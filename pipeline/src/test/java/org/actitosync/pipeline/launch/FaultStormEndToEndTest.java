@@ -60,6 +60,8 @@ class FaultStormEndToEndTest {
 
       assertTrue(run.code() == 0 || run.code() == ExitCode.REJECTED_ROWS.code(), seed + run.out() + run.err());
       JsonNode report = ActivationEndToEndTest.report(a, run);
+      System.out.printf("storm %s: emulator %s; report api %s, outcomes %s%n", seed, stats.byRouteAndStatus(),
+          report.path("api"), report.path("outcomeTotals"));
       assertReportMatches(report, stats, seed);
 
       if (run.code() != 0) { // what failed after its retries is sent again by the next run

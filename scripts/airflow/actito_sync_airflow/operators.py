@@ -1,0 +1,134 @@
+"""The tasks of an activation's DAG: the job on Flink (Beam provider) and the report check."""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from contextlib import contextmanager
+
+from airflow.exceptions import AirflowException
+from airflow.providers.apache.beam.operators.beam import BeamRunJavaPipelineOperator
+
+from . import report as reports
+from .activation import Activation
+
+log = logging.getLogger(__name__)
+
+# The Beam hook raises this when the jar exits non-zero (it does not expose the code otherwise).
+_RETURN_CODE = re.compile(r"return code (-?\d+)")
+# Options a triggered run may pass in its conf to confirm what a guard refused (README "Guards").
+CONFIRMATIONS = ("confirmDeletes", "confirmRows", "confirmMappingUpdates")
+
+
+def run_id_for(airflow_run_id: str, try_number: int, plan: bool) -> str:
+    """The jar's --runId for one try of the task: letters, digits, '.', '_', '-' (at most 100).
+
+    Each try writes its own run folder, so a retry never mixes files with a failed try.
+    """
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", airflow_run_id)[:80]
+    return f"{safe}.{'plan' if plan else 'sync'}.{try_number}"
+
+
+def secret_values(activation: Activation) -> dict[str, str]:
+    """Environment variable -> value, read from Airflow Variables / Connections at run time and
+    masked in Airflow's logs."""
+    from airflow.sdk import BaseHook, Variable
+
+    values = {}
+    for secret in activation.secrets:
+        if secret.connection:
+            value = BaseHook.get_connection(secret.connection).password
+            where = f"the password of Airflow connection '{secret.connection}'"
+        else:
+            value = Variable.get(secret.variable, default=None)
+            where = f"Airflow variable '{secret.variable}'"
+        if not value:
+            raise AirflowException(f"{activation.name}: {secret.env} is read from {where}, which is missing or empty")
+        _mask(value)
+        values[secret.env] = value
+    return values
+
+
+def _mask(value: str) -> None:
+    try:
+        from airflow.sdk.log import mask_secret
+    except ImportError:  # older task SDKs
+        from airflow.sdk.execution_time.secrets_masker import mask_secret
+    mask_secret(value)
+
+
+@contextmanager
+def environment(values: dict[str, str]):
+    """os.environ with ``values`` added, restored afterwards. The Beam hook starts the jar with
+    subprocess.Popen and no env argument, so the child inherits this process's environment: the
+    secrets reach the job without appearing in its arguments or the task's rendered fields."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+
+
+class FlinkSyncOperator(BeamRunJavaPipelineOperator):
+    """Runs the activation with the Flink jar (``java -jar``), as a plan (dry run) or a sync.
+
+    On top of the Beam provider's operator: the secrets go to the job's environment, each try gets
+    its own --runId (returned, so XCom holds it), and the jar's exit code becomes the task's
+    outcome: 0 succeeds; 5 (rejected rows) and 7 (critical warning) completed and committed, so the
+    task succeeds and the check task reads the report; any other code fails the task with the jar's
+    own message and what to do.
+    """
+
+    def __init__(self, *, activation: Activation, jar: str, plan: bool, **kwargs):
+        options = {"config": str(activation.path), "progressSeconds": "0", "flinkMaster": activation.flink_master}
+        if activation.parallelism:
+            options["parallelism"] = str(activation.parallelism)
+        if plan:
+            options["dryRun"] = True
+        super().__init__(jar=jar, runner="FlinkRunner", pipeline_options=options, **kwargs)
+        self.activation = activation
+        self.plan = plan
+
+    def execute(self, context):
+        run_id = run_id_for(context["run_id"], context["ti"].try_number, self.plan)
+        self.pipeline_options = {**self.pipeline_options, "runId": run_id}
+        conf = (context.get("dag_run") and context["dag_run"].conf) or {}
+        for option in CONFIRMATIONS if not self.plan else ():
+            if conf.get(option) is not None:
+                self.pipeline_options[option] = str(int(conf[option]))
+        messages = []  # the jar's own error lines ("actito-sync: guard refusal: ...")
+        with environment(secret_values(self.activation)):
+            try:
+                self._run(messages)
+            except AirflowException as e:
+                match = _RETURN_CODE.search(str(e))
+                if not match:
+                    raise
+                code = int(match.group(1))
+                if code not in reports.COMPLETED:
+                    reason = "; ".join(messages) or str(e)
+                    raise AirflowException(
+                        f"actito-sync exited {code} ({reports.EXIT_NAMES.get(code, 'UNKNOWN')}): {reason}"
+                        f" -- {reports.EXIT_MEANING.get(code, 'see the task log')}"
+                    ) from None
+                log.warning("actito-sync exited %d (%s): the run completed and committed; the check task"
+                            " reads its report", code, reports.EXIT_NAMES[code])
+        return {"runId": run_id, "report": reports.report_path(
+            self.activation.snapshot_root, self.activation.name, run_id, plan=self.plan)}
+
+    def _run(self, messages: list) -> None:
+        """The provider's run, keeping the jar's 'actito-sync: ' lines for the failure message."""
+
+        def on_line(line: str) -> None:
+            if line.startswith("actito-sync: "):
+                messages.append(line.strip())
+
+        hook_method = self.beam_hook.start_java_pipeline if getattr(self, "beam_hook", None) else None
+        original = type(self).__mro__[1].execute
+        self._line_callback = on_line
+        original(self, self._context)

@@ -7,6 +7,7 @@ import re
 from contextlib import contextmanager
 
 from airflow.exceptions import AirflowException
+from airflow.providers.apache.beam.hooks.beam import BeamHook
 from airflow.providers.apache.beam.operators.beam import BeamRunJavaPipelineOperator
 
 from . import report as reports
@@ -50,10 +51,8 @@ def secret_values(activation: Activation) -> dict[str, str]:
 
 
 def _mask(value: str) -> None:
-    try:
-        from airflow.sdk.log import mask_secret
-    except ImportError:  # older task SDKs
-        from airflow.sdk.execution_time.secrets_masker import mask_secret
+    from airflow.sdk.log import mask_secret
+
     mask_secret(value)
 
 
@@ -101,17 +100,17 @@ class FlinkSyncOperator(BeamRunJavaPipelineOperator):
         for option in CONFIRMATIONS if not self.plan else ():
             if conf.get(option) is not None:
                 self.pipeline_options[option] = str(int(conf[option]))
-        messages = []  # the jar's own error lines ("actito-sync: guard refusal: ...")
+        self._messages = []  # the jar's own error lines ("actito-sync: guard refusal: ...")
         with environment(secret_values(self.activation)):
             try:
-                self._run(messages)
+                super().execute(context)
             except AirflowException as e:
                 match = _RETURN_CODE.search(str(e))
                 if not match:
                     raise
                 code = int(match.group(1))
                 if code not in reports.COMPLETED:
-                    reason = "; ".join(messages) or str(e)
+                    reason = "; ".join(self._messages) or str(e)
                     raise AirflowException(
                         f"actito-sync exited {code} ({reports.EXIT_NAMES.get(code, 'UNKNOWN')}): {reason}"
                         f" -- {reports.EXIT_MEANING.get(code, 'see the task log')}"
@@ -121,14 +120,23 @@ class FlinkSyncOperator(BeamRunJavaPipelineOperator):
         return {"runId": run_id, "report": reports.report_path(
             self.activation.snapshot_root, self.activation.name, run_id, plan=self.plan)}
 
-    def _run(self, messages: list) -> None:
-        """The provider's run, keeping the jar's 'actito-sync: ' lines for the failure message."""
+    def _init_pipeline_options(self, *args, **kwargs):
+        # The provider makes its BeamHook here (and passes no line callback for non-Dataflow runs):
+        # swap in one that keeps the jar's "actito-sync: " lines for the failure message.
+        result = super()._init_pipeline_options(*args, **kwargs)
+        self.beam_hook = _LineKeepingBeamHook(self.runner, self._messages)
+        return result
 
-        def on_line(line: str) -> None:
+
+class _LineKeepingBeamHook(BeamHook):
+    def __init__(self, runner: str, messages: list):
+        super().__init__(runner=runner)
+        self._messages = messages
+
+    def start_java_pipeline(self, *args, **kwargs):
+        def keep(line: str) -> None:
             if line.startswith("actito-sync: "):
-                messages.append(line.strip())
+                self._messages.append(line.strip())
 
-        hook_method = self.beam_hook.start_java_pipeline if getattr(self, "beam_hook", None) else None
-        original = type(self).__mro__[1].execute
-        self._line_callback = on_line
-        original(self, self._context)
+        kwargs.setdefault("process_line_callback", keep)
+        return super().start_java_pipeline(*args, **kwargs)

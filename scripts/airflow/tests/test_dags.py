@@ -15,12 +15,11 @@ EXPECTED = {
 
 
 def dagbag(folder: Path, monkeypatch):
-    try:
-        from airflow.dag_processing.dagbag import DagBag
-    except ImportError:  # Airflow 3.0
-        from airflow.models.dagbag import DagBag
+    """The whole folder, as the DAG processor reads it (.airflowignore included)."""
+    from airflow.dag_processing.dagbag import DagBag
+
     monkeypatch.setenv("ACTITO_SYNC_ACTIVATIONS", str(folder))
-    return DagBag(dag_folder=str(AIRFLOW_DIR / "actito_sync_dags.py"), include_examples=False)
+    return DagBag(dag_folder=str(AIRFLOW_DIR))
 
 
 def test_every_example_config_makes_a_dag(monkeypatch):
@@ -28,10 +27,10 @@ def test_every_example_config_makes_a_dag(monkeypatch):
     assert bag.import_errors == {}
     assert sorted(bag.dag_ids) == sorted(EXPECTED)
     for dag_id, (cron, operator) in EXPECTED.items():
-        dag = bag.get_dag(dag_id)
+        dag = bag.dags[dag_id]
         assert dag.max_active_runs == 1
         assert dag.catchup is False
-        assert dag.timetable.summary == cron
+        assert dag.timetable.expression == cron
         assert {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks} == {
             "plan": ["sync"], "sync": ["check"], "check": []}
         assert type(dag.get_task("plan")).__name__ == operator
@@ -44,7 +43,7 @@ def test_the_tasks_use_the_providers_operators_and_no_secret_value(monkeypatch):
     from airflow.providers.google.cloud.operators.dataflow import DataflowStartFlexTemplateOperator
 
     bag = dagbag(EXAMPLES, monkeypatch)
-    flink = bag.get_dag("actito_sync__demo-orders")
+    flink = bag.dags["actito_sync__demo-orders"]
     plan, sync = flink.get_task("plan"), flink.get_task("sync")
     assert isinstance(sync, BeamRunJavaPipelineOperator)
     assert sync.pipeline_options == {"config": str(EXAMPLES / "demo-orders.yaml"), "progressSeconds": "0",
@@ -52,7 +51,7 @@ def test_the_tasks_use_the_providers_operators_and_no_secret_value(monkeypatch):
     assert plan.pipeline_options["dryRun"] is True and "dryRun" not in sync.pipeline_options
     assert sync.jar.endswith("runners/flink/target/actito-sync-flink.jar")
 
-    dataflow = bag.get_dag("actito_sync__customers-dataflow").get_task("sync")
+    dataflow = bag.dags["actito_sync__customers-dataflow"].get_task("sync")
     assert isinstance(dataflow, DataflowStartFlexTemplateOperator)
     assert (dataflow.project_id, dataflow.location) == ("my-project", "europe-west1")
     from actito_sync_airflow.dataflow import launch_body

@@ -5,6 +5,7 @@ import logging
 import os
 import re
 from contextlib import contextmanager
+from datetime import datetime, timezone
 
 from airflow.exceptions import AirflowException
 from airflow.providers.apache.beam.hooks.beam import BeamHook
@@ -21,13 +22,15 @@ _RETURN_CODE = re.compile(r"return code (-?\d+)")
 CONFIRMATIONS = ("confirmDeletes", "confirmRows", "confirmMappingUpdates")
 
 
-def run_id_for(airflow_run_id: str, try_number: int, plan: bool) -> str:
-    """The jar's --runId for one try of the task: letters, digits, '.', '_', '-' (at most 100).
-
-    Each try writes its own run folder, so a retry never mixes files with a failed try.
+def run_id_for(airflow_run_id: str, try_number: int, plan: bool, now: datetime | None = None) -> str:
+    """The jar's --runId for one try of a task: its UTC start time first, like the jar's own ids
+    (snapshot retention relies on run ids sorting by start time), then the Airflow run id made a
+    safe folder name, the task and the try (a retry never shares a run folder with a failed try).
     """
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", airflow_run_id)[:80]
-    return f"{safe}.{'plan' if plan else 'sync'}.{try_number}"
+    start = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    stamp = start.strftime("%Y%m%dT%H%M%S") + f"{start.microsecond // 1000:03d}Z"
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", airflow_run_id)[:70]
+    return f"{stamp}-{safe}.{'plan' if plan else 'sync'}.{try_number}"
 
 
 def secret_values(activation: Activation) -> dict[str, str]:
@@ -117,8 +120,14 @@ class FlinkSyncOperator(BeamRunJavaPipelineOperator):
                     ) from None
                 log.warning("actito-sync exited %d (%s): the run completed and committed; the check task"
                             " reads its report", code, reports.EXIT_NAMES[code])
-        return {"runId": run_id, "report": reports.report_path(
+        result = {"runId": run_id, "report": reports.report_path(
             self.activation.snapshot_root, self.activation.name, run_id, plan=self.plan)}
+        if self.plan:
+            # the plan's counts stay in XCom: its folder is an uncommitted run, which snapshot
+            # retention removes once it is older than every committed run kept
+            result["plan"] = reports.judge(reports.read(result["report"])).counts
+            log.info("plan of %s: %s", self.activation.name, result["plan"])
+        return result
 
     def _init_pipeline_options(self, *args, **kwargs):
         # The provider makes its BeamHook here (and passes no line callback for non-Dataflow runs):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import AIRFLOW_DIR
 
 EXAMPLES = AIRFLOW_DIR / "activations"
@@ -82,11 +81,15 @@ def test_a_config_that_cannot_be_scheduled_is_named_and_skipped(tmp_path, monkey
     assert "worse.yaml: runner.secrets.DWH_PASWORD: the config reads no such variable" in caplog.text
 
 
-@pytest.mark.parametrize("airflow_run_id,try_number,plan,expected", [
-    ("manual__2026-11-28T16:34:43.123456+00:00", 1, False, "manual__2026-11-28T16_34_43.123456_00_00.sync.1"),
-    ("scheduled__2026-11-28T06:30:00+00:00", 2, True, "scheduled__2026-11-28T06_30_00_00_00.plan.2"),
-])
-def test_run_ids_are_safe_folder_names(airflow_run_id, try_number, plan, expected):
+def test_run_ids_sort_by_start_time_and_are_safe_folder_names():
+    from datetime import datetime, timezone
+
     from actito_sync_airflow.operators import run_id_for
 
-    assert run_id_for(airflow_run_id, try_number, plan) == expected
+    at = datetime(2026, 11, 28, 16, 34, 43, 123456, tzinfo=timezone.utc)
+    assert run_id_for("manual__2026-11-28T16:34:43.123456+00:00", 1, False, at) == \
+        "20261128T163443123Z-manual__2026-11-28T16_34_43.123456_00_00.sync.1"
+    assert run_id_for("scheduled__2026-11-28T06:30:00+00:00", 2, True, at) == \
+        "20261128T163443123Z-scheduled__2026-11-28T06_30_00_00_00.plan.2"
+    later = run_id_for("a" * 300, 1, True, datetime(2026, 11, 28, 16, 34, 44, tzinfo=timezone.utc))
+    assert len(later) <= 100 and later > run_id_for("manual__x", 1, False, at)

@@ -59,11 +59,17 @@ def migrated_database() -> None:
         shutil.copy(DB_TEMPLATE, HOME / "airflow.db")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _remove_home():
+    yield
+    if os.environ.get("KEEP") == "1":
+        print(f"\nAIRFLOW_HOME kept: {HOME}")
+    else:
+        shutil.rmtree(HOME, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def airflow_home() -> Path:
+    """HOME with a migrated metadata database."""
     migrated_database()
-    yield HOME
-    if os.environ.get("KEEP") != "1":
-        shutil.rmtree(HOME, ignore_errors=True)
-    else:
-        print(f"\nAIRFLOW_HOME kept: {HOME}")
+    return HOME

@@ -10,6 +10,8 @@ command -v java >/dev/null || { echo "scripts/test.sh: a Java 17 JDK is required
 mvn -B -ntp verify "$@"
 
 # The demo is part of the suite: it fails if Actito's table does not match the source at the end.
+# So are the Airflow DAGs: the import test and a real `airflow dags test` run (scripts/airflow/).
 if [ $# -eq 0 ]; then
   scripts/demo.sh
+  scripts/airflow/test.sh
 fi

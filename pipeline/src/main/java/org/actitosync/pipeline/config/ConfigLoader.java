@@ -165,7 +165,8 @@ public final class ConfigLoader {
     String name = arg.substring(2, eq < 0 ? arg.length() : eq);
     int dot = name.indexOf('.');
     String section = dot < 0 ? name : name.substring(0, dot);
-    return ConfigParser.TOP_LEVEL.contains(section) ? name : null;
+    // the file's runner section (read by schedulers) has no override: --runner is Beam's option
+    return ConfigParser.TOP_LEVEL.contains(section) && !section.equals("runner") ? name : null;
   }
 
   private static void apply(

@@ -42,7 +42,7 @@ public final class ConfigParser {
   static final List<String> TOP_LEVEL =
       List.of(
           "name", "source", "key", "mapping", "mode", "target", "profiles", "snapshot", "write",
-          "warnings", "schedule");
+          "warnings", "schedule", "runner");
 
   static final String INLINE_PASSWORD = "secret given inline: use passwordEnv or passwordFile";
   static final String INLINE_API_KEY = "secret given inline: use apiKeyEnv or apiKeyFile";
@@ -125,6 +125,7 @@ public final class ConfigParser {
     Optional<String> schedule = text(root, "schedule", "", false);
     schedule.flatMap(Cron::problem).ifPresent(message -> problem("schedule", message));
     key.ifPresent(column -> checkKey(column, mapping));
+    problems.addAll(RunnerSection.problems(root));
 
     if (!problems.isEmpty()) {
       return null;

@@ -56,7 +56,7 @@ class BadConfigTest {
             p(
                 "comment",
                 "unknown key; expected one of: name, source, key, mapping, mode, target, profiles,"
-                    + " snapshot, write, warnings, schedule"),
+                    + " snapshot, write, warnings, schedule, runner"),
             p(
                 "source.jdbc.fetchsize",
                 "unknown key; expected one of: url, driver, user, passwordEnv, passwordFile, query,"

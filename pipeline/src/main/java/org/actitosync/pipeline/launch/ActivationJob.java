@@ -62,7 +62,11 @@ public final class ActivationJob {
             .setCoder(MappedRecordCoder.of())
             .apply("CountRows", ParDo.of(new Progress.Count<MappedRecord>("read")))
             .setCoder(MappedRecordCoder.of());
-    WriterConfig writer = run.config().writerConfig(run.layout()).setRunKey(runId).build();
+    WriterConfig.Builder writerBuilder = run.config().writerConfig(run.layout()).setRunKey(runId);
+    if (run.inThisJvm()) {
+      writerBuilder.setRateBudgets(org.actitosync.write.RateBudgetFactory.wholeInThisJvm());
+    }
+    WriterConfig writer = writerBuilder.build();
     if (run.dryRun()) {
       PCollectionTuple classified = SyncRun.classify(pipeline, rows, run.spec());
       PCollection<Classification> changes = classified.get(Classify.CHANGES);

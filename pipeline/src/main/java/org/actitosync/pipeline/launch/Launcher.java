@@ -135,7 +135,8 @@ public final class Launcher {
     notes.forEach(n -> out.println("preflight: " + n));
 
     RunContext run = RunContext.of(
-        config, layout, base.orElse(null), runId, dryRun, options.getFullResync(), guard, notes);
+        config, layout, base.orElse(null), runId, dryRun, options.getFullResync(), guard, notes)
+        .withInThisJvm(RunnerPlacement.inThisJvm(loaded.pipelineArgs()));
     Pipeline pipeline = Pipeline.create(options);
     if (sourceOverride == null) {
       ActivationJob.build(pipeline, run);

@@ -29,6 +29,15 @@ public abstract class RunContext {
   /** Notes from preflight (attributes created, mapping changes). */
   public abstract List<String> notes();
 
+  /** Whether the runner runs every writer shard in this JVM (see {@link RunnerPlacement}). */
+  public abstract boolean inThisJvm();
+
+  /** This context for a runner that runs everything in this JVM (or not). */
+  public RunContext withInThisJvm(boolean inThisJvm) {
+    return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
+        inThisJvm);
+  }
+
   public SnapshotStore store() {
     return config().snapshotStore();
   }
@@ -48,6 +57,7 @@ public abstract class RunContext {
       boolean fullResync,
       org.actitosync.guard.GuardPolicy guard,
       List<String> notes) {
-    return new AutoValue_RunContext(config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes));
+    return new AutoValue_RunContext(
+        config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes), false);
   }
 }

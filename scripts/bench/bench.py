@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -201,8 +202,8 @@ write:
         return ["-jar", str(FLINK_JAR), f"--config={config}", "--progressSeconds=0", *extra]
 
     def save(self):
-        OUT.mkdir(parents=True, exist_ok=True)
-        (OUT / "results.json").write_text(json.dumps(self.results, indent=2))
+        Path(self.args.results).parent.mkdir(parents=True, exist_ok=True)
+        Path(self.args.results).write_text(json.dumps(self.results, indent=2))
 
     # --- scenarios ----------------------------------------------------------------------------------
     def size(self, n, raised):
@@ -211,23 +212,29 @@ write:
         r["generate"] = self.db("generate", self.jdbc, table, str(n), str(len(COLUMNS)))
         log(f"generated {n} rows: {r['generate']}")
 
-        # 1. first full sync without the writes (writer acknowledges everything): seeds the snapshot
         inc = self.config(f"inc-{n}", table, raised)
-        seed = self.run_job(f"seed-{n}", ["-cp", f"{FLINK_JAR}:{OUT / 'classes'}", "Seed", f"--config={inc}",
-                                          "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"])
-        r["fullSyncNoWrites"] = seed["label"]
-        entries = self.snapshot_bytes(f"inc-{n}")
-        r["snapshot"] = {"bytes": entries, "bytesPerRow": round(entries / n, 1)}
-
-        # 2. first full sync with its writes (bulk imports into the emulator, limits raised)
-        if n <= self.args.full_sync_writes_max:
+        with_writes = n <= self.args.full_sync_writes_max
+        if with_writes:
+            # 1. first full sync with its writes: bulk imports into the emulator (limits raised); its
+            #    report's stage times split it into read / classify / write; it is the incremental runs' base
             self.admin(raised, "reset", "POST")
             self.admin(raised, "stats/reset", "POST")
-            full = self.config(f"full-{n}", table, raised, strategy="BULK")
+            full = self.config(f"inc-{n}", table, raised, strategy="BULK")
             self.run_job(f"full-{n}", self.flink(full))
             r["fullSync"] = f"full-{n}"
             r["fullSyncEmulator"] = self.admin(raised, "stats")
             self.admin(raised, "reset", "POST")
+            inc = self.config(f"inc-{n}", table, raised)  # the incremental runs: write.strategy AUTO
+        if not with_writes or self.args.seed_always:
+            # 1'. first full sync without the writes (writer acknowledges everything, no call): seeds
+            #     the snapshot where the writes cannot go through here (see Seed.java)
+            seeded = f"seed-{n}" if not with_writes else f"seedonly-{n}"
+            cfg = inc if not with_writes else self.config(seeded, table, raised)
+            self.run_job(f"seed-{n}", ["-cp", f"{FLINK_JAR}:{OUT / 'classes'}", "Seed", f"--config={cfg}",
+                                        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"])
+            r["fullSyncNoWrites"] = f"seed-{n}"
+        entries = self.snapshot_bytes(f"inc-{n}")
+        r["snapshot"] = {"bytes": entries, "bytesPerRow": round(entries / n, 1)}
 
         # 3. the second version: 1 % churn; the baseline's previous-snapshot digests first
         r["digests"] = self.db("digests", self.jdbc, table)
@@ -288,6 +295,11 @@ write:
             cfg = self.config(f"api-{strategy.lower()}", table, realistic, strategy=strategy)
             run = self.run_job(f"api-{strategy.lower()}", self.flink(cfg))
             r[strategy] = {"rows": rows, "run": run["label"], "emulator": self.admin(realistic, "stats")}
+            if strategy == "RECORDS":
+                # when each record was created (emulator clock, seconds): the achieved rate over time
+                recs = self.admin(realistic, "records/bench/orders?technical=true")
+                moments = sorted(x["creationMoment"] for x in recs)
+                r[strategy]["creationMoments"] = moments
             if not self.args.csv_bytes_per_row:
                 self.args.csv_bytes_per_row = self.db("csvbytes", self.jdbc, table)["bytesPerRow"]
             self.db("drop", self.jdbc, table)
@@ -313,7 +325,7 @@ def profile_summary(jfr, top=25):
         frames = e["values"]["stackTrace"]["frames"] if e["values"].get("stackTrace") else []
         if not frames:
             continue
-        name = lambda f: f["method"]["type"]["name"] + "." + f["method"]["name"]
+        name = lambda f: f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"]
         self_counts[name(frames[0])] = self_counts.get(name(frames[0]), 0) + 1
         for f in frames:
             n = name(f)
@@ -333,7 +345,9 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--sizes", default="100000,1000000,10000000")
     p.add_argument("--churn", type=float, default=0.01)
-    p.add_argument("--full-sync-writes-max", type=int, default=1000000)
+    p.add_argument("--full-sync-writes-max", type=int, default=1000000,
+                   help="largest size whose full sync goes through the writer (bulk); above it Seed.java seeds")
+    p.add_argument("--seed-always", action="store_true", help="also time the writer-less full sync (Seed) below it")
     p.add_argument("--profile-size", type=int, default=1000000)
     p.add_argument("--runners-rows", type=int, default=50000)
     p.add_argument("--api-record-rows", type=int, default=150)
@@ -341,7 +355,9 @@ def main():
     p.add_argument("--csv-bytes-per-row", type=int, default=0)
     p.add_argument("--skip", default="", help="comma list of: sizes, runners, api")
     p.add_argument("--work", default=str(OUT / "work"))
+    p.add_argument("--results", default=str(OUT / "results.json"))
     args = p.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `finally` stops what we started
     b = Bench(args)
     skip = set(filter(None, args.skip.split(",")))
     try:
@@ -359,7 +375,7 @@ def main():
         b.save()
     finally:
         b.stop()
-    log(f"results: {OUT / 'results.json'}")
+    log(f"results: {args.results}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Turns target/bench/results.json into the benchmark tables (Markdown, on stdout), a summary JSON and
+"""Turns target/bench/results*.json into the benchmark tables (Markdown, on stdout), a summary JSON and
 a PNG chart.
 
-    report.py RESULTS.json [--json=docs/benchmarks.json] [--png=docs/benchmarks.png]
+    report.py RESULTS.json... [--json=docs/benchmarks.json] [--png=docs/benchmarks.png]
 """
 import argparse
 import json
@@ -11,11 +11,20 @@ import sys
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("results")
+    p.add_argument("results", nargs="+", help="one or more results.json files (merged in order)")
     p.add_argument("--json")
     p.add_argument("--png")
     a = p.parse_args()
-    res = json.load(open(a.results))
+    res = {"runs": [], "sizes": {}}
+    for f in a.results:
+        part = json.load(open(f))
+        res["runs"] += part.get("runs", [])
+        res["sizes"].update(part.get("sizes", {}))
+        for k in ("runners", "api", "jobHeap"):
+            if part.get(k):
+                res[k] = part[k]
+        res["started"] = min(filter(None, [res.get("started"), part.get("started")]))
+        res["finished"] = max(filter(None, [res.get("finished"), part.get("finished")]), default=None)
     runs = {r["label"]: r for r in res["runs"]}
     summary = {"started": res.get("started"), "finished": res.get("finished"), "jobHeap": res.get("jobHeap"),
                "sizes": [], "runners": None, "api": None, "targets": []}

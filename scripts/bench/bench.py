@@ -63,6 +63,7 @@ class Bench:
         self.args = args
         self.work = Path(args.work)
         self.work.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.work / "snapshots", ignore_errors=True)  # every activation starts from no snapshot
         self.db_cp = (OUT / "db-classpath.txt").read_text().strip()
         self.procs = []
         self.results = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "jobHeap": JOB_HEAP,
@@ -116,6 +117,8 @@ class Bench:
         raise SystemExit("the emulator did not start")
 
     def stop(self):
+        if getattr(self, "job", None) is not None:
+            os.killpg(self.job.pid, signal.SIGTERM)  # the job in progress (time and its JVM)
         for p in self.procs:
             p.terminate()
         for p in self.procs:
@@ -173,7 +176,10 @@ write:
         stderr_file = self.work / f"{label}.err"
         t0 = time.time()
         with open(self.work / f"{label}.out", "w") as out, open(stderr_file, "w") as err:
-            code = subprocess.call(["/usr/bin/time", "-v", *jvm, *cmd], stdout=out, stderr=err)
+            job = subprocess.Popen(["/usr/bin/time", "-v", *jvm, *cmd], stdout=out, stderr=err, start_new_session=True)
+            self.job = job
+            code = job.wait()
+            self.job = None
         wall = time.time() - t0
         err_text = stderr_file.read_text(errors="replace")
         out_text = (self.work / f"{label}.out").read_text(errors="replace")
@@ -276,9 +282,11 @@ write:
         r = {"rows": n}
         for name, jar in (("flink", FLINK_JAR), ("direct", DIRECT_JAR)):
             cfg = self.config(f"runners-{name}-{n}", table, raised)
+            jfr = str(self.work / f"runners-{name}-{n}.jfr")
             run = self.run_job(f"runners-{name}-{n}",
-                               ["-jar", str(jar), f"--config={cfg}", "--progressSeconds=0", "--dryRun"])
+                               ["-jar", str(jar), f"--config={cfg}", "--progressSeconds=0", "--dryRun"], jfr=jfr)
             r[name] = run["label"]
+            r[name + "Profile"] = profile_summary(jfr)
         self.results["runners"] = r
         self.db("drop", self.jdbc, table)
         self.save()

@@ -276,15 +276,20 @@ write:
         return sum(f.stat().st_size for f in entries.rglob("*") if f.is_file())
 
     def runners(self, raised):
+        """The same activation (a full sync of N rows, dry run: read + diff + plan) on both jars."""
         n = self.args.runners_rows
         table = f"seg_runners_{n}"
         self.db("generate", self.jdbc, table, str(n), str(len(COLUMNS)))
         r = {"rows": n}
-        for name, jar in (("flink", FLINK_JAR), ("direct", DIRECT_JAR)):
+        variants = {"flink": (FLINK_JAR, []), "direct": (DIRECT_JAR, []),
+                    # the DirectRunner without its model enforcements (DirectOptions)
+                    "directNoEnforce": (DIRECT_JAR, ["--enforceImmutability=false", "--enforceEncodability=false"])}
+        for name in self.args.runner_variants.split(","):
+            jar, extra = variants[name]
             cfg = self.config(f"runners-{name}-{n}", table, raised)
             jfr = str(self.work / f"runners-{name}-{n}.jfr")
             run = self.run_job(f"runners-{name}-{n}",
-                               ["-jar", str(jar), f"--config={cfg}", "--progressSeconds=0", "--dryRun"], jfr=jfr)
+                               ["-jar", str(jar), f"--config={cfg}", "--progressSeconds=0", "--dryRun", *extra], jfr=jfr)
             r[name] = run["label"]
             r[name + "Profile"] = profile_summary(jfr)
         self.results["runners"] = r
@@ -358,6 +363,7 @@ def main():
     p.add_argument("--seed-always", action="store_true", help="also time the writer-less full sync (Seed) below it")
     p.add_argument("--profile-size", type=int, default=1000000)
     p.add_argument("--runners-rows", type=int, default=50000)
+    p.add_argument("--runner-variants", default="flink,direct,directNoEnforce")
     p.add_argument("--api-record-rows", type=int, default=150)
     p.add_argument("--api-bulk-rows", type=int, default=1000)
     p.add_argument("--csv-bytes-per-row", type=int, default=0)

@@ -20,9 +20,10 @@ def main():
         part = json.load(open(f))
         res["runs"] += part.get("runs", [])
         res["sizes"].update(part.get("sizes", {}))
-        for k in ("runners", "api", "jobHeap"):
+        for k in ("runners", "api"):
             if part.get(k):
-                res[k] = part[k]
+                res.setdefault(k, {}).update(part[k])
+        res["jobHeap"] = part.get("jobHeap", res.get("jobHeap"))
         res["started"] = min(filter(None, [res.get("started"), part.get("started")]))
         res["finished"] = max(filter(None, [res.get("finished"), part.get("finished")]), default=None)
     runs = {r["label"]: r for r in res["runs"]}
@@ -92,18 +93,26 @@ def main():
     # --- runners ------------------------------------------------------------------------------------
     rr = res.get("runners")
     if rr:
-        f, d = run_of(rr.get("flink")), run_of(rr.get("direct"))
-        summary["runners"] = {"rows": rr["rows"], "flink": f, "direct": d}
+        f, d, dn = run_of(rr.get("flink")), run_of(rr.get("direct")), run_of(rr.get("directNoEnforce"))
+        summary["runners"] = {"rows": rr["rows"], "flink": f, "direct": d, "directNoEnforce": dn,
+                              "directProfile": rr.get("directProfile")}
+        if f and dn:
+            summary["runners"]["ratioNoEnforcePipeline"] = round(dn["pipelineSeconds"] / f["pipelineSeconds"], 1)
+            summary["runners"]["ratioNoEnforceWall"] = round(dn["wallSeconds"] / f["wallSeconds"], 1)
         if f and d:
             summary["runners"]["ratioPipeline"] = round(d["pipelineSeconds"] / f["pipelineSeconds"], 1)
             summary["runners"]["ratioWall"] = round(d["wallSeconds"] / f["wallSeconds"], 1)
             out("")
             out("| runner | rows (full sync, `--dryRun`) | wall s | pipeline s | peak RSS MB |")
             out("|---|---:|---:|---:|---:|")
-            for name, r in (("Flink (embedded)", f), ("Direct", d)):
-                out(f"| {name} | {rr['rows']:,} | {r['wallSeconds']} | {r['pipelineSeconds']} | {r['peakRssMb']} |")
+            for name, r in (("Flink (embedded)", f), ("Direct", d), ("Direct, `--enforceImmutability=false --enforceEncodability=false`", dn)):
+                if r:
+                    out(f"| {name} | {rr['rows']:,} | {r['wallSeconds']} | {r['pipelineSeconds']} | {r['peakRssMb']} |")
             out(f"| **Direct / Flink** | | **{summary['runners']['ratioWall']}** | "
                 f"**{summary['runners']['ratioPipeline']}** | |")
+            if dn:
+                out(f"| **Direct without enforcements / Flink** | | **{summary['runners']['ratioNoEnforceWall']}** | "
+                    f"**{summary['runners']['ratioNoEnforcePipeline']}** | |")
 
     # --- API efficiency ------------------------------------------------------------------------------
     api = res.get("api")

@@ -85,6 +85,8 @@ def main():
     for row in summary["sizes"]:
         c = row.get("churn") or {}
         dry = row.get("incrementalDry") or {}
+        if not c:
+            continue
         out(f"| {row['rows']:,} | {c.get('changes', 0):,} ({c.get('updates')} / {c.get('inserts')} / {c.get('deletes')}) | "
             f"{fmt(row.get('baselineBestSeconds'))} ({row.get('baselineMillis')} ms) | {fmt(dry.get('pipelineSeconds'))} | "
             f"{fmt(row.get('ratioPipeline'))} | {fmt(row.get('ratioWall'))} | "
@@ -131,7 +133,7 @@ def main():
             st = r["stageSeconds"]
             em = x["emulator"]
             write_s = (st.get("write") or 0) - (st.get("classify") or 0)
-            rate = r["apiCalls"] / (write_s / 60) if write_s > 0 else None
+            rate = r["apiCalls"] / (write_s / 60) if write_s > 0 and strategy == "RECORDS" else None
             row = {"rows": x["rows"], "writerCalls": r["apiCalls"],
                    "callsPer1000": round(1000.0 * r["apiCalls"] / x["rows"], 1),
                    "allCalls": em["totalCalls"], "writeSeconds": round(write_s, 1),

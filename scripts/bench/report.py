@@ -179,8 +179,11 @@ def main():
             w = row["incremental"]["wallSeconds"]
             t.append({"target": f"1,000,000-row incremental run < 60 s ({row['label']})", "value": w, "met": w < 60})
         if row["rows"] == 10_000_000:
-            ok = all((row.get(k) or {}).get("exit") == 0 for k in ("fullSyncNoWrites", "incrementalDry", "incremental"))
-            t.append({"target": "10,000,000 rows complete with -Xmx4g", "value": ok, "met": ok})
+            done = {k: (row.get(k) or {}).get("exit") == 0 for k in ("fullSyncNoWrites", "incrementalDry", "incremental")}
+            ok = all(done.values())
+            value = ", ".join(f"{k}: {'completed' if v else 'not measured or failed'}" for k, v in done.items())
+            t.append({"target": "10,000,000 rows complete with -Xmx4g", "value": value,
+                      "met": ok if ok or not done["fullSyncNoWrites"] else "partly"})
         if row.get("ratioPipeline") is not None:
             t.append({"target": f"diff ours / PostgreSQL ≤ 3 at {row['label']} rows", "value": row["ratioPipeline"],
                       "met": row["ratioPipeline"] <= 3})
@@ -197,7 +200,8 @@ def main():
     out("| target | measured | met |")
     out("|---|---:|---|")
     for x in t:
-        out(f"| {x['target']} | {x['value']} | {'yes' if x['met'] else '**no**'} |")
+        met = x["met"] if isinstance(x["met"], str) else ("yes" if x["met"] else "**no**")
+        out(f"| {x['target']} | {x['value']} | {met} |")
     print("\n".join(lines))
     summary["markdown"] = lines
     if a.json:

@@ -1,0 +1,396 @@
+#!/usr/bin/env python3
+"""The benchmark driver (started by scripts/bench/run.sh, which builds and resolves what it needs).
+
+Everything it measures runs the real Flink jar (embedded cluster) on real processes: an embedded
+PostgreSQL (scripts/demo/DemoDatabase.java) filled by scripts/bench/BenchDb.java, and the Actito
+emulator jar. Results: target/bench/results.json (every raw number), the table on stdout, and,
+with --publish, docs/benchmarks.json + docs/benchmarks.png.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FLINK_JAR = ROOT / "runners/flink/target/actito-sync-flink.jar"
+DIRECT_JAR = ROOT / "runners/direct/target/actito-sync-direct.jar"
+EMULATOR_JAR = ROOT / "emulator/target/actito-emulator.jar"
+OUT = ROOT / "target/bench"
+API_KEY = "bench-api-key-not-secret"
+JOB_HEAP = "-Xmx4g"
+
+# name, SQL column, Actito type (W = 10, the key first); BenchDb.java generates the same columns
+COLUMNS = [
+    ("order_id", "orderId", "LONG"),
+    ("customer_id", "customerId", "LONG"),
+    ("email", "email", "STRING"),
+    ("first_name", "firstName", "STRING"),
+    ("country", "country", "STRING"),
+    ("amount", "amount", "NUMBER"),
+    ("quantity", "quantity", "LONG"),
+    ("status", "status", "STRING"),
+    ("is_vip", "vip", "BOOLEAN"),
+    ("ordered_at", "orderedAt", "TIMESTAMP"),
+]
+
+RAISED_LIMITS = {"maxConcurrent": 50, "callsPerMinute": 1000000, "rateMode": "OFF", "retryAfterSeconds": 1,
+                 "bulkImportsPerTablePerDay": 10000, "maxImportBytes": 104857600,
+                 "importProcessingDelayMillis": 0}
+
+
+def log(msg):
+    print(time.strftime("%H:%M:%S ") + msg, flush=True)
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.work = Path(args.work)
+        self.work.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.work / "snapshots", ignore_errors=True)  # every activation starts from no snapshot
+        self.db_cp = (OUT / "db-classpath.txt").read_text().strip()
+        self.procs = []
+        self.results = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "jobHeap": JOB_HEAP,
+                        "runs": [], "sizes": {}}
+        (self.work / "actito.key").write_text(API_KEY)
+
+    # --- processes -------------------------------------------------------------------------------
+    def start_db(self):
+        url_file = self.work / "jdbc-url"
+        if url_file.exists():
+            url_file.unlink()
+        log_file = open(self.work / "db.log", "w")
+        p = subprocess.Popen(["java", "-cp", self.db_cp, str(ROOT / "scripts/demo/DemoDatabase.java"), "start",
+                              str(self.work)], stdout=log_file, stderr=subprocess.STDOUT)
+        self.procs.append(p)
+        for _ in range(240):
+            if url_file.exists():
+                self.jdbc = url_file.read_text().strip()
+                return
+            time.sleep(0.5)
+        raise SystemExit("the database did not start; see " + str(self.work / "db.log"))
+
+    def start_emulator(self, name, limits):
+        data = {
+            "entities": [{"id": 1, "name": "bench", "comment": None}],
+            "apiKeys": [{"key": API_KEY, "entities": ["bench"]}],
+            "customTables": [{
+                "entity": "bench", "id": "b3a7c000-0000-0000-0000-000000000001", "name": "orders",
+                "primaryKeyAttribute": "orderId",
+                "attributes": [dict({"name": attr, "valueType": typ},
+                                    **({"mandatory": True, "unique": True} if attr == "orderId" else {}))
+                               for _, attr, typ in COLUMNS],
+                "records": []}],
+        }
+        if limits is not None:
+            data["limits"] = limits
+        data_file = self.work / f"emulator-{name}.json"
+        data_file.write_text(json.dumps(data))
+        port = free_port()
+        log_file = open(self.work / f"emulator-{name}.log", "w")
+        p = subprocess.Popen(["java", "-Xmx6g", "-jar", str(EMULATOR_JAR), f"--port={port}", f"--data={data_file}"],
+                             stdout=log_file, stderr=subprocess.STDOUT)
+        self.procs.append(p)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(base + "/_emulator/stats", timeout=2).read()
+                return base
+            except OSError:
+                time.sleep(0.5)
+        raise SystemExit("the emulator did not start")
+
+    def stop(self):
+        if getattr(self, "job", None) is not None:
+            os.killpg(self.job.pid, signal.SIGTERM)  # the job in progress (time and its JVM)
+        for p in self.procs:
+            p.terminate()
+        for p in self.procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+    @staticmethod
+    def admin(base, path, method="GET"):
+        req = urllib.request.Request(base + "/_emulator/" + path, method=method,
+                                     data=b"" if method == "POST" else None)
+        body = urllib.request.urlopen(req, timeout=60).read()
+        return json.loads(body) if body else None
+
+    def db(self, *args):
+        out = subprocess.run(["java", "-cp", self.db_cp, str(ROOT / "scripts/bench/BenchDb.java"), *args, ],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            raise SystemExit("BenchDb " + " ".join(args[:1]) + " failed:\n" + out.stderr[-3000:])
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    # --- activations --------------------------------------------------------------------------------
+    def config(self, name, table, base, mode="UPSERT", strategy="AUTO", columns=COLUMNS):
+        mapping = "\n".join(f"  - {{column: {c}, attribute: {a}, type: {t}}}" for c, a, t in columns)
+        text = f"""name: {name}
+source:
+  jdbc:
+    url: "{self.jdbc}"
+    query: "SELECT {', '.join(c for c, _, _ in columns)} FROM {table}"
+key: order_id
+mapping:
+{mapping}
+mode: {mode}
+target:
+  baseUrl: {base}
+  entity: bench
+  table: orders
+  apiKeyFile: {self.work / 'actito.key'}
+snapshot:
+  root: {self.work / 'snapshots'}
+write:
+  strategy: {strategy}
+"""
+        path = self.work / f"{name}.yaml"
+        path.write_text(text)
+        return path
+
+    def run_job(self, label, cmd, expect=(0,), jfr=None):
+        """Runs a JVM under /usr/bin/time -v; returns wall time, peak RSS, exit code and the report."""
+        log(f"run {label}")
+        jvm = ["java", JOB_HEAP]
+        if jfr:
+            jvm += [f"-XX:StartFlightRecording=filename={jfr},settings=profile"]
+        stderr_file = self.work / f"{label}.err"
+        t0 = time.time()
+        with open(self.work / f"{label}.out", "w") as out, open(stderr_file, "w") as err:
+            job = subprocess.Popen(["/usr/bin/time", "-v", *jvm, *cmd], stdout=out, stderr=err, start_new_session=True)
+            self.job = job
+            code = job.wait()
+            self.job = None
+        wall = time.time() - t0
+        err_text = stderr_file.read_text(errors="replace")
+        out_text = (self.work / f"{label}.out").read_text(errors="replace")
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err_text)
+        rss_mb = int(m.group(1)) / 1024 if m else None
+        report = None
+        m = re.search(r"^report: (\S+)", out_text, re.M)
+        if m and Path(m.group(1)).exists():
+            report = json.loads(Path(m.group(1)).read_text())
+        seed = None
+        m = re.search(r'^\{"runId".*\}$', out_text, re.M)
+        if m:
+            seed = json.loads(m.group(0))
+        run = {"label": label, "exit": code, "wallSeconds": round(wall, 1),
+               "peakRssMb": round(rss_mb) if rss_mb else None, "report": report, "seed": seed}
+        self.results["runs"].append(run)
+        log(f"  exit {code}, {wall:.1f} s, peak RSS {run['peakRssMb']} MB"
+            + (f", pipeline {report['durationsMillis']}" if report else ""))
+        if code not in expect:
+            print(out_text[-3000:], err_text[-3000:], sep="\n")
+            raise SystemExit(f"{label}: unexpected exit code {code}")
+        self.save()
+        return run
+
+    def flink(self, config, *extra):
+        return ["-jar", str(FLINK_JAR), f"--config={config}", "--progressSeconds=0", *extra]
+
+    def save(self):
+        Path(self.args.results).parent.mkdir(parents=True, exist_ok=True)
+        Path(self.args.results).write_text(json.dumps(self.results, indent=2))
+
+    # --- scenarios ----------------------------------------------------------------------------------
+    def size(self, n, raised):
+        r = self.results["sizes"].setdefault(str(n), {"rows": n})
+        table = f"seg_{n}"
+        r["generate"] = self.db("generate", self.jdbc, table, str(n), str(len(COLUMNS)))
+        log(f"generated {n} rows: {r['generate']}")
+
+        inc = self.config(f"inc-{n}", table, raised)
+        with_writes = n <= self.args.full_sync_writes_max
+        if with_writes:
+            # 1. first full sync with its writes: bulk imports into the emulator (limits raised); its
+            #    report's stage times split it into read / classify / write; it is the incremental runs' base
+            self.admin(raised, "reset", "POST")
+            self.admin(raised, "stats/reset", "POST")
+            full = self.config(f"inc-{n}", table, raised, strategy="BULK")
+            self.run_job(f"full-{n}", self.flink(full))
+            r["fullSync"] = f"full-{n}"
+            r["fullSyncEmulator"] = self.admin(raised, "stats")
+            self.admin(raised, "reset", "POST")
+            inc = self.config(f"inc-{n}", table, raised)  # the incremental runs: write.strategy AUTO
+        if not with_writes or self.args.seed_always:
+            # 1'. first full sync without the writes (writer acknowledges everything, no call): seeds
+            #     the snapshot where the writes cannot go through here (see Seed.java)
+            seeded = f"seed-{n}" if not with_writes else f"seedonly-{n}"
+            cfg = inc if not with_writes else self.config(seeded, table, raised)
+            self.run_job(f"seed-{n}", ["-cp", f"{FLINK_JAR}:{OUT / 'classes'}", "Seed", f"--config={cfg}",
+                                        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"])
+            r["fullSyncNoWrites"] = f"seed-{n}"
+        entries = self.snapshot_bytes(f"inc-{n}")
+        r["snapshot"] = {"bytes": entries, "bytesPerRow": round(entries / n, 1)}
+
+        # 3. the second version: 1 % churn; the baseline's previous-snapshot digests first
+        r["digests"] = self.db("digests", self.jdbc, table)
+        r["churn"] = self.db("churn", self.jdbc, table, str(n), str(self.args.churn))
+        log(f"churn: {r['churn']}")
+
+        # 4. the diff path: incremental dry run (read + classify + plan), profiled at the profile size
+        jfr = str(self.work / f"inc-dry-{n}.jfr") if n == self.args.profile_size else None
+        self.run_job(f"inc-dry-{n}", self.flink(inc, "--dryRun"), jfr=jfr)
+        r["incrementalDry"] = f"inc-dry-{n}"
+        if jfr:
+            r["profile"] = profile_summary(jfr)
+
+        # 5. the baseline: FULL OUTER JOIN against the previous digests, same server, same data
+        r["baseline"] = self.db("baseline", self.jdbc, table, "2")
+        log(f"baseline: {r['baseline']['millis']} ms")
+
+        # 6. the incremental run with its writes (AUTO strategy, limits raised)
+        self.admin(raised, "stats/reset", "POST")
+        self.run_job(f"inc-{n}", self.flink(inc))
+        r["incremental"] = f"inc-{n}"
+        r["incrementalEmulator"] = self.admin(raised, "stats")
+        self.admin(raised, "reset", "POST")
+        self.db("drop", self.jdbc, table)
+        shutil.rmtree(self.work / "snapshots" / f"inc-{n}", ignore_errors=True)
+        shutil.rmtree(self.work / "snapshots" / f"full-{n}", ignore_errors=True)
+        self.save()
+
+    def snapshot_bytes(self, activation):
+        root = self.work / "snapshots" / activation
+        current = (root / "CURRENT").read_text().strip()
+        entries = root / "runs" / current / "entries"
+        return sum(f.stat().st_size for f in entries.rglob("*") if f.is_file())
+
+    def runners(self, raised):
+        """The same activation (a full sync of N rows, dry run: read + diff + plan) on both jars."""
+        n = self.args.runners_rows
+        table = f"seg_runners_{n}"
+        self.db("generate", self.jdbc, table, str(n), str(len(COLUMNS)))
+        r = {"rows": n}
+        variants = {"flink": (FLINK_JAR, []), "direct": (DIRECT_JAR, []),
+                    # the DirectRunner without its model enforcements (DirectOptions)
+                    "directNoEnforce": (DIRECT_JAR, ["--enforceImmutability=false", "--enforceEncodability=false"])}
+        for name in self.args.runner_variants.split(","):
+            jar, extra = variants[name]
+            cfg = self.config(f"runners-{name}-{n}", table, raised)
+            jfr = str(self.work / f"runners-{name}-{n}.jfr")
+            run = self.run_job(f"runners-{name}-{n}",
+                               ["-jar", str(jar), f"--config={cfg}", "--progressSeconds=0", "--dryRun", *extra], jfr=jfr)
+            r[name] = run["label"]
+            r[name + "Profile"] = profile_summary(jfr)
+        self.results["runners"] = r
+        self.db("drop", self.jdbc, table)
+        self.save()
+
+    def api(self):
+        """The write path under Actito's documented limits (the emulator's defaults)."""
+        realistic = self.start_emulator("realistic", None)
+        r = {"limits": "emulator defaults: 5 concurrent, 100 calls/min (LATENCY), 24 imports/table/day"}
+        for strategy, rows in (("RECORDS", self.args.api_record_rows), ("BULK", self.args.api_bulk_rows)):
+            table = f"seg_api_{strategy.lower()}"
+            self.db("generate", self.jdbc, table, str(rows), str(len(COLUMNS)))
+            self.admin(realistic, "reset", "POST")
+            self.admin(realistic, "stats/reset", "POST")
+            cfg = self.config(f"api-{strategy.lower()}", table, realistic, strategy=strategy)
+            run = self.run_job(f"api-{strategy.lower()}", self.flink(cfg))
+            r[strategy] = {"rows": rows, "run": run["label"], "emulator": self.admin(realistic, "stats")}
+            if strategy == "RECORDS":
+                # when each record was created (emulator clock, seconds): the achieved rate over time
+                recs = self.admin(realistic, "records/bench/orders?technical=true")
+                moments = sorted(x["creationMoment"] for x in recs)
+                r[strategy]["creationMoments"] = moments
+            if not self.args.csv_bytes_per_row:
+                self.args.csv_bytes_per_row = self.db("csvbytes", self.jdbc, table)["bytesPerRow"]
+            self.db("drop", self.jdbc, table)
+        # the strategy AUTO picks for 100, 10,000 and 1,000,000 changed rows (inserts and updates)
+        out = subprocess.run(["java", "-cp", f"{FLINK_JAR}:{OUT / 'classes'}", "StrategyPicks",
+                              str(self.args.csv_bytes_per_row), "100", "10000", "1000000"],
+                             capture_output=True, text=True, check=True)
+        r["picks"] = json.loads(out.stdout)
+        r["csvBytesPerRow"] = self.args.csv_bytes_per_row
+        self.results["api"] = r
+        self.save()
+
+
+def profile_summary(jfr, top=25):
+    """Top frames (self) and top 'actito' frames of the JFR execution samples."""
+    out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", jfr],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        return {"error": out.stderr[-500:]}
+    events = json.loads(out.stdout)["recording"]["events"]
+    self_counts, ours, by_thread = {}, {}, {}
+    for e in events:
+        frames = e["values"]["stackTrace"]["frames"] if e["values"].get("stackTrace") else []
+        if not frames:
+            continue
+        name = lambda f: f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"]
+        self_counts[name(frames[0])] = self_counts.get(name(frames[0]), 0) + 1
+        for f in frames:
+            n = name(f)
+            if n.startswith("org.actitosync") or n.startswith("org.postgresql"):
+                ours[n] = ours.get(n, 0) + 1
+                break
+        t = e["values"].get("sampledThread", {}).get("javaName") or "?"
+        t = re.sub(r"\d+", "N", t)[:60]
+        by_thread[t] = by_thread.get(t, 0) + 1
+    total = sum(self_counts.values())
+    pick = lambda d: [[k, v, round(100.0 * v / total, 1)] for k, v in sorted(d.items(), key=lambda kv: -kv[1])[:top]]
+    return {"samples": total, "topSelf": pick(self_counts), "topActitoOrJdbcFrame": pick(ours),
+            "threads": pick(by_thread)}
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--sizes", default="100000,1000000,10000000")
+    p.add_argument("--churn", type=float, default=0.01)
+    p.add_argument("--full-sync-writes-max", type=int, default=1000000,
+                   help="largest size whose full sync goes through the writer (bulk); above it Seed.java seeds")
+    p.add_argument("--seed-always", action="store_true", help="also time the writer-less full sync (Seed) below it")
+    p.add_argument("--profile-size", type=int, default=1000000)
+    p.add_argument("--runners-rows", type=int, default=50000)
+    p.add_argument("--runner-variants", default="flink,direct,directNoEnforce")
+    p.add_argument("--api-record-rows", type=int, default=150)
+    p.add_argument("--api-bulk-rows", type=int, default=1000)
+    p.add_argument("--csv-bytes-per-row", type=int, default=0)
+    p.add_argument("--skip", default="", help="comma list of: sizes, runners, api")
+    p.add_argument("--work", default=str(OUT / "work"))
+    p.add_argument("--results", default=str(OUT / "results.json"))
+    args = p.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `finally` stops what we started
+    b = Bench(args)
+    skip = set(filter(None, args.skip.split(",")))
+    try:
+        b.start_db()
+        log(f"database {b.jdbc}")
+        raised = b.start_emulator("raised", RAISED_LIMITS)
+        if "api" not in skip:
+            b.api()
+        if "runners" not in skip:
+            b.runners(raised)
+        if "sizes" not in skip:
+            for n in [int(s) for s in args.sizes.split(",") if s]:
+                b.size(n, raised)
+        b.results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        b.save()
+    finally:
+        b.stop()
+    log(f"results: {args.results}")
+
+
+if __name__ == "__main__":
+    main()

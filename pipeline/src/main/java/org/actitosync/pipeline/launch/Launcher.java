@@ -169,14 +169,15 @@ public final class Launcher {
     List<RunWarning> warnings = WarningRules.evaluate(
         checks.warnings(), RunChecks.facts(report, metrics, committed, history, finished - started));
     long bad = report.classified(ChangeKind.REJECTED) + report.outcomes("REJECTED") + report.outcomes("FAILED");
+    Level level = WarningRules.level(warnings);
     ExitCode exit = dryRun ? ExitCode.OK
-        : WarningRules.level(warnings) == Level.CRITICAL ? ExitCode.CRITICAL_WARNING
+        : level == Level.CRITICAL ? ExitCode.CRITICAL_WARNING
         : bad > 0 ? ExitCode.REJECTED_ROWS : ExitCode.OK;
     report = report.withWarnings(warnings).withExit(exit.name());
     String reportPath = store.runDirectory(runId) + folder + "report.json";
     if (!warnings.isEmpty() && !failures.alerts().isEmpty()) {
       report = report.withAlerts(failures.alerts().deliver(AlertMessage.completed(
-          config.name(), runId, WarningRules.level(warnings), warnings, report.headlineCounts(), reportPath)));
+          config.name(), runId, level, warnings, report.headlineCounts(), reportPath)));
     }
     store.writeRunFile(runId, folder + "report.json", report.toJsonBytes());
     out.print(report.summary());

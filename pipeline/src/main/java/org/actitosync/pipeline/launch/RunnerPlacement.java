@@ -1,7 +1,6 @@
 package org.actitosync.pipeline.launch;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Whether the Beam options given run the whole pipeline in this JVM: the DirectRunner (Beam's
@@ -12,24 +11,13 @@ final class RunnerPlacement {
   private RunnerPlacement() {}
 
   static boolean inThisJvm(List<String> pipelineArgs) {
-    String runner = value(pipelineArgs, "runner").orElse("DirectRunner");
+    String runner = BeamArgs.value(pipelineArgs, "runner").orElse("DirectRunner");
     if (runner.endsWith("DirectRunner")) {
       return true;
     }
     if (runner.endsWith("FlinkRunner")) {
-      return value(pipelineArgs, "flinkMaster").map("[local]"::equals).orElse(false);
+      return BeamArgs.value(pipelineArgs, "flinkMaster").map("[local]"::equals).orElse(false);
     }
     return false;
-  }
-
-  /** The value of {@code --name=value}, the last one winning. */
-  private static Optional<String> value(List<String> args, String name) {
-    Optional<String> found = Optional.empty();
-    for (String arg : args) {
-      if (arg.startsWith("--" + name + "=")) {
-        found = Optional.of(arg.substring(name.length() + 3));
-      }
-    }
-    return found;
   }
 }

@@ -63,14 +63,6 @@ public final class FlinkDefaults {
 
   /** The value of {@code --name=value} ({@code ""} for a bare {@code --name}), the last one winning. */
   static Optional<String> value(List<String> args, String name) {
-    Optional<String> found = Optional.empty();
-    for (String arg : args) {
-      if (arg.equals("--" + name)) {
-        found = Optional.of("");
-      } else if (arg.startsWith("--" + name + "=")) {
-        found = Optional.of(arg.substring(name.length() + 3));
-      }
-    }
-    return found;
+    return org.actitosync.pipeline.launch.BeamArgs.value(args, name);
   }
 }

@@ -3,7 +3,6 @@ import java.util.List;
 import java.util.Optional;
 import org.actitosync.change.Classification;
 import org.actitosync.change.WriteOutcome;
-import org.actitosync.coders.MappedRecordCoder;
 import org.actitosync.coders.WriteOutcomeCoder;
 import org.actitosync.guard.GuardPolicy;
 import org.actitosync.pipeline.config.ActivationConfig;
@@ -51,7 +50,7 @@ public class Seed {
         GuardPolicy.defaults(), List.of());
     Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs(loaded.pipelineArgsArray()).create());
     PCollection<MappedRecord> rows =
-        pipeline.apply("ReadSource", ActivationJob.source(config, layout)).setCoder(MappedRecordCoder.of());
+        pipeline.apply("ReadSource", ActivationJob.source(config, layout)).setCoder(org.actitosync.coders.LayoutRecordCoder.of(layout));
     SyncRun.expand(pipeline, rows, run.spec(), new AckAll());
     long t0 = System.currentTimeMillis();
     PipelineResult.State state = pipeline.run().waitUntilFinish();

@@ -64,6 +64,11 @@ public final class Classifier implements Serializable {
     this.fullResync = fullResync;
   }
 
+  /** The attribute layout the records classified here are mapped to. */
+  public org.actitosync.record.AttributeLayout layout() {
+    return digester.layout();
+  }
+
   public SyncMode mode() {
     return mode;
   }

@@ -2,12 +2,14 @@ package org.actitosync.classify;
 
 import org.actitosync.change.Classification;
 import org.actitosync.coders.ClassificationCoder;
-import org.actitosync.coders.MappedRecordCoder;
+import org.actitosync.count.Tally;
+import org.actitosync.coders.LayoutRecordCoder;
 import org.actitosync.coders.SnapshotEntryCoder;
 import org.actitosync.record.MappedRecord;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -17,6 +19,7 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -29,9 +32,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * #PREVIOUS}) by key with CoGroupByKey and classifies every key with a {@link Classifier}.
  *
  * <p>Outputs, each key in exactly one: {@link #CHANGES} (INSERT, UPDATE, DELETE), {@link
- * #UNCHANGED}, {@link #SKIPPED} and {@link #REJECTED}. Deterministic: a retried bundle produces the
- * same classifications. Counts per kind are reported as Beam counters in namespace {@code
- * actito-sync}.
+ * #UNCHANGED}, {@link #SKIPPED} and {@link #REJECTED}; and {@link #COUNTS}, the rows and keys
+ * counted per bundle (so the rows need no second pass to be counted). Deterministic: a retried
+ * bundle produces the same classifications and counts. Counts per kind are also reported as Beam
+ * counters in namespace {@code actito-sync}.
  */
 public final class Classify extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<MappedRecord> ROWS = new TupleTag<MappedRecord>() {};
@@ -41,15 +45,33 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
   public static final TupleTag<Classification> UNCHANGED = new TupleTag<Classification>() {};
   public static final TupleTag<Classification> SKIPPED = new TupleTag<Classification>() {};
   public static final TupleTag<Classification> REJECTED = new TupleTag<Classification>() {};
+  /**
+   * Partial counts, one per label and bundle, to be summed per label: {@code rows} (source rows
+   * joined), {@code classified.<KIND>} and {@code rejected.<RULE>} (see {@link
+   * org.actitosync.snapshot.RunCounts}).
+   */
+  public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<KV<String, Long>>() {};
+  public static final String ROWS_LABEL = "rows";
 
   private final Classifier classifier;
+  private final boolean keepsUnsent;
 
-  private Classify(Classifier classifier) {
+  private Classify(Classifier classifier, boolean keepsUnsent) {
     this.classifier = classifier;
+    this.keepsUnsent = keepsUnsent;
   }
 
   public static Classify with(Classifier classifier) {
-    return new Classify(classifier);
+    return new Classify(classifier, true);
+  }
+
+  /**
+   * The same classification with {@link #UNCHANGED} and {@link #SKIPPED} left empty (their keys
+   * are still counted): for a dry run, which needs only the changes and the rejected keys. Most
+   * keys of a run are unchanged; not emitting them saves moving them to no consumer.
+   */
+  public Classify withoutUnsentKeys() {
+    return new Classify(classifier, false);
   }
 
   /** Convenience: the input tuple from the current rows and the previous entries. */
@@ -69,7 +91,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
                 "KeyRows",
                 WithKeys.<String, MappedRecord>of(r -> r.key() == null ? "" : r.key())
                     .withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), MappedRecordCoder.of()));
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), LayoutRecordCoder.of(classifier.layout())));
     PCollection<KV<String, SnapshotEntry>> previous =
         input
             .get(PREVIOUS)
@@ -84,23 +106,30 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
             .apply("JoinByKey", CoGroupByKey.create())
             .apply(
                 "ClassifyKeys",
-                ParDo.of(new ClassifyFn(classifier, rowsTag, previousTag))
-                    .withOutputTags(CHANGES, TupleTagList.of(UNCHANGED).and(SKIPPED).and(REJECTED)));
+                ParDo.of(new ClassifyFn(classifier, keepsUnsent, rowsTag, previousTag))
+                    .withOutputTags(
+                        CHANGES, TupleTagList.of(UNCHANGED).and(SKIPPED).and(REJECTED).and(COUNTS)));
     for (TupleTag<Classification> tag : java.util.Arrays.asList(CHANGES, UNCHANGED, SKIPPED, REJECTED)) {
       out.get(tag).setCoder(ClassificationCoder.of());
     }
+    out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }
 
   private static final class ClassifyFn extends DoFn<KV<String, CoGbkResult>, Classification> {
     private final Classifier classifier;
+    private final boolean keepsUnsent;
     private final TupleTag<MappedRecord> rowsTag;
     private final TupleTag<SnapshotEntry> previousTag;
     private final Counter[] counters = new Counter[org.actitosync.change.ChangeKind.values().length];
 
     ClassifyFn(
-        Classifier classifier, TupleTag<MappedRecord> rowsTag, TupleTag<SnapshotEntry> previousTag) {
+        Classifier classifier,
+        boolean keepsUnsent,
+        TupleTag<MappedRecord> rowsTag,
+        TupleTag<SnapshotEntry> previousTag) {
       this.classifier = classifier;
+      this.keepsUnsent = keepsUnsent;
       this.rowsTag = rowsTag;
       this.previousTag = previousTag;
       for (org.actitosync.change.ChangeKind kind : org.actitosync.change.ChangeKind.values()) {
@@ -108,8 +137,23 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
       }
     }
 
+    private transient Tally tally;
+
+    @StartBundle
+    public void start() {
+      tally = new Tally();
+    }
+
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
+      Iterable<MappedRecord> rows = joined.getValue().getAll(rowsTag);
+      long rowCount = 0;
+      for (MappedRecord ignored : rows) {
+        rowCount++;
+      }
+      if (rowCount > 0) {
+        tally.add(ROWS_LABEL, rowCount);
+      }
       SnapshotEntry previous = null;
       for (SnapshotEntry entry : joined.getValue().getAll(previousTag)) {
         if (previous != null) {
@@ -118,10 +162,12 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
         previous = entry;
       }
       Classification c =
-          classifier.classify(joined.getKey(), joined.getValue().getAll(rowsTag), previous);
+          classifier.classify(joined.getKey(), rows, previous);
       counters[c.kind().ordinal()].inc();
+      tally.add("classified." + c.kind());
       if (c.kind() == org.actitosync.change.ChangeKind.REJECTED && c.rule() != null) {
         Metrics.counter("actito-sync", "rejected_" + c.rule()).inc();
+        tally.add("rejected." + c.rule());
       }
       switch (c.kind()) {
         case INSERT:
@@ -130,13 +176,24 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
           out.get(CHANGES).output(c);
           break;
         case UNCHANGED:
-          out.get(UNCHANGED).output(c);
+          if (keepsUnsent) {
+            out.get(UNCHANGED).output(c);
+          }
           break;
         case SKIPPED:
-          out.get(SKIPPED).output(c);
+          if (keepsUnsent) {
+            out.get(SKIPPED).output(c);
+          }
           break;
         default:
           out.get(REJECTED).output(c);
+      }
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext context) {
+      for (KV<String, Long> count : tally.drain()) {
+        context.output(COUNTS, count, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
     }
   }

@@ -9,14 +9,17 @@ import org.actitosync.change.ChangeKind;
 import org.actitosync.change.Classification;
 import org.actitosync.change.WriteSemantics;
 import org.actitosync.record.MappedRecord;
+import org.actitosync.snapshot.SnapshotEntry;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.util.VarInt;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Deterministic coder for {@link Classification}. */
 public final class ClassificationCoder extends AtomicCoder<Classification> {
   private static final ClassificationCoder INSTANCE = new ClassificationCoder();
   private static final ChangeKind[] KINDS = ChangeKind.values();
   private static final WriteSemantics[] SEMANTICS = WriteSemantics.values();
+  private static final int SAME_AS_PREVIOUS = 2;
 
   public static ClassificationCoder of() {
     return INSTANCE;
@@ -36,7 +39,11 @@ public final class ClassificationCoder extends AtomicCoder<Classification> {
       MappedRecordCoder.of().encode(row, out);
     }
     SnapshotEntryCoder.encodeNullable(value.previousEntry(), out);
-    SnapshotEntryCoder.encodeNullable(value.nextEntry(), out);
+    if (value.nextEntry() != null && value.nextEntry().equals(value.previousEntry())) {
+      out.write(SAME_AS_PREVIOUS); // most keys of a run: unchanged, the entry carried over as is
+    } else {
+      SnapshotEntryCoder.encodeNullable(value.nextEntry(), out);
+    }
   }
 
   @Override
@@ -55,9 +62,23 @@ public final class ClassificationCoder extends AtomicCoder<Classification> {
       rejected.add(MappedRecordCoder.of().decode(in));
     }
     builder.rejectedRows(rejected);
-    builder.setPreviousEntry(SnapshotEntryCoder.decodeNullable(in));
-    builder.setNextEntry(SnapshotEntryCoder.decodeNullable(in));
+    SnapshotEntry previous = SnapshotEntryCoder.decodeNullable(in);
+    builder.setPreviousEntry(previous);
+    builder.setNextEntry(nextEntry(previous, in));
     return builder.build();
+  }
+
+  /** The next entry: absent (0), present (1, then the entry) or the previous one again (2). */
+  private static @Nullable SnapshotEntry nextEntry(@Nullable SnapshotEntry previous, InputStream in)
+      throws IOException {
+    int flag = in.read();
+    if (flag < 0) {
+      throw new java.io.EOFException();
+    }
+    if (flag == SAME_AS_PREVIOUS) {
+      return previous;
+    }
+    return flag == 0 ? null : SnapshotEntryCoder.of().decode(in);
   }
 
   @Override

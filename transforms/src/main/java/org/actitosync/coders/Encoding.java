@@ -26,8 +26,20 @@ public final class Encoding {
   public static String readString(InputStream in) throws IOException {
     int length = VarInt.decodeInt(in);
     byte[] bytes = new byte[length];
-    new DataInputStream(in).readFully(bytes);
+    readFully(in, bytes);
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Fills {@code bytes} from {@code in}; EOFException when the stream ends first. */
+  public static void readFully(InputStream in, byte[] bytes) throws IOException {
+    int read = 0;
+    while (read < bytes.length) {
+      int n = in.read(bytes, read, bytes.length - read);
+      if (n < 0) {
+        throw new java.io.EOFException();
+      }
+      read += n;
+    }
   }
 
   public static void writeNullableString(@Nullable String s, OutputStream out) throws IOException {

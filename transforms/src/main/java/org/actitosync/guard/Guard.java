@@ -4,14 +4,14 @@ import org.actitosync.change.ChangeKind;
 import org.actitosync.change.Classification;
 import org.actitosync.coders.ClassificationCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -27,27 +27,31 @@ public final class Guard extends PTransform<PCollection<Classification>, PCollec
   private final GuardPolicy policy;
   private final long snapshotKeys;
   private final boolean mappingChanged;
-  private final PCollection<org.actitosync.record.MappedRecord> rows;
+  private final PCollection<KV<String, Long>> classifyCounts;
 
-  private Guard(GuardPolicy policy, long snapshotKeys, boolean mappingChanged, PCollection<org.actitosync.record.MappedRecord> rows) {
+  private Guard(GuardPolicy policy, long snapshotKeys, boolean mappingChanged, PCollection<KV<String, Long>> classifyCounts) {
     this.policy = policy;
     this.snapshotKeys = snapshotKeys;
     this.mappingChanged = mappingChanged;
-    this.rows = rows;
+    this.classifyCounts = classifyCounts;
   }
 
   /**
    * @param snapshotKeys keys this activation wrote, in the base snapshot
-   * @param rows the source rows, counted for the shrink guard
+   * @param classifyCounts {@link org.actitosync.classify.Classify#COUNTS}, whose source rows the
+   *     shrink guard compares with the snapshot's keys
    */
-  public static Guard of(GuardPolicy policy, long snapshotKeys, boolean mappingChanged, PCollection<org.actitosync.record.MappedRecord> rows) {
-    return new Guard(policy, snapshotKeys, mappingChanged, rows);
+  public static Guard of(GuardPolicy policy, long snapshotKeys, boolean mappingChanged, PCollection<KV<String, Long>> classifyCounts) {
+    return new Guard(policy, snapshotKeys, mappingChanged, classifyCounts);
   }
 
   @Override
   public PCollection<Classification> expand(PCollection<Classification> changes) {
     PCollectionView<Long> rowsRead =
-        rows.apply("CountRows", Combine.globally(Count.<org.actitosync.record.MappedRecord>combineFn()).withoutDefaults())
+        classifyCounts
+            .apply("RowCounts", Filter.by(count -> org.actitosync.classify.Classify.ROWS_LABEL.equals(count.getKey())))
+            .apply("Values", Values.create())
+            .apply("CountRows", Sum.longsGlobally().withoutDefaults())
             .setCoder(VarLongCoder.of())
             .apply("RowsView", View.<Long>asSingleton().withDefaultValue(0L));
     PCollectionView<Long> deletes = count(changes, ChangeKind.DELETE, "Deletes");

@@ -44,6 +44,15 @@ public abstract class MappedRecord implements Serializable {
   }
 
   private static SortedMap<String, String> sorted(Map<String, String> map) {
+    if (map.isEmpty()) {
+      return Collections.emptySortedMap();
+    }
+    if (map instanceof SortedMap
+        && ((SortedMap<String, String>) map).comparator() == null
+        && !map.containsValue(null)) {
+      // already in name order: copied in linear time, no rebalancing (the coders' decode path)
+      return Collections.unmodifiableSortedMap(new TreeMap<>((SortedMap<String, String>) map));
+    }
     TreeMap<String, String> copy = new TreeMap<>();
     for (Map.Entry<String, String> e : map.entrySet()) {
       if (e.getValue() != null) {

@@ -22,6 +22,7 @@ public final class RecordDigester implements Serializable {
   private static final HashFunction HASH = Hashing.murmur3_128(0x5eed);
 
   private final AttributeLayout layout;
+  private transient byte[][] nameBytes;
 
   public RecordDigester(AttributeLayout layout) {
     this.layout = layout;
@@ -43,18 +44,31 @@ public final class RecordDigester implements Serializable {
         attributes[i] = RecordDigest.NULL_VALUE;
         continue;
       }
-      putString(row, name);
-      putString(row, value);
-      long attributeHash = putString(putString(HASH.newHasher(), name), value).hash().asLong();
+      byte[] nameBytes = nameBytes(i);
+      byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
+      putBytes(putBytes(row, nameBytes), valueBytes);
+      long attributeHash = putBytes(putBytes(HASH.newHasher(), nameBytes), valueBytes).hash().asLong();
       attributes[i] = attributeDigest((int) (attributeHash ^ (attributeHash >>> 32)));
     }
     long rowDigest = row.hash().asLong();
     return new RecordDigest(rowDigest == RecordDigest.UNKNOWN_ROW ? 1L : rowDigest, attributes);
   }
 
-  private static Hasher putString(Hasher hasher, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+  private static Hasher putBytes(Hasher hasher, byte[] bytes) {
     return hasher.putInt(bytes.length).putBytes(bytes);
+  }
+
+  /** The UTF-8 bytes of the layout's attribute names, encoded once per digester instance. */
+  private byte[] nameBytes(int index) {
+    byte[][] cached = nameBytes;
+    if (cached == null) {
+      cached = new byte[layout.size()][];
+      for (int i = 0; i < cached.length; i++) {
+        cached[i] = layout.names().get(i).getBytes(StandardCharsets.UTF_8);
+      }
+      nameBytes = cached;
+    }
+    return cached[index];
   }
 
   private static int attributeDigest(int hash) {

@@ -1,19 +1,20 @@
 package org.actitosync.snapshot;
 
-import org.actitosync.change.Classification;
+import java.util.ArrayList;
+import java.util.List;
 import org.actitosync.change.WriteOutcome;
+import org.actitosync.classify.Classify;
+import org.actitosync.count.LabelCounts;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The counts recorded in a run's manifest: {@code rows} for the source rows read, {@code
@@ -24,75 +25,53 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * back (warnings compare rows read with the average of the last runs).
  */
 public final class RunCounts extends PTransform<PBegin, PCollection<KV<String, Long>>> {
-  public static final String ROWS = "rows";
+  public static final String ROWS = Classify.ROWS_LABEL;
   public static final String FAIL_STREAK_PREFIX = "failStreak.";
 
-  private final PCollection<?> rows;
-  private final PCollection<Classification> classified;
+  private final PCollection<KV<String, Long>> classifyCounts;
   private final PCollection<WriteOutcome> outcomes;
   private final PCollection<SnapshotEntry> entries;
 
   private RunCounts(
-      PCollection<?> rows,
-      PCollection<Classification> classified,
+      PCollection<KV<String, Long>> classifyCounts,
       PCollection<WriteOutcome> outcomes,
       PCollection<SnapshotEntry> entries) {
-    this.rows = rows;
-    this.classified = classified;
+    this.classifyCounts = classifyCounts;
     this.outcomes = outcomes;
     this.entries = entries;
   }
 
+  /**
+   * @param classifyCounts {@link Classify#COUNTS}: rows, keys per kind, rejected keys per rule
+   * @param outcomes the write outcomes
+   * @param entries the next snapshot's entries
+   */
   public static RunCounts of(
-      PCollection<?> rows,
-      PCollection<Classification> classified,
+      PCollection<KV<String, Long>> classifyCounts,
       PCollection<WriteOutcome> outcomes,
       PCollection<SnapshotEntry> entries) {
-    return new RunCounts(rows, classified, outcomes, entries);
+    return new RunCounts(classifyCounts, outcomes, entries);
   }
 
   @Override
   public PCollection<KV<String, Long>> expand(PBegin begin) {
-    PCollection<String> labels =
-        PCollectionList.of(
-                rows.apply("RowLabels", MapElements.into(TypeDescriptors.strings()).via(r -> ROWS)))
-            .and(
-                classified.apply(
-                    "ClassifiedLabels",
-                    MapElements.into(TypeDescriptors.strings()).via(c -> "classified." + c.kind())))
-            .and(
-                classified
-                    .apply("RejectedKeys", org.apache.beam.sdk.transforms.Filter.by(
-                        c -> c.kind() == org.actitosync.change.ChangeKind.REJECTED && c.rule() != null))
-                    .apply(
-                        "RejectedLabels",
-                        MapElements.into(TypeDescriptors.strings()).via(c -> "rejected." + c.rule())))
-            .and(
-                outcomes.apply(
-                    "OutcomeLabels",
-                    MapElements.into(TypeDescriptors.strings()).via(o -> "outcome." + o.status())))
-            .and(
-                entries.apply(
-                    "EntryLabels",
-                    MapElements.into(TypeDescriptors.strings()).via(e -> "entries")))
-            .and(
-                entries
-                    .apply(
-                        "OwnedEntries",
-                        org.apache.beam.sdk.transforms.Filter.by(SnapshotEntry::owned))
-                    .apply(
-                        "OwnedLabels",
-                        MapElements.into(TypeDescriptors.strings()).via(e -> "entries.owned")))
-            .and(
-                entries
-                    .apply("FailingEntries", org.apache.beam.sdk.transforms.Filter.by(e -> e.failStreak() > 0))
-                    .apply(
-                        "FailStreakLabels",
-                        MapElements.into(TypeDescriptors.strings())
-                            .via(e -> FAIL_STREAK_PREFIX + e.failStreak())))
-            .apply("AllLabels", Flatten.pCollections());
-    return labels
-        .apply("CountLabels", Count.perElement())
+    return PCollectionList.of(classifyCounts)
+        .and(outcomes.apply("OutcomeLabels", LabelCounts.of(o -> List.of("outcome." + o.status()))))
+        .and(entries.apply("EntryLabels", LabelCounts.of(RunCounts::entryLabels)))
+        .apply("AllCounts", Flatten.pCollections())
+        .apply("SumPerLabel", Sum.longsPerKey())
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  static List<String> entryLabels(SnapshotEntry e) {
+    List<String> labels = new ArrayList<>(3);
+    labels.add("entries");
+    if (e.owned()) {
+      labels.add("entries.owned");
+    }
+    if (e.failStreak() > 0) {
+      labels.add(FAIL_STREAK_PREFIX + e.failStreak());
+    }
+    return labels;
   }
 }

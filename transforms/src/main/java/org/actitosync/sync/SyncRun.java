@@ -125,14 +125,30 @@ public final class SyncRun {
 
   /**
    * The first half of a run: the base snapshot read and joined with the rows, every key classified
-   * (tags of {@link Classify}). A dry run stops here.
+   * (tags of {@link Classify}).
    */
   public static PCollectionTuple classify(Pipeline pipeline, PCollection<MappedRecord> rows, Spec spec) {
+    return classify(pipeline, rows, spec, false);
+  }
+
+  /**
+   * The classification of a dry run: as {@link #classify}, with the unchanged and skipped keys
+   * counted but not emitted ({@link Classify#withoutUnsentKeys()}), since a plan shows only the
+   * changes and the rejected keys.
+   */
+  public static PCollectionTuple plan(Pipeline pipeline, PCollection<MappedRecord> rows, Spec spec) {
+    return classify(pipeline, rows, spec, true);
+  }
+
+  private static PCollectionTuple classify(
+      Pipeline pipeline, PCollection<MappedRecord> rows, Spec spec, boolean changesOnly) {
     PCollection<SnapshotEntry> previous =
         pipeline.apply("ReadSnapshot", ReadSnapshot.of(spec.store(), spec.base(), spec.layout()));
     Classifier classifier =
         new Classifier(spec.mode(), new RecordDigester(spec.layout()), spec.runNumber(), spec.fullResync());
-    return Classify.input(rows, previous).apply("Classify", Classify.with(classifier));
+    Classify classify = Classify.with(classifier);
+    return Classify.input(rows, previous)
+        .apply("Classify", changesOnly ? classify.withoutUnsentKeys() : classify);
   }
 
   public static Result expand(
@@ -145,7 +161,9 @@ public final class SyncRun {
     PCollection<Classification> toWrite =
         spec.guard() == null
             ? changes
-            : changes.apply("Guards", Guard.of(spec.guard(), spec.snapshotKeys(), spec.mappingChanged(), rows));
+            : changes.apply(
+                "Guards",
+                Guard.of(spec.guard(), spec.snapshotKeys(), spec.mappingChanged(), classified.get(Classify.COUNTS)));
     PCollection<WriteOutcome> outcomes =
         toWrite.apply("WriteToActito", writer).setCoder(WriteOutcomeCoder.of());
     PCollection<Classification> unsent =
@@ -157,15 +175,10 @@ public final class SyncRun {
     PCollection<SnapshotEntry> next =
         NextSnapshot.input(outcomes, unsent)
             .apply("NextSnapshot", NextSnapshot.of(spec.runNumber(), spec.layout().size()));
-    PCollection<Classification> all =
-        PCollectionList.of(changes)
-            .and(unsent)
-            .apply("AllKeys", Flatten.pCollections())
-            .setCoder(ClassificationCoder.of());
     var written = next.apply("WriteSnapshot", WriteSnapshot.to(spec.store(), spec.runId()));
     PCollection<String> committed =
         pipeline
-            .apply("Counts", RunCounts.of(rows, all, outcomes, next))
+            .apply("Counts", RunCounts.of(classified.get(Classify.COUNTS), outcomes, next))
             .apply(
                 "CommitSnapshot",
                 CommitSnapshot.of(

@@ -2,18 +2,23 @@ package org.actitosync.coders;
 
 import static org.actitosync.testing.Fixtures.LAYOUT;
 import static org.actitosync.testing.Fixtures.order;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.actitosync.change.Classification;
 import org.actitosync.change.OutcomeStatus;
 import org.actitosync.classify.Classifier;
 import org.actitosync.classify.SyncMode;
+import org.actitosync.record.MappedRecord;
 import org.actitosync.record.RecordDigester;
 import org.actitosync.snapshot.EntryState;
 import org.actitosync.snapshot.SnapshotAvro;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.actitosync.testing.WriteOutcomes;
 import org.apache.beam.sdk.testing.CoderProperties;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 
 class CodersTest {
@@ -31,6 +36,7 @@ class CodersTest {
     for (Classification c :
         List.of(
             classifier.classify("k", List.of(order("k", 2, true)), owned),
+            classifier.classify("k", List.of(order("k", 1, true)), owned),
             classifier.classify("k", List.of(), owned),
             classifier.classify("k", List.of(order("k", 2, true), order("k", 3, true)), owned),
             classifier.classify("n", List.of(order("n", 2, null)), null))) {
@@ -40,6 +46,42 @@ class CodersTest {
             WriteOutcomeCoder.of(), WriteOutcomes.outcome(c, OutcomeStatus.REJECTED));
       }
     }
+  }
+
+  @Test
+  void layoutCoderRoundTripsEveryRecordAndDropsTheNames() throws Exception {
+    LayoutRecordCoder coder = LayoutRecordCoder.of(LAYOUT);
+    MappedRecord outside =
+        MappedRecord.create("k", Map.of("amount", "1", "zzNotInLayout", "x"), Map.of());
+    MappedRecord invalid =
+        MappedRecord.create("k", Map.of("orderId", "k"), Map.of("amount", "not a number: abc"));
+    for (MappedRecord record :
+        List.of(order("k", "1.5", true), order(null, "x", null), order("k", null, null), outside, invalid)) {
+      CoderProperties.coderDecodeEncodeEqual(coder, record);
+      CoderProperties.coderDeterministic(coder, record, MappedRecord.create(record.key(), record.values(), record.invalid()));
+    }
+    MappedRecord row = order("ORD-1", "12.50", true);
+    int positional = CoderUtils.encodeToByteArray(coder, row).length;
+    int named = CoderUtils.encodeToByteArray(MappedRecordCoder.of(), row).length;
+    assertTrue(positional * 3 < named * 2, positional + " bytes against " + named);
+    CoderProperties.coderSerializable(coder);
+    assertEquals(coder, LayoutRecordCoder.of(LAYOUT));
+  }
+
+  @Test
+  void anUnchangedKeysEntryIsEncodedOnce() throws Exception {
+    Classifier classifier = new Classifier(SyncMode.MIRROR, DIGESTER, 3);
+    SnapshotEntry owned = SnapshotEntry.written("k", DIGESTER.digest(order("k", 1, true)), 1);
+    Classification unchanged = classifier.classify("k", List.of(order("k", 1, true)), owned);
+    Classification changed = classifier.classify("k", List.of(order("k", 2, true)), owned);
+    assertEquals(unchanged.previousEntry(), unchanged.nextEntry());
+    int entryBytes = CoderUtils.encodeToByteArray(SnapshotEntryCoder.of(), owned).length;
+    int unchangedBytes = CoderUtils.encodeToByteArray(ClassificationCoder.of(), unchanged).length;
+    int changedBytes = CoderUtils.encodeToByteArray(ClassificationCoder.of(), changed).length;
+    assertTrue(unchangedBytes < 2 * entryBytes, unchangedBytes + " bytes, an entry " + entryBytes);
+    assertEquals(unchanged, CoderUtils.decodeFromByteArray(ClassificationCoder.of(),
+        CoderUtils.encodeToByteArray(ClassificationCoder.of(), unchanged)));
+    assertTrue(changedBytes > unchangedBytes);
   }
 
   @Test

@@ -5,7 +5,7 @@ import org.actitosync.change.DeadLetters;
 import org.actitosync.change.WriteOutcome;
 import org.actitosync.classify.Classify;
 import org.actitosync.coders.ClassificationCoder;
-import org.actitosync.coders.MappedRecordCoder;
+import org.actitosync.coders.LayoutRecordCoder;
 import org.actitosync.coders.WriteOutcomeCoder;
 import org.actitosync.pipeline.config.ActivationConfig;
 import org.actitosync.pipeline.plan.PlanLines;
@@ -59,16 +59,16 @@ public final class ActivationJob {
     PCollection<MappedRecord> rows =
         pipeline
             .apply("ReadSource", source)
-            .setCoder(MappedRecordCoder.of())
+            .setCoder(LayoutRecordCoder.of(run.layout()))
             .apply("CountRows", ParDo.of(new Progress.Count<MappedRecord>("read")))
-            .setCoder(MappedRecordCoder.of());
+            .setCoder(LayoutRecordCoder.of(run.layout()));
     WriterConfig.Builder writerBuilder = run.config().writerConfig(run.layout()).setRunKey(runId);
     if (run.inThisJvm()) {
       writerBuilder.setRateBudgets(org.actitosync.write.RateBudgetFactory.wholeInThisJvm());
     }
     WriterConfig writer = writerBuilder.build();
     if (run.dryRun()) {
-      PCollectionTuple classified = SyncRun.classify(pipeline, rows, run.spec());
+      PCollectionTuple classified = SyncRun.plan(pipeline, rows, run.spec());
       PCollection<Classification> changes = classified.get(Classify.CHANGES);
       changes
           .apply("PlanLines", MapElements.into(TypeDescriptors.strings()).via(PlanLines::of))

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.actitosync.coders.MappedRecordCoder;
 import org.actitosync.pipeline.config.BigQuerySourceConfig;
 import org.actitosync.record.MappedRecord;
 import org.apache.avro.Schema;
@@ -36,7 +35,7 @@ public final class BigQuerySource {
   public static BigQueryIO.TypedRead<MappedRecord> read(
       BigQuerySourceConfig config, RowMapping mapping) {
     BigQueryIO.TypedRead<MappedRecord> read =
-        BigQueryIO.read(new ParseFn(mapping)).withCoder(MappedRecordCoder.of());
+        BigQueryIO.read(new ParseFn(mapping)).withCoder(mapping.coder());
     if (config.query().isPresent()) {
       read = read.fromQuery(config.query().get()).usingStandardSql();
       if (config.location().isPresent()) {

@@ -14,7 +14,6 @@ import java.io.Reader;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.actitosync.coders.MappedRecordCoder;
 import org.actitosync.pipeline.config.FilesSourceConfig;
 import org.actitosync.record.MappedRecord;
 import org.apache.avro.generic.GenericRecord;
@@ -56,11 +55,11 @@ public final class FileSources {
       case AVRO:
         return AvroIO.parseGenericRecords(new AvroRecordFn(mapping))
             .from(config.glob())
-            .withCoder(MappedRecordCoder.of());
+            .withCoder(mapping.coder());
       case PARQUET:
         return ParquetIO.parseGenericRecords(new AvroRecordFn(mapping))
             .from(config.glob())
-            .withCoder(MappedRecordCoder.of());
+            .withCoder(mapping.coder());
       default:
         throw new IllegalArgumentException("unknown format " + config.format());
     }
@@ -74,7 +73,7 @@ public final class FileSources {
             .apply("MatchFiles", FileIO.match().filepattern(glob))
             .apply("OpenFiles", FileIO.readMatches())
             .apply("ParseCsv", ParDo.of(new CsvFileFn(mapping)))
-            .setCoder(MappedRecordCoder.of());
+            .setCoder(mapping.coder());
       }
     };
   }
@@ -86,7 +85,7 @@ public final class FileSources {
         return input
             .apply("ReadLines", TextIO.read().from(glob))
             .apply("ParseJson", ParDo.of(new JsonLineFn(mapping)))
-            .setCoder(MappedRecordCoder.of());
+            .setCoder(mapping.coder());
       }
     };
   }

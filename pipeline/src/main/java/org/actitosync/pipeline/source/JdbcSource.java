@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.actitosync.coders.MappedRecordCoder;
 import org.actitosync.pipeline.config.JdbcSourceConfig;
 import org.actitosync.record.MappedRecord;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
@@ -24,8 +23,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The JDBC source: Beam's {@link JdbcIO} running the segment query with the configured fetch size
  * (a server-side cursor: auto-commit off), each row mapped to a {@link MappedRecord} in the row
- * mapper, and the output redistributed ({@code withOutputParallelization(true)}) since the query
- * itself runs on one worker.
+ * mapper. The output is not redistributed ({@code withOutputParallelization(false)}): the next step
+ * is the classification's CoGroupByKey, which spreads the rows by key anyway, and JdbcIO's extra
+ * reshuffle cost a full sort of every row on the Flink runner (docs/benchmarks.md).
  *
  * <p>The password is not part of the pipeline graph: the data source is built where the read runs,
  * from the password's location ({@code passwordEnv}/{@code passwordFile}), which must therefore be
@@ -44,9 +44,9 @@ public final class JdbcSource {
         .withDataSourceProviderFn(dataSourceProvider(config))
         .withQuery(config.query())
         .withFetchSize(config.fetchSize())
-        .withOutputParallelization(true)
+        .withOutputParallelization(false)
         .withRowMapper(new MappingRowMapper(mapping))
-        .withCoder(MappedRecordCoder.of());
+        .withCoder(mapping.coder());
   }
 
   /** Builds (once per JVM and config) the pooled data source, revealing the password there. */

@@ -51,6 +51,11 @@ public final class RowMapping implements Serializable {
     return mapper;
   }
 
+  /** The coder of the records this mapping makes: positional in the mapping's layout. */
+  public org.apache.beam.sdk.coders.Coder<MappedRecord> coder() {
+    return org.actitosync.coders.LayoutRecordCoder.of(mapper.layout());
+  }
+
   /** Maps one row (column → Java value; absent columns read as null). */
   public MappedRecord map(Map<String, ?> row) {
     return mapper.map(row);

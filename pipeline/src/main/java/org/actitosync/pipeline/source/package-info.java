@@ -1,7 +1,8 @@
 /**
  * Sources: one read per source kind (JDBC, BigQuery, files in CSV / JSON lines / Avro / Parquet),
  * each mapping its rows straight to {@link org.actitosync.record.MappedRecord}s (coder {@link
- * org.actitosync.coders.MappedRecordCoder}), so no generic row type crosses a shuffle.
+ * org.actitosync.coders.LayoutRecordCoder}: values by position in the layout), so no generic row
+ * type crosses a shuffle.
  *
  * <p>Entry points: {@link org.actitosync.pipeline.source.SourceRead#of} (the read for a config),
  * {@link org.actitosync.pipeline.source.RowMapping#of} (what each read maps rows with), {@link

@@ -1,0 +1,98 @@
+package org.actitosync.classify;
+
+import static org.actitosync.testing.Fixtures.LAYOUT;
+import static org.actitosync.testing.Fixtures.order;
+
+import java.util.List;
+import org.actitosync.change.Classification;
+import org.actitosync.coders.LayoutRecordCoder;
+import org.actitosync.coders.SnapshotEntryCoder;
+import org.actitosync.record.MappedRecord;
+import org.actitosync.record.RecordDigester;
+import org.actitosync.snapshot.SnapshotEntry;
+import org.actitosync.testing.Fixtures;
+import org.actitosync.testing.TestPipelineExtension;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Classify's outputs, including its counts and the dry run's variant without unsent keys. */
+class ClassifyPipelineTest {
+  @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.direct();
+
+  static final RecordDigester DIGESTER = new RecordDigester(LAYOUT);
+
+  static final List<MappedRecord> ROWS =
+      List.of(
+          order("a", 10, true), // unchanged
+          order("b", 21, true), // changed
+          order("c", 30, true), // new
+          order("d", 40, true), // duplicate key
+          order("d", 41, true));
+
+  static final List<SnapshotEntry> PREVIOUS =
+      List.of(
+          SnapshotEntry.written("a", DIGESTER.digest(order("a", 10, true)), 1),
+          SnapshotEntry.written("b", DIGESTER.digest(order("b", 20, true)), 1),
+          SnapshotEntry.written("e", DIGESTER.digest(order("e", 50, true)), 1)); // gone
+
+  @Test
+  void everyKeyInOneOutputAndTheRowsAndKeysCounted() {
+    PCollectionTuple out = classify(Classify.with(classifier()));
+    PAssert.that(render(out.get(Classify.CHANGES)))
+        .containsInAnyOrder("INSERT c [amount, orderId, paid, placedAt]", "UPDATE b [amount]", "DELETE e");
+    PAssert.that(render(out.get(Classify.UNCHANGED))).containsInAnyOrder("UNCHANGED a");
+    PAssert.that(out.get(Classify.SKIPPED)).empty();
+    PAssert.that(render(out.get(Classify.REJECTED))).containsInAnyOrder("REJECTED d DUPLICATE_KEY");
+    assertCounts(out);
+    beam.pipeline().run().waitUntilFinish();
+  }
+
+  @Test
+  void withoutUnsentKeysTheUnchangedAreCountedButNotEmitted() {
+    PCollectionTuple out = classify(Classify.with(classifier()).withoutUnsentKeys());
+    PAssert.that(render(out.get(Classify.CHANGES)))
+        .containsInAnyOrder("INSERT c [amount, orderId, paid, placedAt]", "UPDATE b [amount]", "DELETE e");
+    PAssert.that(out.get(Classify.UNCHANGED)).empty();
+    PAssert.that(render(out.get(Classify.REJECTED))).containsInAnyOrder("REJECTED d DUPLICATE_KEY");
+    assertCounts(out);
+    beam.pipeline().run().waitUntilFinish();
+  }
+
+  private static Classifier classifier() {
+    return new Classifier(SyncMode.MIRROR, DIGESTER, 2);
+  }
+
+  private PCollectionTuple classify(Classify classify) {
+    PCollection<MappedRecord> rows =
+        beam.pipeline().apply("Rows", Create.of(ROWS).withCoder(LayoutRecordCoder.of(LAYOUT)));
+    PCollection<SnapshotEntry> previous =
+        beam.pipeline().apply("Previous", Create.of(PREVIOUS).withCoder(SnapshotEntryCoder.of()));
+    return Classify.input(rows, previous).apply(classify);
+  }
+
+  private static void assertCounts(PCollectionTuple out) {
+    PAssert.that(out.get(Classify.COUNTS).apply(Sum.longsPerKey()))
+        .containsInAnyOrder(
+            KV.of("rows", 5L),
+            KV.of("classified.INSERT", 1L),
+            KV.of("classified.UPDATE", 1L),
+            KV.of("classified.DELETE", 1L),
+            KV.of("classified.UNCHANGED", 1L),
+            KV.of("classified.REJECTED", 1L),
+            KV.of("rejected.DUPLICATE_KEY", 1L));
+  }
+
+  private static PCollection<String> render(PCollection<Classification> classifications) {
+    return classifications.apply(
+        "Render" + classifications.getName(),
+        MapElements.into(TypeDescriptors.strings()).via(Fixtures::render));
+  }
+}

@@ -19,10 +19,12 @@ MVN=(mvn -B -ntp -q)
 
 ARGS=()
 PUBLISH=0
+RESULTS="$OUT/results.json"
 for a in "$@"; do
   case "$a" in
     --quick) ARGS+=(--sizes=2000 --skip=api,runners --profile-size=2000);;
     --publish) PUBLISH=1;;
+    --results=*) RESULTS="${a#--results=}"; ARGS+=("$a");;
     *) ARGS+=("$a");;
   esac
 done
@@ -46,7 +48,7 @@ fi
 rm -rf "$OUT/work"
 "$VENV/bin/python" scripts/bench/bench.py "${ARGS[@]}"
 if [ "$PUBLISH" = 1 ]; then
-  "$VENV/bin/python" scripts/bench/report.py "$OUT/results.json" --json=docs/benchmarks.json --png=docs/benchmarks.png
+  "$VENV/bin/python" scripts/bench/report.py "$RESULTS" --json=docs/benchmarks.json --png=docs/benchmarks.png
 else
-  "$VENV/bin/python" scripts/bench/report.py "$OUT/results.json" --png="$OUT/benchmarks.png"
+  "$VENV/bin/python" scripts/bench/report.py "$RESULTS" --png="$OUT/benchmarks.png"
 fi

@@ -50,7 +50,9 @@ step "Starting the Actito emulator on port $PORT"
 java -jar "$EMULATOR_JAR" --port="$PORT" --data=scripts/demo/actito-data.json >"$WORK/emulator.log" 2>&1 &
 PIDS+=($!)
 step "Starting the warehouse (embedded PostgreSQL)"
-db start "$WORK" >"$WORK/db.log" 2>&1 &
+# java itself in the background (not the db function, whose subshell would get the kill and leave
+# the database running after the demo)
+java -cp "$DB_CP" scripts/demo/DemoDatabase.java start "$WORK" >"$WORK/db.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do
   [ -f "$WORK/jdbc-url" ] && curl -sf "http://127.0.0.1:$PORT/_emulator/stats" >/dev/null 2>&1 && break

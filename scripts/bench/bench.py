@@ -167,8 +167,9 @@ write:
         path.write_text(text)
         return path
 
-    def run_job(self, label, cmd, expect=(0,), jfr=None):
-        """Runs a JVM under /usr/bin/time -v; returns wall time, peak RSS, exit code and the report."""
+    def run_job(self, label, cmd, expect=(0,), jfr=None, timeout=None):
+        """Runs a JVM under /usr/bin/time -v; returns wall time, peak RSS, exit code and the report.
+        With a timeout, a run still going after it is killed and recorded with killedAfterSeconds."""
         log(f"run {label}")
         jvm = ["java", JOB_HEAP]
         if jfr:
@@ -178,7 +179,13 @@ write:
         with open(self.work / f"{label}.out", "w") as out, open(stderr_file, "w") as err:
             job = subprocess.Popen(["/usr/bin/time", "-v", *jvm, *cmd], stdout=out, stderr=err, start_new_session=True)
             self.job = job
-            code = job.wait()
+            killed = False
+            try:
+                code = job.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(job.pid, signal.SIGKILL)
+                code = job.wait()
+                killed = True
             self.job = None
         wall = time.time() - t0
         err_text = stderr_file.read_text(errors="replace")
@@ -195,6 +202,12 @@ write:
             seed = json.loads(m.group(0))
         run = {"label": label, "exit": code, "wallSeconds": round(wall, 1),
                "peakRssMb": round(rss_mb) if rss_mb else None, "report": report, "seed": seed}
+        if killed:
+            run["killedAfterSeconds"] = round(wall)
+            log(f"  killed after {wall:.0f} s (--direct-timeout)")
+            self.results["runs"].append(run)
+            self.save()
+            return run
         self.results["runs"].append(run)
         log(f"  exit {code}, {wall:.1f} s, peak RSS {run['peakRssMb']} MB"
             + (f", pipeline {report['durationsMillis']}" if report else ""))
@@ -288,8 +301,15 @@ write:
             jar, extra = variants[name]
             cfg = self.config(f"runners-{name}-{n}", table, raised)
             jfr = str(self.work / f"runners-{name}-{n}.jfr")
+            timeout = self.args.direct_timeout if name.startswith("direct") and self.args.direct_timeout else None
             run = self.run_job(f"runners-{name}-{n}",
-                               ["-jar", str(jar), f"--config={cfg}", "--progressSeconds=0", "--dryRun", *extra], jfr=jfr)
+                               ["-jar", str(jar), f"--config={cfg}", "--progressSeconds=0", "--dryRun", *extra],
+                               jfr=jfr, timeout=timeout)
+            if run.get("killedAfterSeconds"):
+                r[name] = None
+                r[name + "KilledAfterSeconds"] = run["killedAfterSeconds"]
+                r["note"] = f"Direct runs still going after --direct-timeout={timeout} s were killed (wall time at the kill)"
+                continue
             r[name] = run["label"]
             r[name + "Profile"] = profile_summary(jfr)
         self.results["runners"] = r
@@ -364,6 +384,8 @@ def main():
     p.add_argument("--profile-size", type=int, default=1000000)
     p.add_argument("--runners-rows", type=int, default=50000)
     p.add_argument("--runner-variants", default="flink,direct,directNoEnforce")
+    p.add_argument("--direct-timeout", type=int, default=0,
+                   help="kill a DirectRunner run after this many seconds (0: never); the ratio is then a lower bound")
     p.add_argument("--api-record-rows", type=int, default=150)
     p.add_argument("--api-bulk-rows", type=int, default=1000)
     p.add_argument("--csv-bytes-per-row", type=int, default=0)

@@ -47,6 +47,18 @@ def main():
                 "classified": rep.get("classified"), "apiCalls": rep.get("api", {}).get("totalCalls"),
                 "http429": rep.get("api", {}).get("http429"), "strategy": (rep.get("strategy") or {}).get("strategy")}
 
+    def found(row):
+        """The changes each side found, against the churn the generator made (UPSERT: deletes are SKIPPED)."""
+        s = res["sizes"].get(str(row["rows"]), {})
+        b = s.get("baseline") or {}
+        k = (row.get("incrementalDry") or {}).get("classified") or {}
+        pg = (b.get("updates"), b.get("inserts"), b.get("deletes"))
+        ours = (k.get("UPDATE"), k.get("INSERT"), (k.get("DELETE") or 0) + (k.get("SKIPPED") or 0) if k else None)
+        c = row.get("churn") or {}
+        made = (c.get("updates"), c.get("inserts"), c.get("deletes"))
+        ok = "✓" if pg == made and ours == made else "**≠ churn**"
+        return f"{'/'.join(map(str, pg))}, {'/'.join(map(str, ours))} {ok}"
+
     def fmt(x, unit=""):
         return "–" if x is None else f"{x:,}{unit}" if isinstance(x, int) else f"{x}{unit}"
 
@@ -81,8 +93,9 @@ def main():
         summary["sizes"].append(row)
     out("")
     out("| rows | changes (upd / ins / del) | PostgreSQL FULL OUTER JOIN s (runs) | ours: incremental dry run, pipeline s | "
-        "ours / PostgreSQL (pipeline) | ours / PostgreSQL (whole JVM) | snapshot B/row |")
-    out("|---:|---|---|---:|---:|---:|---:|")
+        "ours / PostgreSQL (pipeline) | ours / PostgreSQL (whole JVM) | snapshot B/row | "
+        "found upd / ins / del: PostgreSQL, ours |")
+    out("|---:|---|---|---:|---:|---:|---:|---|")
     for row in summary["sizes"]:
         c = row.get("churn") or {}
         dry = row.get("incrementalDry") or {}
@@ -91,7 +104,7 @@ def main():
         out(f"| {row['label']} | {c.get('changes', 0):,} ({c.get('updates')} / {c.get('inserts')} / {c.get('deletes')}) | "
             f"{fmt(row.get('baselineBestSeconds'))} ({row.get('baselineMillis')} ms) | {fmt(dry.get('pipelineSeconds'))} | "
             f"{fmt(row.get('ratioPipeline'))} | {fmt(row.get('ratioWall'))} | "
-            f"{fmt((row.get('snapshot') or {}).get('bytesPerRow'))} |")
+            f"{fmt((row.get('snapshot') or {}).get('bytesPerRow'))} | {found(row)} |")
 
     # --- runners ------------------------------------------------------------------------------------
     rr = res.get("runners")

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A 100,000-row segment read through JdbcIO with output parallelization, on the Flink runner's
- * embedded cluster (the DirectRunner is too slow at this size): every row arrives exactly once
- * (count and an order-independent checksum of the keys).
+ * A 100,000-row segment read through {@link JdbcSource} (a server-side cursor, its output not
+ * redistributed) on the Flink runner's embedded cluster at parallelism 2 (the DirectRunner is too
+ * slow at this size): every row arrives exactly once (count and an order-independent checksum of
+ * the keys).
  */
 class JdbcParallelReadTest {
   @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.flinkLocal();

@@ -2,9 +2,9 @@ package org.actitosync.classify;
 
 import org.actitosync.change.Classification;
 import org.actitosync.coders.ClassificationCoder;
-import org.actitosync.count.Tally;
 import org.actitosync.coders.LayoutRecordCoder;
 import org.actitosync.coders.SnapshotEntryCoder;
+import org.actitosync.count.Tally;
 import org.actitosync.record.MappedRecord;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.apache.beam.sdk.coders.KvCoder;

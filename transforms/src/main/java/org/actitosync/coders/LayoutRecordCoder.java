@@ -25,7 +25,6 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
   private static final long serialVersionUID = 1L;
 
   private final AttributeLayout layout;
-  private transient List<String> names;
 
   private LayoutRecordCoder(AttributeLayout layout) {
     this.layout = layout;
@@ -35,17 +34,10 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
     return new LayoutRecordCoder(layout);
   }
 
-  private List<String> names() {
-    if (names == null) {
-      names = layout.names();
-    }
-    return names;
-  }
-
   @Override
   public void encode(MappedRecord value, OutputStream out) throws IOException {
     Encoding.writeNullableString(value.key(), out);
-    List<String> names = names();
+    List<String> names = layout.names();
     Map<String, String> values = value.values();
     String[] positional = new String[names.size()];
     byte[] presence = new byte[(names.size() + 7) / 8];
@@ -77,7 +69,7 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
   @Override
   public MappedRecord decode(InputStream in) throws IOException {
     String key = Encoding.readNullableString(in);
-    List<String> names = names();
+    List<String> names = layout.names();
     byte[] presence = new byte[(names.size() + 7) / 8];
     Encoding.readFully(in, presence);
     TreeMap<String, String> values = new TreeMap<>();

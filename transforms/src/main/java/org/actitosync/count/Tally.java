@@ -9,8 +9,8 @@ import org.apache.beam.sdk.values.KV;
 /**
  * Counts per label within one bundle, for DoFns that report counts of what passes through them
  * without emitting an element per input: {@link #add} per element, {@link #drain} once in
- * {@code @FinishBundle}. A retried bundle starts from a fresh tally (call {@link #drain} or {@link
- * #clear} in {@code @StartBundle}), so its counts are not added twice.
+ * {@code @FinishBundle}. A retried bundle starts from a fresh tally (a new one in {@code
+ * @StartBundle}), so its counts are not added twice.
  */
 public final class Tally {
   private final Map<String, long[]> counts = new LinkedHashMap<>();
@@ -21,10 +21,6 @@ public final class Tally {
 
   public void add(String label, long n) {
     counts.computeIfAbsent(label, l -> new long[1])[0] += n;
-  }
-
-  public void clear() {
-    counts.clear();
   }
 
   /** The counts so far, as (label, count) pairs, and an empty tally. */

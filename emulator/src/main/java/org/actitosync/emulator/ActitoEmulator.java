@@ -18,10 +18,12 @@ import org.actitosync.emulator.http.EmulatorServer;
 import org.actitosync.emulator.limits.Limits;
 import org.actitosync.emulator.limits.RateMode;
 import org.actitosync.emulator.model.EmulatorData;
+import org.actitosync.emulator.model.ProfileGetShape;
 
 /**
  * A running Actito API emulator: a local HTTP server (Javalin/Jetty) serving Actito's token, entity,
- * structure, record, profile and v4 import routes from an in-memory licence described by a data file,
+ * structure, record, profile and import routes (the spellings of a {@link RouteSet}, default the
+ * family-prefixed ones of today's Actito) from an in-memory licence described by a data file,
  * with Actito's documented limits, deterministic fault injection and {@code /_emulator/} admin routes.
  *
  * <pre>{@code
@@ -94,6 +96,8 @@ public final class ActitoEmulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration tokenTtl;
     private FaultSettings faults = FaultSettings.NONE;
+    private RouteSet routes = RouteSet.PREFIXED;
+    private ProfileGetShape profileGetShape;
     private final List<UnaryOperator<Limits>> overrides = new ArrayList<>();
 
     private Builder() {
@@ -193,10 +197,25 @@ public final class ActitoEmulator implements AutoCloseable {
       return this;
     }
 
+    /** Which route spellings are served (default PREFIXED: Actito as it is today). */
+    public Builder routes(RouteSet routes) {
+      this.routes = java.util.Objects.requireNonNull(routes, "routes");
+      return this;
+    }
+
+    /** The body of a single-profile GET (default: the data file's {@code profileGetShape}, else SDK). */
+    public Builder profileGetShape(ProfileGetShape shape) {
+      this.profileGetShape = java.util.Objects.requireNonNull(shape, "shape");
+      return this;
+    }
+
     /** Parses the data, starts the server and returns the running emulator. */
     public ActitoEmulator start() {
       ObjectMapper mapper = newMapper();
       EmulatorData parsed = EmulatorData.parse(data, mapper);
+      if (profileGetShape != null) {
+        parsed = parsed.withProfileGetShape(profileGetShape);
+      }
       Limits limits = parsed.limits();
       for (UnaryOperator<Limits> o : overrides) {
         limits = o.apply(limits);
@@ -205,7 +224,7 @@ public final class ActitoEmulator implements AutoCloseable {
       EmulatorCore core = new EmulatorCore(mapper, clock, parsed, limits, ttl, faults);
       EmulatorAdmin admin = new EmulatorAdmin(core);
       try {
-        EmulatorServer server = EmulatorServer.start(core, admin, host, port);
+        EmulatorServer server = EmulatorServer.start(core, admin, host, port, routes);
         return new ActitoEmulator(core, server, admin, host);
       } catch (RuntimeException e) {
         core.close();

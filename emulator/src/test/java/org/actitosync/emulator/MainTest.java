@@ -2,6 +2,7 @@ package org.actitosync.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ class MainTest {
     assertEquals(0, options.port());
     assertEquals(data, options.data());
     assertEquals("127.0.0.1", options.host());
+    assertEquals(RouteSet.PREFIXED, options.routes());
     try (ActitoEmulator emu = Main.start(options)) {
       TestSupport.Api api = new TestSupport.Api(emu);
       assertEquals(200, api.token(TestSupport.KEY).statusCode());
@@ -35,6 +37,26 @@ class MainTest {
     assertThrows(IllegalArgumentException.class, () -> Main.parse("--data=" + dir.resolve("missing.json")));
     assertThrows(IllegalArgumentException.class, () -> Main.parse("--data=" + data, "--verbose"));
     assertEquals(8089, Main.parse("--data=" + data).port());
+  }
+
+  @Test
+  void routeSetOptions() throws IOException {
+    Path data = Files.writeString(dir.resolve("data.json"), TestSupport.data());
+    assertEquals(RouteSet.PREFIXED, Main.parse("--data=" + data, "--routes=prefixed").routes());
+    assertEquals(RouteSet.BOTH, Main.parse("--data=" + data, "--routes=both").routes());
+    assertEquals(RouteSet.LEGACY, Main.parse("--data=" + data, "--routes=LEGACY").routes());
+    assertEquals(RouteSet.BOTH, Main.parse("--legacy-routes", "--data=" + data).routes());
+    assertEquals(RouteSet.BOTH, Main.parse("--legacy-routes", "--routes=both", "--data=" + data).routes());
+    assertThrows(IllegalArgumentException.class, () -> Main.parse("--data=" + data, "--routes=classic"));
+    assertThrows(IllegalArgumentException.class,
+        () -> Main.parse("--data=" + data, "--legacy-routes", "--routes=prefixed"));
+    assertTrue(Main.usage().contains("--routes=prefixed|both|legacy"), Main.usage());
+    assertTrue(Main.usage().contains("--legacy-routes"), Main.usage());
+    try (ActitoEmulator emu = Main.start(Main.parse("--port=0", "--data=" + data, "--routes=legacy"))) {
+      TestSupport.Api api = new TestSupport.Api(emu).login();
+      assertEquals(200, api.get(TestSupport.CLASSIC_ORDERS + "/o-1").statusCode());
+      assertEquals(404, api.get(TestSupport.ORDERS + "/o-1").statusCode());
+    }
   }
 
   @Test

@@ -19,8 +19,12 @@ final class TestSupport {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final String KEY = "secret-key-1";
   static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
-  static final String ORDERS = "/v4/entity/demo/customTable/orders/record";
-  static final String PROFILES = "/v4/entity/demo/table/customers/profile";
+  /** Record and profile routes as today's Actito spells them (the emulator's default route set). */
+  static final String ORDERS = "/custom-data/v4/entity/demo/customTable/orders/record";
+  static final String PROFILES = "/profiles/v4/entity/demo/table/customers/profile";
+  /** The same routes in the classic spelling (served with {@code RouteSet.BOTH} or {@code LEGACY}). */
+  static final String CLASSIC_ORDERS = "/v4/entity/demo/customTable/orders/record";
+  static final String CLASSIC_PROFILES = "/v4/entity/demo/table/customers/profile";
 
   private TestSupport() {
   }
@@ -107,6 +111,16 @@ final class TestSupport {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /** The value of entry {@code name} in a {@code [{"name","value"}]} list (a missing node when absent). */
+  static JsonNode namedValue(JsonNode list, String name) {
+    for (JsonNode pair : list) {
+      if (name.equals(pair.path("name").asText())) {
+        return pair.path("value");
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
   /** {@code {"properties":[{"name":k,"value":v},…]}} from alternating names and JSON values. */

@@ -34,6 +34,7 @@ public abstract class ActitoClientConfig implements Serializable {
 
   public abstract ApiKey apiKey();
 
+  /** How each API family's routes are spelled (default: every family PREFIXED). */
   public abstract PathStyles pathStyles();
 
   public abstract RetryPolicy retryPolicy();
@@ -55,7 +56,7 @@ public abstract class ActitoClientConfig implements Serializable {
 
   public static Builder builder() {
     return new AutoValue_ActitoClientConfig.Builder()
-        .setPathStyles(PathStyles.classic())
+        .setPathStyles(PathStyles.prefixed())
         .setRetryPolicy(RetryPolicy.defaults())
         .setConnectTimeout(Duration.ofSeconds(10))
         .setReadTimeout(Duration.ofSeconds(60))

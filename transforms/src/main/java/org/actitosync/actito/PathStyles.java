@@ -3,7 +3,10 @@ package org.actitosync.actito;
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 
-/** The {@link PathStyle} of each Actito API family the client calls. Default: all CLASSIC. */
+/**
+ * The {@link PathStyle} of each Actito API family the client calls. Default: every family
+ * PREFIXED ({@link #prefixed()}); {@link #classic()} is the explicit option for old environments.
+ */
 @AutoValue
 public abstract class PathStyles implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -17,8 +20,8 @@ public abstract class PathStyles implements Serializable {
   /** Profile-table structure (prefix {@code /profile-table-structure}). */
   public abstract PathStyle profileTableStructure();
 
-  /** Profile routes: {@code .../table/{t}/profile...} (prefix {@code /profile-data}). */
-  public abstract PathStyle profileData();
+  /** Profile routes: {@code .../table/{t}/profile...} (prefix {@code /profiles}). */
+  public abstract PathStyle profiles();
 
   /** v4 mass imports and their results (prefix {@code /mass-imports}). */
   public abstract PathStyle massImports();
@@ -29,24 +32,29 @@ public abstract class PathStyles implements Serializable {
         .setCustomData(style)
         .setCustomTableStructure(style)
         .setProfileTableStructure(style)
-        .setProfileData(style)
+        .setProfiles(style)
         .setMassImports(style)
         .build();
   }
 
-  /** Every family CLASSIC (the default). */
+  /** Every family PREFIXED (the default: Actito as it is today). */
+  public static PathStyles prefixed() {
+    return all(PathStyle.PREFIXED);
+  }
+
+  /** Every family CLASSIC (the explicit option for environments from before June 2025). */
   public static PathStyles classic() {
     return all(PathStyle.CLASSIC);
   }
 
-  /** A builder starting from all CLASSIC. */
+  /** A builder starting from every family PREFIXED (the default). */
   public static Builder builder() {
     return new AutoValue_PathStyles.Builder()
-        .setCustomData(PathStyle.CLASSIC)
-        .setCustomTableStructure(PathStyle.CLASSIC)
-        .setProfileTableStructure(PathStyle.CLASSIC)
-        .setProfileData(PathStyle.CLASSIC)
-        .setMassImports(PathStyle.CLASSIC);
+        .setCustomData(PathStyle.PREFIXED)
+        .setCustomTableStructure(PathStyle.PREFIXED)
+        .setProfileTableStructure(PathStyle.PREFIXED)
+        .setProfiles(PathStyle.PREFIXED)
+        .setMassImports(PathStyle.PREFIXED);
   }
 
   public abstract Builder toBuilder();
@@ -60,7 +68,7 @@ public abstract class PathStyles implements Serializable {
 
     public abstract Builder setProfileTableStructure(PathStyle style);
 
-    public abstract Builder setProfileData(PathStyle style);
+    public abstract Builder setProfiles(PathStyle style);
 
     public abstract Builder setMassImports(PathStyle style);
 

@@ -10,16 +10,22 @@ import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.values.KV;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ensures one referenced profile exists: looks it up by its unique attribute and creates it
  * ({@code allowUpdate=false}, so an existing profile is never modified) when absent. Stateful and
  * keyed by shard like the record writer, so profile calls share the same concurrency cap and rate
  * budget. Idempotent: a replay finds the profile and does nothing. A profile that cannot be created
- * is counted ({@code profiles.failed}); the rows referencing it are then rejected by Actito with
- * the reason.
+ * is counted ({@code profiles.failed}) and logged with the reason; the rows referencing it are then
+ * written and decided by Actito's answer (rejected with the reason when the profile is missing).
+ * A profile counts as created only when Actito's answer carries its id: a 2xx without one is
+ * FAILED (see {@link org.actitosync.actito.profiles.ProfilesApi#upsert}), and a later run checks
+ * it again.
  */
 final class ProfileWriterFn extends ActitoCallingFn<KV<Integer, KV<String, Map<String, String>>>, String> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileWriterFn.class);
 
   @StateId("profilesSeen")
   private final StateSpec<ValueState<Long>> profilesSeen = StateSpecs.value(VarLongCoder.of());
@@ -52,6 +58,8 @@ final class ProfileWriterFn extends ActitoCallingFn<KV<Integer, KV<String, Map<S
         throw e;
       }
       outcome = "failed";
+      LOG.warn("a profile of table {} (linked by {}) was not ensured, counted in profiles.failed: {}",
+          option.profileTable(), option.profileAttribute(), e.getMessage());
     }
     Long before = seen.read();
     seen.write(before == null ? 1 : before + 1);

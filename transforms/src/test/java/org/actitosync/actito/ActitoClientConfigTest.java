@@ -42,7 +42,7 @@ class ActitoClientConfigTest {
   @Test
   void defaults() {
     ActitoClientConfig c = base().setEnvironment(ActitoEnvironment.PRODUCTION_ENV0).build();
-    assertEquals(PathStyles.classic(), c.pathStyles());
+    assertEquals(PathStyles.prefixed(), c.pathStyles());
     assertEquals(Compression.ZIP, c.importCompression());
     assertEquals(100L * 1024 * 1024, c.maxImportBytes());
     assertEquals(6, c.retryPolicy().maxAttempts());

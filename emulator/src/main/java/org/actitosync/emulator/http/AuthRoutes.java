@@ -33,6 +33,6 @@ final class AuthRoutes {
         }
       }
       Bodies.send(ctx, core.mapper(), 200, body);
-    }, "/v4/entity", "/v5/entities", "/entities/v5/entities");
+    }, routes.styled(new String[] {"/v4/entity", "/v5/entities"}, "/entities/v5/entities"));
   }
 }

@@ -90,6 +90,24 @@ public final class Bodies {
     return out;
   }
 
+  /**
+   * A profile in Actito's SDK shape: {@code {"attributes":[{"name":"profileId","value":"7"},…,
+   * creationMoment, updateMoment],"subscriptions":[],"segmentations":[]}} (the id a string, first).
+   */
+  public static ObjectNode sdkProfile(ObjectMapper mapper, TableDef def, RowSnapshot row) {
+    ObjectNode out = mapper.createObjectNode();
+    ArrayNode attributes = out.putArray("attributes");
+    attributes.addObject().put("name", "profileId").put("value", String.valueOf(row.id()));
+    for (JsonNode pair : nameValueList(mapper, def, row, null)) {
+      attributes.add(pair);
+    }
+    attributes.addObject().put("name", "creationMoment").put("value", moment(row.creationMoment()));
+    attributes.addObject().put("name", "updateMoment").put("value", moment(row.updateMoment()));
+    out.putArray("subscriptions");
+    out.putArray("segmentations");
+    return out;
+  }
+
   /** Flat admin view {@code {"attr": value}}; with {@code technicalName}, the id and moments too. */
   public static ObjectNode flat(ObjectMapper mapper, RowSnapshot row, String technicalName, boolean technical) {
     ObjectNode out = mapper.createObjectNode();

@@ -2,6 +2,7 @@ package org.actitosync.emulator.http;
 
 import io.javalin.Javalin;
 import org.actitosync.emulator.EmulatorCore;
+import org.actitosync.emulator.RouteSet;
 import org.actitosync.emulator.admin.AdminRoutes;
 import org.actitosync.emulator.admin.EmulatorAdmin;
 import org.eclipse.jetty.http.UriCompliance;
@@ -18,8 +19,12 @@ public final class EmulatorServer implements AutoCloseable {
     this.app = app;
   }
 
-  /** Builds and starts the server on {@code host:port} (port 0 = a free port). */
-  public static EmulatorServer start(EmulatorCore core, EmulatorAdmin admin, String host, int port) {
+  /**
+   * Builds and starts the server on {@code host:port} (port 0 = a free port), serving the Actito
+   * routes of {@code routeSet}.
+   */
+  public static EmulatorServer start(EmulatorCore core, EmulatorAdmin admin, String host, int port,
+      RouteSet routeSet) {
     Javalin app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.startupWatcherEnabled = false;
@@ -31,7 +36,7 @@ public final class EmulatorServer implements AutoCloseable {
         hc.setSendServerVersion(false);
       });
     });
-    RouteTable routes = new RouteTable(app, new ActitoPipeline(core));
+    RouteTable routes = new RouteTable(app, new ActitoPipeline(core), routeSet);
     AuthRoutes.register(routes, core);
     StructureRoutes.register(routes, core);
     RecordRoutes.register(routes, core);

@@ -24,9 +24,9 @@ final class ImportRoutes {
 
   static void register(RouteTable routes, EmulatorCore core) {
     routes.add(HandlerType.POST, "POST /import", (ctx, call) -> create(ctx, core, call, TableKind.CUSTOM_TABLE),
-        RouteTable.both("/mass-imports", "/v4/entity/{e}/customTable/{t}/import"));
+        routes.retired("/mass-imports", "/v4/entity/{e}/customTable/{t}/import"));
     routes.add(HandlerType.POST, "POST /import", (ctx, call) -> create(ctx, core, call, TableKind.PROFILE_TABLE),
-        RouteTable.both("/mass-imports", "/v4/entity/{e}/table/{t}/import"));
+        routes.retired("/mass-imports", "/v4/entity/{e}/table/{t}/import"));
 
     routes.add(HandlerType.GET, "GET /import/result", (ctx, call) -> {
       ImportJob job = job(ctx, core, call);
@@ -45,7 +45,7 @@ final class ImportRoutes {
         body.put("failure", job.failure());
       }
       Bodies.send(ctx, core.mapper(), 200, body);
-    }, RouteTable.both("/mass-imports", "/v4/entity/{e}/import/{id}/result"));
+    }, routes.retired("/mass-imports", "/v4/entity/{e}/import/{id}/result"));
 
     routes.add(HandlerType.GET, "GET /import/result-file", true, false, (ctx, call) -> {
       ImportJob job = job(ctx, core, call);
@@ -57,7 +57,7 @@ final class ImportRoutes {
       ctx.status(200).contentType("text/csv; charset=" + cs.name())
           .header("Content-Disposition", "attachment; filename=\"import-" + job.id() + "-result.csv\"")
           .result(ResultFileWriter.write(job).getBytes(cs));
-    }, RouteTable.both("/mass-imports", "/v4/entity/{e}/import/{id}/result-file"));
+    }, routes.retired("/mass-imports", "/v4/entity/{e}/import/{id}/result-file"));
   }
 
   private static ImportJob job(Context ctx, EmulatorCore core, Call call) {

@@ -5,13 +5,15 @@ import io.javalin.http.HandlerType;
 import java.util.List;
 import org.actitosync.emulator.EmulatorCore;
 import org.actitosync.emulator.model.NotFoundException;
+import org.actitosync.emulator.model.ProfileGetShape;
 import org.actitosync.emulator.model.RowSnapshot;
 import org.actitosync.emulator.model.TableDef;
 import org.actitosync.emulator.model.WriteOutcome;
 
 /**
- * Profiles (v4 profile API): upsert matching on unique attributes, get/delete by profileId or
- * {@code attr=value}, list.
+ * Profiles (v4 profile API, family prefix {@code /profiles}): upsert matching on unique attributes,
+ * get/delete by profileId or {@code attr=value}, list. A single-profile GET answers in the data's
+ * {@link ProfileGetShape}; PUT and the list keep the top-level shape.
  */
 final class ProfileRoutes {
   private ProfileRoutes() {
@@ -26,7 +28,7 @@ final class ProfileRoutes {
       ObjectNode body = core.mapper().createObjectNode().put("profileId", Long.parseLong(out.key()))
           .put("created", out.created());
       Bodies.send(ctx, core.mapper(), 200, body);
-    }, RouteTable.both("/profile-data", base));
+    }, routes.both("/profiles", base));
 
     routes.add(HandlerType.GET, "GET /profile/{key}", (ctx, call) -> {
       String table = ctx.pathParam("t");
@@ -34,8 +36,9 @@ final class ProfileRoutes {
       TableDef def = core.store().profileTable(call.entity(), table);
       RowSnapshot row = core.store().profile(call.entity(), table, key)
           .orElseThrow(() -> new NotFoundException("No profile '" + key + "' in profile table " + table));
-      Bodies.send(ctx, core.mapper(), 200, Bodies.profile(core.mapper(), def, row));
-    }, RouteTable.both("/profile-data", base + "/<key>"));
+      Bodies.send(ctx, core.mapper(), 200, core.data().profileGetShape() == ProfileGetShape.SDK
+          ? Bodies.sdkProfile(core.mapper(), def, row) : Bodies.profile(core.mapper(), def, row));
+    }, routes.both("/profiles", base + "/<key>"));
 
     routes.add(HandlerType.PUT, "PUT /profile/{key}", (ctx, call) -> {
       var attrs = Bodies.nameValues(Bodies.json(ctx, core.mapper()), "attributes");
@@ -43,7 +46,7 @@ final class ProfileRoutes {
       RowSnapshot row = core.store().updateProfile(call.entity(), table, PathKeys.after(ctx, "profile"), attrs);
       Bodies.send(ctx, core.mapper(), 200, Bodies.profile(core.mapper(), core.store().profileTable(call.entity(),
           table), row));
-    }, RouteTable.both("/profile-data", base + "/<key>"));
+    }, routes.both("/profiles", base + "/<key>"));
 
     routes.add(HandlerType.DELETE, "DELETE /profile/{key}", (ctx, call) -> {
       String key = PathKeys.after(ctx, "profile");
@@ -51,7 +54,7 @@ final class ProfileRoutes {
         throw new NotFoundException("No profile '" + key + "' in profile table " + ctx.pathParam("t"));
       }
       ctx.status(200);
-    }, RouteTable.both("/profile-data", base + "/<key>"));
+    }, routes.both("/profiles", base + "/<key>"));
 
     routes.add(HandlerType.GET, "GET /profile", (ctx, call) -> {
       String table = ctx.pathParam("t");
@@ -70,6 +73,6 @@ final class ProfileRoutes {
       }
       body.put("page", page).put("number", number).put("totalProfiles", all.size());
       Bodies.send(ctx, core.mapper(), 200, body);
-    }, RouteTable.both("/profile-data", base));
+    }, routes.both("/profiles", base));
   }
 }

@@ -29,18 +29,18 @@ final class RecordRoutes {
       WriteOutcome out = core.store().upsertRecord(call.entity(), ctx.pathParam("t"), props);
       ObjectNode body = core.mapper().createObjectNode().put("businessKey", out.key()).put("created", out.created());
       Bodies.send(ctx, core.mapper(), 200, body);
-    }, RouteTable.both("/custom-data", base));
+    }, routes.both("/custom-data", base));
 
     routes.add(HandlerType.PUT, "PUT /record/{key}", (ctx, call) -> {
       var props = Bodies.nameValues(Bodies.json(ctx, core.mapper()), "properties");
       String key = PathKeys.after(ctx, "record");
       core.store().updateRecord(call.entity(), ctx.pathParam("t"), key, props);
       sendRecord(ctx, core, call, key);
-    }, RouteTable.both("/custom-data", base + "/<key>"));
+    }, routes.both("/custom-data", base + "/<key>"));
 
     routes.add(HandlerType.GET, "GET /record/{key}", (ctx, call) ->
         sendRecord(ctx, core, call, PathKeys.after(ctx, "record")),
-        RouteTable.both("/custom-data", base + "/<key>"));
+        routes.both("/custom-data", base + "/<key>"));
 
     routes.add(HandlerType.DELETE, "DELETE /record/{key}", (ctx, call) -> {
       String key = PathKeys.after(ctx, "record");
@@ -48,7 +48,7 @@ final class RecordRoutes {
         throw new NotFoundException("No record '" + key + "' in custom table " + ctx.pathParam("t"));
       }
       ctx.status(200);
-    }, RouteTable.both("/custom-data", base + "/<key>"));
+    }, routes.both("/custom-data", base + "/<key>"));
 
     routes.add(HandlerType.GET, "GET /record", (ctx, call) -> {
       String table = ctx.pathParam("t");
@@ -69,7 +69,7 @@ final class RecordRoutes {
       }
       body.put("page", page).put("number", number).put("totalRecords", all.size());
       Bodies.send(ctx, core.mapper(), 200, body);
-    }, RouteTable.both("/custom-data", base));
+    }, routes.both("/custom-data", base));
   }
 
   private static void sendRecord(Context ctx, EmulatorCore core, Call call, String key) throws Exception {

@@ -22,16 +22,16 @@ final class StructureRoutes {
     String pt = "/v5/entities/{e}/profile-tables";
     routes.add(HandlerType.GET, "GET /custom-tables", (ctx, call) ->
         Bodies.send(ctx, core.mapper(), 200, list(core, "customTables", core.store().customTables(call.entity()))),
-        RouteTable.both("/custom-table-structure", ct));
+        routes.both("/custom-table-structure", ct));
     routes.add(HandlerType.GET, "GET /custom-tables/{id}", (ctx, call) ->
         Bodies.send(ctx, core.mapper(), 200, core.store().customTable(call.entity(), ctx.pathParam("t")).structure()),
-        RouteTable.both("/custom-table-structure", ct + "/{t}"));
+        routes.both("/custom-table-structure", ct + "/{t}"));
     routes.add(HandlerType.GET, "GET /profile-tables", (ctx, call) ->
         Bodies.send(ctx, core.mapper(), 200, list(core, "profileTables", core.store().profileTables(call.entity()))),
-        RouteTable.both("/profile-table-structure", pt));
+        routes.both("/profile-table-structure", pt));
     routes.add(HandlerType.GET, "GET /profile-tables/{id}", (ctx, call) ->
         Bodies.send(ctx, core.mapper(), 200, core.store().profileTable(call.entity(), ctx.pathParam("t")).structure()),
-        RouteTable.both("/profile-table-structure", pt + "/{t}"));
+        routes.both("/profile-table-structure", pt + "/{t}"));
 
     routes.add(HandlerType.POST, "POST /change-requests", (ctx, call) -> {
       JsonNode body = Bodies.json(ctx, core.mapper());
@@ -54,7 +54,7 @@ final class StructureRoutes {
       }
       core.store().addAttributes(call.entity(), table, attributes);
       Bodies.send(ctx, core.mapper(), 200, changeRequest(core, core.recordChangeRequest(call.entity(), def.id())));
-    }, RouteTable.both("/custom-table-structure", ct + "/{t}/change-requests"));
+    }, routes.both("/custom-table-structure", ct + "/{t}/change-requests"));
 
     routes.add(HandlerType.GET, "GET /change-requests/{id}", (ctx, call) -> {
       EmulatorCore.ChangeRequest cr = core.changeRequest(ctx.pathParam("id"));
@@ -63,7 +63,7 @@ final class StructureRoutes {
         throw new NotFoundException("No change request " + ctx.pathParam("id"));
       }
       Bodies.send(ctx, core.mapper(), 200, changeRequest(core, cr));
-    }, RouteTable.both("/custom-table-structure", ct + "/{t}/change-requests/{id}"));
+    }, routes.both("/custom-table-structure", ct + "/{t}/change-requests/{id}"));
   }
 
   private static ObjectNode list(EmulatorCore core, String field, List<TableDef> tables) {

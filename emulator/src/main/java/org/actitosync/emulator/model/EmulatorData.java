@@ -11,7 +11,7 @@ import org.actitosync.emulator.limits.Limits;
 
 /**
  * The parsed data file: entities, API keys, token TTL, limits, profile and custom tables with their
- * initial rows. Immutable; {@code reset} goes back to it.
+ * initial rows, the profile GET shape. Immutable; {@code reset} goes back to it.
  */
 public final class EmulatorData {
   /** A table and the rows it starts with (data-file JSON objects, attribute name to value). */
@@ -27,15 +27,17 @@ public final class EmulatorData {
   private final Limits limits;
   private final List<SeededTable> profileTables;
   private final List<SeededTable> customTables;
+  private final ProfileGetShape profileGetShape;
 
   private EmulatorData(List<EntityDef> entities, List<ApiKeyDef> apiKeys, long tokenTtlSeconds, Limits limits,
-      List<SeededTable> profileTables, List<SeededTable> customTables) {
+      List<SeededTable> profileTables, List<SeededTable> customTables, ProfileGetShape profileGetShape) {
     this.entities = List.copyOf(entities);
     this.apiKeys = List.copyOf(apiKeys);
     this.tokenTtlSeconds = tokenTtlSeconds;
     this.limits = limits;
     this.profileTables = List.copyOf(profileTables);
     this.customTables = List.copyOf(customTables);
+    this.profileGetShape = profileGetShape;
   }
 
   /** Parses a data file's JSON text; throws {@link DataFileException} when it is invalid. */
@@ -75,7 +77,24 @@ public final class EmulatorData {
     List<SeededTable> customs = tables(root.path("customTables"), TableKind.CUSTOM_TABLE, names, "records");
     checkForeignKeys(profiles, customs);
     return new EmulatorData(entities, keys, root.path("tokenTtlSeconds").asLong(900),
-        Limits.fromJson(root.get("limits"), Limits.DEFAULTS), profiles, customs);
+        Limits.fromJson(root.get("limits"), Limits.DEFAULTS), profiles, customs, profileGetShape(root));
+  }
+
+  private static ProfileGetShape profileGetShape(JsonNode root) {
+    JsonNode shape = root.get("profileGetShape");
+    if (shape == null || shape.isNull()) {
+      return ProfileGetShape.SDK;
+    }
+    try {
+      return ProfileGetShape.valueOf(shape.asText());
+    } catch (IllegalArgumentException e) {
+      throw new DataFileException("profileGetShape must be SDK or TOP_LEVEL, not " + shape);
+    }
+  }
+
+  /** The same data with another profile GET shape (a builder override). */
+  public EmulatorData withProfileGetShape(ProfileGetShape shape) {
+    return new EmulatorData(entities, apiKeys, tokenTtlSeconds, limits, profileTables, customTables, shape);
   }
 
   private static List<SeededTable> tables(JsonNode list, TableKind kind, Set<String> entities, String rowsField) {
@@ -140,5 +159,10 @@ public final class EmulatorData {
 
   public List<SeededTable> customTables() {
     return customTables;
+  }
+
+  /** The body shape of a single-profile GET (data file {@code profileGetShape}, default SDK). */
+  public ProfileGetShape profileGetShape() {
+    return profileGetShape;
   }
 }

@@ -61,10 +61,10 @@ public final class ActitoPaths {
         + escape(idOrName);
   }
 
-  // ---- profiles (profile-data) ----
+  // ---- profiles ----
 
   public String profiles(String table) {
-    return v4(styles.profileData(), "profile-data") + "/table/" + escape(table) + "/profile";
+    return v4(styles.profiles(), "profiles") + "/table/" + escape(table) + "/profile";
   }
 
   /** {@code …/profile/{attribute}={value}}: the '=' is literal, both sides are escaped. */

@@ -26,8 +26,22 @@ public final class ApiResponse {
     return body;
   }
 
+  /** The body as JSON (an empty body gives an empty object); throws when it is not JSON. */
   public JsonNode json() {
     return Json.parse(body);
+  }
+
+  /**
+   * The body as JSON, or an empty object when the body is empty or not JSON: for answers whose
+   * status is the evidence and whose body only adds optional detail (callers read every field
+   * tolerantly).
+   */
+  public JsonNode lenientJson() {
+    try {
+      return Json.parse(body);
+    } catch (IllegalStateException e) {
+      return Json.object();
+    }
   }
 
   /** Attempts made for this call (1 when the first one succeeded). */

@@ -20,7 +20,7 @@ public abstract class ProfileWriteResult {
 
   public abstract Outcome outcome();
 
-  /** The {@code profileId} Actito returned (absent for EXISTS). */
+  /** The {@code profileId} Actito returned (always present unless the outcome is EXISTS). */
   public abstract OptionalLong profileId();
 
   public abstract int attempts();

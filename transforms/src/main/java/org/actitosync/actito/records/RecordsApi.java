@@ -38,13 +38,15 @@ public final class RecordsApi {
 
   /**
    * Create or update ({@code POST …/record}); Actito matches on the table's primary key attribute,
-   * which must be among {@code values}. Outcome CREATED/UPDATED when Actito says which (the
-   * emulator's {@code created} flag), else UPSERTED.
+   * which must be among {@code values}. The 2xx status is the evidence of acceptance; the body only
+   * adds detail and is read tolerantly (absent, {@code null}, or not JSON is fine): outcome
+   * CREATED/UPDATED when Actito says which (a boolean {@code created}), else UPSERTED; the business
+   * key is Actito's {@code businessKey} when present.
    */
   public WriteResult upsert(String table, Map<String, ?> values) {
     ApiResponse r = http.execute(ApiRequest.of(Operation.RECORD_UPSERT, "POST", paths.records(table),
         Json.content(properties(values))));
-    JsonNode body = r.json();
+    JsonNode body = r.lenientJson();
     JsonNode created = body.get("created");
     WriteOutcome outcome = created == null || !created.isBoolean()
         ? WriteOutcome.UPSERTED

@@ -15,6 +15,7 @@ import org.actitosync.actito.http.Json;
  * change request; the body shape ({@code {"operations":[{"type":"ADD_ATTRIBUTE","attribute":…}]}})
  * is inferred (Actito's schema is not public) and agreed with the emulator. A replay after a lost
  * response fails with a 400 "attribute exists"; callers should re-read the structure first.
+ * Answers are read tolerantly (unknown fields ignored, see {@link TableStructure#fromJson}).
  */
 public final class StructureApi {
   private final ActitoHttp http;
@@ -29,14 +30,14 @@ public final class StructureApi {
   public Optional<TableStructure> customTable(String idOrName) {
     ApiResponse r = http.execute(ApiRequest.of(Operation.GET_CUSTOM_TABLE, "GET",
         paths.customTable(idOrName), null).passingThrough(404));
-    return r.status() == 404 ? Optional.empty() : Optional.of(TableStructure.fromJson(r.json()));
+    return r.status() == 404 ? Optional.empty() : Optional.of(TableStructure.fromJson(r.json(), idOrName));
   }
 
   /** The profile table by id or name; empty on 404. */
   public Optional<TableStructure> profileTable(String idOrName) {
     ApiResponse r = http.execute(ApiRequest.of(Operation.GET_PROFILE_TABLE, "GET",
         paths.profileTable(idOrName), null).passingThrough(404));
-    return r.status() == 404 ? Optional.empty() : Optional.of(TableStructure.fromJson(r.json()));
+    return r.status() == 404 ? Optional.empty() : Optional.of(TableStructure.fromJson(r.json(), idOrName));
   }
 
   /** Adds one attribute to a custom table through a change request. */

@@ -29,13 +29,26 @@ public abstract class TableStructure {
     return new AutoValue_TableStructure(id, name, primaryKeyAttribute, List.copyOf(attributes));
   }
 
-  public static TableStructure fromJson(JsonNode n) {
+  /**
+   * Reads Actito's structure answer tolerantly: unknown fields are ignored, an attribute without a
+   * name is skipped, and an absent {@code id} or {@code name} falls back to {@code requested}, the
+   * id or name the table was just found by (Actito addresses a table by either).
+   */
+  public static TableStructure fromJson(JsonNode n, String requested) {
     List<AttributeDefinition> attributes = new ArrayList<>();
     for (JsonNode a : n.path("attributes")) {
-      attributes.add(AttributeDefinition.fromJson(a));
+      if (a.hasNonNull("name") && !a.get("name").asText().isEmpty()) {
+        attributes.add(AttributeDefinition.fromJson(a));
+      }
     }
     JsonNode pk = n.get("primaryKeyAttribute");
-    return of(n.path("id").asText(), n.path("name").asText(),
-        pk == null || pk.isNull() ? Optional.empty() : Optional.of(pk.asText()), attributes);
+    return of(text(n, "id", requested), text(n, "name", requested),
+        pk == null || pk.isNull() || pk.asText().isEmpty() ? Optional.empty() : Optional.of(pk.asText()),
+        attributes);
+  }
+
+  private static String text(JsonNode n, String field, String fallback) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() || v.asText().isEmpty() ? fallback : v.asText();
   }
 }

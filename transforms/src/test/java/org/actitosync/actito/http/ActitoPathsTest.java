@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ActitoPathsTest {
   private final ActitoPaths classic = new ActitoPaths("demo", PathStyles.classic());
-  private final ActitoPaths prefixed = new ActitoPaths("demo", PathStyles.all(PathStyle.PREFIXED));
+  private final ActitoPaths prefixed = new ActitoPaths("demo", PathStyles.prefixed());
 
   @Test
   void escapingIsStrict() {
@@ -47,17 +47,30 @@ class ActitoPathsTest {
         prefixed.customTable("orders"));
     assertEquals("/profile-table-structure/v5/entities/demo/profile-tables/16",
         prefixed.profileTable("16"));
-    assertEquals("/profile-data/v4/entity/demo/table/customers/profile", prefixed.profiles("customers"));
+    assertEquals("/profiles/v4/entity/demo/table/customers/profile", prefixed.profiles("customers"));
+    assertEquals("/profiles/v4/entity/demo/table/customers/profile/emailAddress=a%2Bb%40x.com",
+        prefixed.profileByAttribute("customers", "emailAddress", "a+b@x.com"));
     assertEquals("/mass-imports/v4/entity/demo/customTable/orders/import",
         prefixed.customTableImport("orders"));
     assertEquals("/mass-imports/v4/entity/demo/import/3/result", prefixed.importResult(3));
   }
 
   @Test
+  void defaultIsEveryFamilyPrefixed() {
+    assertEquals(PathStyles.all(PathStyle.PREFIXED), PathStyles.builder().build());
+    assertEquals(PathStyles.all(PathStyle.PREFIXED), PathStyles.prefixed());
+    assertEquals(PathStyles.all(PathStyle.CLASSIC), PathStyles.classic());
+  }
+
+  @Test
   void stylePerFamily() {
     ActitoPaths mixed = new ActitoPaths("my entity",
-        PathStyles.builder().setMassImports(PathStyle.PREFIXED).build());
+        PathStyles.classic().toBuilder().setMassImports(PathStyle.PREFIXED).build());
     assertEquals("/v4/entity/my%20entity/customTable/t/record", mixed.records("t"));
     assertEquals("/mass-imports/v4/entity/my%20entity/import/1/result", mixed.importResult(1));
+    ActitoPaths profilesOnlyClassic = new ActitoPaths("demo",
+        PathStyles.builder().setProfiles(PathStyle.CLASSIC).build());
+    assertEquals("/v4/entity/demo/table/c/profile", profilesOnlyClassic.profiles("c"));
+    assertEquals("/custom-data/v4/entity/demo/customTable/t/record", profilesOnlyClassic.records("t"));
   }
 }

@@ -99,7 +99,7 @@ class AuthAndFaultsAgainstEmulatorTest {
     assertEquals(ErrorClass.AUTH, e.errorClass());
     assertEquals(401, e.status());
     assertTrue(e.getMessage().contains("entity 'demo'"), e.getMessage());
-    assertTrue(e.getMessage().contains("POST /v4/entity/demo/customTable/orders/record"), e.getMessage());
+    assertTrue(e.getMessage().contains("POST /custom-data/v4/entity/demo/customTable/orders/record"), e.getMessage());
     assertFalse(e.getMessage().contains(EmulatorFixture.REVOCABLE_KEY));
     assertTrue(tokenCalls() <= 2, "token calls: " + tokenCalls());
     assertTrue(sleeper.sleeps.isEmpty());

@@ -178,7 +178,7 @@ class ClientHttpBehaviourTest {
     ActitoAuthException e = assertThrows(ActitoAuthException.class,
         () -> client().records().get("orders", "k"));
     assertEquals(401, e.status());
-    assertTrue(e.getMessage().contains("GET /v4/entity/demo/customTable/orders/record/k"), e.getMessage());
+    assertTrue(e.getMessage().contains("GET /custom-data/v4/entity/demo/customTable/orders/record/k"), e.getMessage());
     assertFalse(e.getMessage().contains("scripted-key"));
     assertEquals(2, server.tokenCalls());
   }
@@ -289,11 +289,14 @@ class ClientHttpBehaviourTest {
     ActitoClient c = client();
     c.records().get("orders", "a b/c=d+é");
     c.profiles().findByUniqueAttribute("customers", "emailAddress", "a+b c@x.org");
+    server.then(Reply.of(200, "{\"profileId\":5}"));
     c.profiles().upsert("customers", Map.of("emailAddress", "x@y.z"), true);
     List<ScriptedServer.Seen> calls = dataCalls();
-    assertEquals("/v4/entity/demo/customTable/orders/record/a%20b%2Fc%3Dd%2B%C3%A9", calls.get(0).rawPath);
-    assertEquals("/v4/entity/demo/table/customers/profile/emailAddress=a%2Bb%20c%40x.org", calls.get(1).rawPath);
-    assertEquals("/v4/entity/demo/table/customers/profile?allowUpdate=true", calls.get(2).rawPath);
+    assertEquals("/custom-data/v4/entity/demo/customTable/orders/record/a%20b%2Fc%3Dd%2B%C3%A9",
+        calls.get(0).rawPath);
+    assertEquals("/profiles/v4/entity/demo/table/customers/profile/emailAddress=a%2Bb%20c%40x.org",
+        calls.get(1).rawPath);
+    assertEquals("/profiles/v4/entity/demo/table/customers/profile?allowUpdate=true", calls.get(2).rawPath);
   }
 
   @Test

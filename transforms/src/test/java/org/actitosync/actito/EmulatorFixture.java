@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.actitosync.actito.TestClocks.RecordingSleeper;
 import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.emulator.RouteSet;
 
-/** Starts the embedded emulator on the client tests' data file and builds clients for it. */
+/**
+ * Starts the embedded emulator on the client tests' data file (default: today's prefixed routes)
+ * and builds clients for it.
+ */
 final class EmulatorFixture {
   static final String KEY = "it-key-main-4f9c2a";
   static final String REVOCABLE_KEY = "it-key-revocable-81b7e0";
@@ -33,6 +37,14 @@ final class EmulatorFixture {
 
   static ActitoEmulator start(Clock clock) {
     return ActitoEmulator.builder().data(data()).clock(clock).start();
+  }
+
+  /**
+   * An emulator serving {@code routes}: {@code RouteSet.BOTH} for tests that run every {@link
+   * PathStyle} (CLASSIC included) or the v4 imports against one emulator.
+   */
+  static ActitoEmulator start(RouteSet routes) {
+    return ActitoEmulator.builder().data(data()).routes(routes).start();
   }
 
   static ActitoClientConfig.Builder config(ActitoEmulator emu, String key) {

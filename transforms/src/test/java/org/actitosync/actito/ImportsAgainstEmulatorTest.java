@@ -25,6 +25,7 @@ import org.actitosync.actito.imports.ImportParameters;
 import org.actitosync.actito.imports.RowResult;
 import org.actitosync.actito.imports.TableKind;
 import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.emulator.RouteSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class ImportsAgainstEmulatorTest {
 
   @BeforeAll
   static void start() {
-    emu = EmulatorFixture.start();
+    emu = EmulatorFixture.start(RouteSet.BOTH);
   }
 
   @AfterAll
@@ -156,7 +157,7 @@ class ImportsAgainstEmulatorTest {
 
   @Test
   void dailyQuota429WithALongRetryAfterFailsAtOnce() {
-    try (ActitoEmulator quota = ActitoEmulator.builder().data(EmulatorFixture.data())
+    try (ActitoEmulator quota = ActitoEmulator.builder().data(EmulatorFixture.data()).routes(RouteSet.BOTH)
         .bulkImportsPerTablePerDay(1).start()) {
       RecordingSleeper sleeper = new RecordingSleeper(null, 20);
       ActitoClient c = EmulatorFixture.client(EmulatorFixture.config(quota, KEY).build(), sleeper);

@@ -20,6 +20,7 @@ import org.actitosync.actito.imports.TableKind;
 import org.actitosync.actito.retry.RetryPolicy;
 import org.actitosync.actito.structure.AttributeDefinition;
 import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.emulator.RouteSet;
 import org.actitosync.emulator.faults.FaultSettings;
 
 /**
@@ -39,7 +40,7 @@ public final class LeakScenario {
     SECRETS.add(EmulatorFixture.KEY);
     SECRETS.add(EmulatorFixture.REVOCABLE_KEY);
     SECRETS.add(EmulatorFixture.OTHER_ENTITY_KEY);
-    try (ActitoEmulator emu = EmulatorFixture.start()) {
+    try (ActitoEmulator emu = EmulatorFixture.start(RouteSet.BOTH)) {
       RetryPolicy policy = RetryPolicy.builder().setMaxAttempts(3).build();
       ActitoClientConfig config = EmulatorFixture.config(emu, EmulatorFixture.KEY)
           .setRetryPolicy(policy).build();

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.actitosync.actito.TestClocks.RecordingSleeper;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
@@ -21,19 +22,24 @@ import org.actitosync.actito.structure.AttributeDefinition;
 import org.actitosync.actito.structure.ChangeRequestResult;
 import org.actitosync.actito.structure.TableStructure;
 import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.emulator.model.ProfileGetShape;
+import org.actitosync.emulator.RouteSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Structure and profile operations over real HTTP against the embedded emulator. */
+/**
+ * Structure and profile operations over real HTTP against the embedded emulator (serving both route
+ * spellings, so every {@link PathStyle} runs against the same licence).
+ */
 class ProfilesAndStructureAgainstEmulatorTest {
   static ActitoEmulator emu;
 
   @BeforeAll
   static void start() {
-    emu = EmulatorFixture.start();
+    emu = EmulatorFixture.start(RouteSet.BOTH);
   }
 
   @AfterAll
@@ -103,6 +109,7 @@ class ProfilesAndStructureAgainstEmulatorTest {
     assertEquals("One", one.attributes().get("lastName"));
     Profile plus = c.profiles().findByUniqueAttribute(CUSTOMERS, "emailAddress", "a+b@example.com").orElseThrow();
     assertEquals("Plus", plus.attributes().get("lastName"));
+    assertTrue(plus.profileId().isPresent());
     assertEquals(plus.profileId(),
         c.profiles().findByUniqueAttribute(CUSTOMERS, "customerId", "2").orElseThrow().profileId());
     assertEquals(Optional.empty(),
@@ -129,5 +136,29 @@ class ProfilesAndStructureAgainstEmulatorTest {
     assertEquals(created.profileId(), updated.profileId());
     assertEquals("Drei", c.profiles().findByUniqueAttribute(CUSTOMERS, "customerId", "3")
         .orElseThrow().attributes().get("lastName"));
+  }
+
+  /** Both shapes of a single-profile GET, on the default (prefixed) emulator, through the real client. */
+  @ParameterizedTest
+  @EnumSource(ProfileGetShape.class)
+  void profileIdFromEitherGetShape(ProfileGetShape shape) {
+    try (ActitoEmulator shaped = ActitoEmulator.builder().data(EmulatorFixture.data()).profileGetShape(shape)
+        .start()) {
+      ActitoClient c = EmulatorFixture.client(EmulatorFixture.config(shaped, KEY).build(), new RecordingSleeper(null));
+      Map<String, Object> admin = shaped.admin().profiles("demo", CUSTOMERS).stream()
+          .filter(p -> "one@example.com".equals(p.get("emailAddress"))).findFirst().orElseThrow();
+      Profile one = c.profiles().findByUniqueAttribute(CUSTOMERS, "emailAddress", "one@example.com").orElseThrow();
+      assertEquals(OptionalLong.of(((Number) admin.get("profileId")).longValue()), one.profileId());
+      assertEquals("One", one.attributes().get("lastName"));
+
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("customerId", 4);
+      p.put("emailAddress", "four@example.com");
+      ProfileWriteResult created = c.profiles().upsert(CUSTOMERS, p, false);
+      assertTrue(created.profileId().isPresent());
+      assertEquals(created.profileId(),
+          c.profiles().findByUniqueAttribute(CUSTOMERS, "customerId", "4").orElseThrow().profileId());
+      assertFalse(one.profileId().equals(created.profileId()));
+    }
   }
 }

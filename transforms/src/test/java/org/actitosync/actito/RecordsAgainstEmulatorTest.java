@@ -18,6 +18,7 @@ import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.actito.records.WriteOutcome;
 import org.actitosync.actito.records.WriteResult;
 import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.emulator.RouteSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class RecordsAgainstEmulatorTest {
 
   @BeforeAll
   static void start() {
-    emu = EmulatorFixture.start();
+    emu = EmulatorFixture.start(RouteSet.BOTH);
   }
 
   @AfterAll

@@ -7,8 +7,8 @@ import java.util.OptionalLong;
  * Reads a profile's technical id from an Actito answer, wherever Actito puts it: a top-level
  * {@code "profileId"} (the documented profile POST answer) or an entry {@code {"name":"profileId",
  * "value":…}} of the {@code attributes} list (the GET shape of Actito's own SDK tests). The value
- * may be a JSON number or a string of digits. Anything else (absent, null, not a whole number) is
- * empty: never a guessed id.
+ * may be a JSON number or a string of digits, and must be positive. Anything else (absent, null,
+ * not a positive whole number) is empty: never a guessed id.
  */
 final class ProfileIds {
   static final String FIELD = "profileId";
@@ -38,15 +38,15 @@ final class ProfileIds {
     if (value == null) {
       return OptionalLong.empty();
     }
+    long id = 0;
     if (value.isIntegralNumber() && value.canConvertToLong()) {
-      return OptionalLong.of(value.asLong());
-    }
-    if (value.isTextual()) {
+      id = value.asLong();
+    } else if (value.isTextual()) {
       String s = value.asText().trim();
-      if (!s.isEmpty() && s.chars().allMatch(Character::isDigit) && s.length() <= 18) {
-        return OptionalLong.of(Long.parseLong(s));
+      if (!s.isEmpty() && s.length() <= 18 && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        id = Long.parseLong(s);
       }
     }
-    return OptionalLong.empty();
+    return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
   }
 }

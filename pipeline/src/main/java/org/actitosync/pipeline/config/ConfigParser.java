@@ -387,7 +387,7 @@ public final class ConfigParser {
             ? ApiKey.fromEnv(apiKey.get().getValue())
             : ApiKey.fromFile(apiKey.get().getValue());
     return TargetConfig.create(
-        environment, trimmedUrl, entity.get(), table.get(), key, pathStyle.orElse(PathStyle.CLASSIC));
+        environment, trimmedUrl, entity.get(), table.get(), key, pathStyle.orElse(PathStyle.PREFIXED));
   }
 
   private ProfilesConfig profiles(ObjectNode root, List<MappingEntry> mapping) {

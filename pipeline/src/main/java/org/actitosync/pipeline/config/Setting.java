@@ -90,7 +90,7 @@ public abstract class Setting {
           value("target.table", "TABLE", NONE, "Actito custom table."),
           value("target.apiKeyEnv", "VAR", NONE, "Environment variable holding the Actito API key."),
           value("target.apiKeyFile", "FILE", NONE, "File holding the Actito API key."),
-          value("target.pathStyle", "STYLE", "CLASSIC", "CLASSIC or PREFIXED API routes."),
+          value("target.pathStyle", "STYLE", "PREFIXED", "CLASSIC or PREFIXED API routes."),
           value("profiles.insertMissing", "BOOL", "false", "Create the missing profiles rows reference (on/off)."),
           value("profiles.table", "TABLE", NONE, "Actito profile table."),
           value("profiles.linkAttribute", "ATTRIBUTE", NONE, "Custom-table attribute referencing the profile."),

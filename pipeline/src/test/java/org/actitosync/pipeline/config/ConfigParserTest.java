@@ -48,7 +48,7 @@ class ConfigParserTest {
     assertEquals(Optional.of(ActitoEnvironment.PRODUCTION_ENV3), config.target().environment());
     assertEquals("https://api3.actito.com", config.target().baseUrl());
     assertEquals(ApiKey.fromEnv("ACTITO_API_KEY"), config.target().apiKey());
-    assertEquals(PathStyle.CLASSIC, config.target().pathStyle());
+    assertEquals(PathStyle.PREFIXED, config.target().pathStyle()); // not set: today's Actito routes
     assertTrue(config.profiles().insertMissing());
     assertEquals(Map.of("emailAddress", "email"), config.profiles().attributes());
     assertEquals(7, config.keepRuns());
@@ -93,6 +93,16 @@ class ConfigParserTest {
     assertEquals(Optional.empty(), config.profiles().toOption());
     assertEquals(Map.of(), config.warnings());
     assertEquals(Optional.empty(), config.schedule());
+    assertEquals(PathStyle.PREFIXED, config.target().pathStyle());
+    assertEquals(org.actitosync.actito.PathStyles.prefixed(), config.actitoClientConfig().pathStyles());
+  }
+
+  @Test
+  void classicPathStyleIsTheExplicitOptionForOldEnvironments() throws Exception {
+    ActivationConfig config = ConfigParser.parseYaml(
+        Configs.ordersWith("  apiKeyEnv: ACTITO_API_KEY\n", "  apiKeyEnv: ACTITO_API_KEY\n  pathStyle: CLASSIC\n"));
+    assertEquals(PathStyle.CLASSIC, config.target().pathStyle());
+    assertEquals(org.actitosync.actito.PathStyles.classic(), config.actitoClientConfig().pathStyles());
   }
 
   @Test

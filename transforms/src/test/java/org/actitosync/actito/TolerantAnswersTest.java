@@ -110,6 +110,22 @@ class TolerantAnswersTest {
   }
 
   @Test
+  void tokenAnswerWithoutAnAccessTokenIsARetryableFailureNotACrash() throws Exception {
+    ActitoClientConfig config = ActitoClientConfig.builder().setBaseUrl(server.baseUrl())
+        .setEntity("demo").setApiKey(ApiKey.of("scripted-key"))
+        .setRetryPolicy(org.actitosync.actito.retry.RetryPolicy.builder().setMaxAttempts(2).build()).build();
+    ActitoClient c = ActitoClient.builder(config).sleeper(new RecordingSleeper(null)).jitter(() -> 0.5).build();
+    server.thenToken(Reply.of(200, "{\"token\":\"x\"}"), Reply.of(200, "<html>login</html>"));
+    ActitoException e = assertThrows(ActitoException.class, () -> c.records().get("orders", "k"));
+    assertEquals(ErrorClass.RETRYABLE, e.errorClass());
+    assertTrue(e.retriesExhausted());
+    assertTrue(e.getMessage().contains("carries no accessToken"), e.getMessage());
+    assertEquals(2, server.tokenCalls());
+    assertTrue(server.seen().stream().allMatch(s -> s.rawPath.equals("/auth/token")), "no data call without a token");
+    assertEquals(Optional.of(Map.of()), c.records().get("orders", "k")); // next mint is fine: {} = no properties
+  }
+
+  @Test
   void structureWithoutIdOrNameKeepsTheTableItWasFoundBy() {
     server.then(Reply.of(200, "{\"attributes\":[{\"name\":\"orderId\",\"valueType\":\"STRING\"},"
         + "{\"valueType\":\"LONG\"}]}"));

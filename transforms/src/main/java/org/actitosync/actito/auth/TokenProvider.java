@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Thread-safe cache of the access token: {@code GET /auth/token} with the raw API key in {@code
  * Authorization}, re-minted {@code safetyMargin} before the announced {@code expiresIn} (Actito:
- * {@code "900s"}; default 900 s when absent). Threads that need a token while one is being minted
+ * {@code "900s"}; default 900 s when absent or unreadable; an answer without {@code accessToken} is
+ * a RETRYABLE failure of the token route). Threads that need a token while one is being minted
  * wait for it (one mint at a time). Neither the key nor the token is ever logged.
  */
 public final class TokenProvider {
@@ -58,7 +59,8 @@ public final class TokenProvider {
    * A valid token, minted if none is cached or the cached one is due for refresh.
    *
    * @throws TokenUnavailableException when the token route fails: classification AUTH when
-   *     Actito refuses the key (401/403), else as classified (429, 5xx, I/O: retryable)
+   *     Actito refuses the key (401/403), else as classified (429, 5xx, I/O, a 2xx without
+   *     {@code accessToken}: retryable)
    */
   public synchronized AccessToken get() throws TokenUnavailableException {
     if (current != null && clock.instant().isBefore(current.refreshAt())) {
@@ -107,10 +109,19 @@ public final class TokenProvider {
       Classification c = classifier.classify(raw.status, raw.retryAfter, raw.body);
       throw new TokenUnavailableException(c, null);
     }
-    JsonNode body = Json.parse(raw.body);
-    String token = body.path("accessToken").asText("");
+    JsonNode body;
+    try {
+      body = Json.parse(raw.body);
+    } catch (IllegalStateException e) {
+      body = Json.object();
+    }
+    JsonNode accessToken = body.get("accessToken");
+    String token = accessToken == null || !accessToken.isTextual() ? "" : accessToken.asText();
     if (token.isEmpty()) {
-      throw new IllegalStateException("Actito token response has no accessToken");
+      // Unreadable answer: no token to call with. Classified like a transient failure (the mint is
+      // a harmless GET), so it is retried within the budget and then fails the call, never a crash.
+      throw new TokenUnavailableException(Classification.of(ErrorClass.RETRYABLE, raw.status,
+          "Actito's answer to GET /auth/token carries no accessToken", Optional.empty(), true), null);
     }
     Duration ttl = parseExpiresIn(body.get("expiresIn"));
     Duration margin = safetyMargin.compareTo(ttl) < 0 ? safetyMargin : ttl.dividedBy(2);

@@ -22,6 +22,7 @@ import org.actitosync.actito.http.HttpExchange;
 import org.actitosync.actito.imports.ImportsApi;
 import org.actitosync.actito.observe.ActitoCallListener;
 import org.actitosync.actito.observe.CallCounters;
+import org.actitosync.actito.probe.ProbeApi;
 import org.actitosync.actito.profiles.ProfilesApi;
 import org.actitosync.actito.records.RecordsApi;
 import org.actitosync.actito.structure.StructureApi;
@@ -53,6 +54,7 @@ public final class ActitoClient implements AutoCloseable {
   private final ProfilesApi profiles;
   private final StructureApi structure;
   private final ImportsApi imports;
+  private final ProbeApi probes;
 
   private ActitoClient(Builder b) {
     this.config = b.config;
@@ -73,6 +75,7 @@ public final class ActitoClient implements AutoCloseable {
     this.records = new RecordsApi(http, paths);
     this.profiles = new ProfilesApi(http, paths);
     this.structure = new StructureApi(http, paths);
+    this.probes = new ProbeApi(http, paths);
     this.imports = new ImportsApi(http, paths, b.sleeper, config.importPolling(),
         config.maxImportBytes());
   }
@@ -101,6 +104,11 @@ public final class ActitoClient implements AutoCloseable {
 
   public ImportsApi imports() {
     return imports;
+  }
+
+  /** Read-only probes whose statuses are returned, not thrown (the connection check). */
+  public ProbeApi probes() {
+    return probes;
   }
 
   /** Counters of every call this client made (always kept, in addition to any listener). */

@@ -11,6 +11,7 @@ import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.change.ChangeKind;
+import org.actitosync.pipeline.check.ConnectionCheck;
 import org.actitosync.pipeline.config.ActivationConfig;
 import org.actitosync.pipeline.config.ConfigException;
 import org.actitosync.pipeline.config.ConfigLoader;
@@ -66,7 +67,8 @@ public final class Launcher {
     Optional<String> help = ConfigLoader.helpText(args);
     if (help.isPresent()) {
       out.println(help.get());
-      out.println("Run options: --dryRun (plan only, nothing written), --fullResync (send every row again;");
+      out.println("Run options: --check (prove the connection to Actito: read-only calls, one line each),");
+      out.println("--dryRun (plan only, nothing written), --fullResync (send every row again;");
       out.println("deletes still from the snapshot), --confirmDeletes=N, --confirmRows=N, --confirmMappingUpdates=N");
       out.println("(confirm what a guard refused, with the exact number), --runId=ID, --progressSeconds=N (default 30),");
       out.println("plus any Beam option, e.g. --runner=FlinkRunner --flinkMaster=[local].");
@@ -86,6 +88,9 @@ public final class Launcher {
       return fail(ExitCode.CONFIG_ERROR, "command line: " + e.getMessage());
     }
     ActivationConfig config = loaded.config();
+    if (options.getCheck()) {
+      return check(config);
+    }
     String runId = options.getRunId() != null ? options.getRunId() : RunIds.newRunId(Instant.now());
     if (!RunIds.isValid(runId)) {
       return fail(ExitCode.CONFIG_ERROR,
@@ -186,6 +191,18 @@ public final class Launcher {
       out.println("dead letters: " + store.runDirectory(runId) + folder + "rejected/ (" + bad + " rows)");
     }
     return exit.code();
+  }
+
+  /** {@code --check}: read-only calls only, before the source, the snapshot or any write. */
+  private int check(ActivationConfig config) {
+    try (ActitoClient client = ActitoClient.create(ConnectionCheck.clientConfig(config))) {
+      ConnectionCheck.Result result = ConnectionCheck.run(config, client);
+      result.lines().forEach(line -> out.println(line.render()));
+      (result.exitCode() == 0 ? out : err).println(result.summary());
+      return result.exitCode();
+    } catch (java.io.IOException | RuntimeException e) {
+      return fail(ExitCode.CONFIG_ERROR, "check: " + e.getMessage());
+    }
   }
 
   /** Failures after the config is known: printed, and sent to the alert channels as one message. */

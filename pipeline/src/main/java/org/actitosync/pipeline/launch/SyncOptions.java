@@ -14,6 +14,15 @@ public interface SyncOptions extends PipelineOptions {
 
   void setDryRun(boolean dryRun);
 
+  @Description(
+      "Check the connection instead of running: read-only calls (token, table structures, the ETL,"
+          + " a record GET expecting 404), one line per call with what to do; reads no warehouse data"
+          + " and writes nothing. Exit 0 all as expected, 3 key refused, 2 otherwise.")
+  @Default.Boolean(false)
+  boolean getCheck();
+
+  void setCheck(boolean check);
+
   @Description("The run id (default: UTC start time plus a random suffix).")
   String getRunId();
 

@@ -45,10 +45,13 @@ public final class ActitoPaths {
 
   // ---- structures ----
 
+  /** The entity's custom tables (list). */
+  public String customTables() {
+    return v5(styles.customTableStructure(), "custom-table-structure") + "/custom-tables";
+  }
+
   public String customTable(String idOrName) {
-    return v5(styles.customTableStructure(), "custom-table-structure")
-        + "/custom-tables/"
-        + escape(idOrName);
+    return customTables() + "/" + escape(idOrName);
   }
 
   public String changeRequests(String tableIdOrName) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.emulator.RouteSet;
 import org.actitosync.emulator.limits.RateMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,23 @@ class ConnectionCheckEndToEndTest {
       assertTrue(run.err().contains("1 problem"), run.err());
       assertFalse((run.out() + run.err()).contains("not-the-key-5e1f"), "the key leaked");
       assertReadOnly(emulator);
+    }
+  }
+
+  @Test
+  void anEnvironmentWithOnlyTheRetiredRoutesGetsThePathStyleAdvice() throws IOException {
+    try (ActitoEmulator emulator = emulator().routes(RouteSet.LEGACY).start()) {
+      Run run = check(config(emulator, "orders", ""));
+      assertEquals(2, run.code(), run.out() + run.err());
+      assertTrue(run.out().contains("check: GET /custom-table-structure/v5/entities/demo/custom-tables/orders"
+          + " -> 404 FAIL: 404 on the route: this environment may need target.pathStyle CLASSIC"), run.out());
+      assertReadOnly(emulator);
+
+      Run classic = check(config(emulator, "orders", "").getParent().resolve(
+          Files.writeString(dir.resolve("classic.yaml"), Files.readString(dir.resolve("check.yaml"))
+              .replace("  entity: demo\n", "  entity: demo\n  pathStyle: CLASSIC\n")).getFileName()));
+      assertEquals(0, classic.code(), classic.out() + classic.err());
+      assertTrue(classic.out().contains("check: GET /v5/entities/demo/custom-tables/orders -> 200 OK"), classic.out());
     }
   }
 

@@ -37,7 +37,7 @@ final class ProfileRefs {
     Map<String, Object> wire = new LinkedHashMap<>();
     Map<String, String> source = config.profiles().profileAttributes();
     canonical.forEach((attribute, value) ->
-        wire.put(attribute, WireValues.toWire(config.type(source.get(attribute)), value)));
+        wire.put(attribute, WireValues.toWire(config.type(source.get(attribute)), value, config.timeZone())));
     return wire;
   }
 

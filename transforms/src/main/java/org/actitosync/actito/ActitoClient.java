@@ -19,7 +19,7 @@ import org.actitosync.actito.errors.ErrorClassifier;
 import org.actitosync.actito.http.ActitoHttp;
 import org.actitosync.actito.http.ActitoPaths;
 import org.actitosync.actito.http.HttpExchange;
-import org.actitosync.actito.imports.ImportsApi;
+import org.actitosync.actito.etl.EtlApi;
 import org.actitosync.actito.observe.ActitoCallListener;
 import org.actitosync.actito.observe.CallCounters;
 import org.actitosync.actito.profiles.ProfilesApi;
@@ -52,7 +52,7 @@ public final class ActitoClient implements AutoCloseable {
   private final RecordsApi records;
   private final ProfilesApi profiles;
   private final StructureApi structure;
-  private final ImportsApi imports;
+  private final EtlApi etl;
 
   private ActitoClient(Builder b) {
     this.config = b.config;
@@ -73,8 +73,8 @@ public final class ActitoClient implements AutoCloseable {
     this.records = new RecordsApi(http, paths);
     this.profiles = new ProfilesApi(http, paths);
     this.structure = new StructureApi(http, paths);
-    this.imports = new ImportsApi(http, paths, b.sleeper, config.importPolling(),
-        config.maxImportBytes());
+    this.etl = new EtlApi(http, paths, b.sleeper, config.importPolling(),
+        config.maxImportBytes(), config.etlContract());
   }
 
   /** A client with the real clock, sleeper and a {@link NetHttpTransport}. */
@@ -99,8 +99,9 @@ public final class ActitoClient implements AutoCloseable {
     return structure;
   }
 
-  public ImportsApi imports() {
-    return imports;
+  /** Bulk writes through v5 ETL executions. */
+  public EtlApi etl() {
+    return etl;
   }
 
   /** Counters of every call this client made (always kept, in addition to any listener). */
@@ -170,7 +171,7 @@ public final class ActitoClient implements AutoCloseable {
       return this;
     }
 
-    /** Sleeper for backoff and import polling (tests: record instead of sleeping). */
+    /** Sleeper for backoff and ETL execution polling (tests: record instead of sleeping). */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;

@@ -21,14 +21,14 @@ import org.actitosync.actito.TestClocks.RecordingSleeper;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
-import org.actitosync.actito.imports.Compression;
-import org.actitosync.actito.imports.CsvFormat;
-import org.actitosync.actito.imports.CsvImportFiles;
-import org.actitosync.actito.imports.ImportFile;
-import org.actitosync.actito.imports.ImportFileTooLargeException;
-import org.actitosync.actito.imports.ImportMode;
-import org.actitosync.actito.imports.ImportParameters;
-import org.actitosync.actito.imports.TableKind;
+import org.actitosync.actito.etl.Compression;
+import org.actitosync.actito.etl.CsvFormat;
+import org.actitosync.actito.etl.CsvImportFiles;
+import org.actitosync.actito.etl.ImportFile;
+import org.actitosync.actito.etl.ImportFileTooLargeException;
+import org.actitosync.actito.etl.ImportMode;
+import org.actitosync.actito.etl.ImportParameters;
+import org.actitosync.actito.etl.TableKind;
 import org.actitosync.actito.records.WriteOutcome;
 import org.actitosync.actito.retry.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -338,7 +338,7 @@ class ClientHttpBehaviourTest {
     }
     ActitoClientConfig config = ActitoClientConfig.builder().setBaseUrl(server.baseUrl())
         .setEntity("demo").setApiKey(ApiKey.of("scripted-key"))
-        .setImportPolling(org.actitosync.actito.imports.ImportPollingPolicy.of(
+        .setImportPolling(org.actitosync.actito.etl.ImportPollingPolicy.of(
             Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(30))).build();
     ActitoClient c = ActitoClient.builder(config).sleeper(sleeper).build();
     ActitoException e = assertThrows(ActitoException.class, () -> c.imports().await(5));

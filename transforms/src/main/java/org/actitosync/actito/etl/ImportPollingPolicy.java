@@ -1,4 +1,4 @@
-package org.actitosync.actito.imports;
+package org.actitosync.actito.etl;
 
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;

@@ -43,7 +43,8 @@ class ActitoClientConfigTest {
   void defaults() {
     ActitoClientConfig c = base().setEnvironment(ActitoEnvironment.PRODUCTION_ENV0).build();
     assertEquals(PathStyles.classic(), c.pathStyles());
-    assertEquals(Compression.ZIP, c.importCompression());
+    assertEquals(Compression.GZIP, c.importCompression());
+    assertEquals(org.actitosync.actito.etl.EtlContract.defaults(), c.etlContract());
     assertEquals(100L * 1024 * 1024, c.maxImportBytes());
     assertEquals(6, c.retryPolicy().maxAttempts());
     assertThrows(IllegalArgumentException.class,

@@ -33,10 +33,9 @@ class ActitoPathsTest {
     assertEquals("/v4/entity/demo/table/customers/profile", classic.profiles("customers"));
     assertEquals("/v4/entity/demo/table/customers/profile/emailAddress=a%2Bb%40x.com",
         classic.profileByAttribute("customers", "emailAddress", "a+b@x.com"));
-    assertEquals("/v4/entity/demo/customTable/orders/import", classic.customTableImport("orders"));
-    assertEquals("/v4/entity/demo/table/customers/import", classic.profileTableImport("customers"));
-    assertEquals("/v4/entity/demo/import/12/result", classic.importResult(12));
-    assertEquals("/v4/entity/demo/import/12/result-file", classic.importResultFile(12));
+    // v5 ETL routes have no classic form
+    assertEquals("/mass-imports/v5/entities/demo/etls/12/trigger-execution", classic.etlTrigger("12"));
+    assertEquals("/mass-imports/v5/entities/demo/etl-executions/7", classic.etlExecution("7"));
   }
 
   @Test
@@ -48,9 +47,10 @@ class ActitoPathsTest {
     assertEquals("/profile-table-structure/v5/entities/demo/profile-tables/16",
         prefixed.profileTable("16"));
     assertEquals("/profile-data/v4/entity/demo/table/customers/profile", prefixed.profiles("customers"));
-    assertEquals("/mass-imports/v4/entity/demo/customTable/orders/import",
-        prefixed.customTableImport("orders"));
-    assertEquals("/mass-imports/v4/entity/demo/import/3/result", prefixed.importResult(3));
+    assertEquals("/mass-imports/v5/entities/demo/etls/a%2Fb", prefixed.etl("a/b"));
+    assertEquals("/mass-imports/v5/entities/demo/etls/3/trigger-execution", prefixed.etlTrigger("3"));
+    assertEquals("/mass-imports/v5/entities/demo/etl-executions", prefixed.etlExecutions());
+    assertEquals("/mass-imports/v5/entities/demo/etl-executions/9", prefixed.etlExecution("9"));
   }
 
   @Test
@@ -58,6 +58,6 @@ class ActitoPathsTest {
     ActitoPaths mixed = new ActitoPaths("my entity",
         PathStyles.builder().setMassImports(PathStyle.PREFIXED).build());
     assertEquals("/v4/entity/my%20entity/customTable/t/record", mixed.records("t"));
-    assertEquals("/mass-imports/v4/entity/my%20entity/import/1/result", mixed.importResult(1));
+    assertEquals("/mass-imports/v5/entities/my%20entity/etl-executions", mixed.etlExecutions());
   }
 }

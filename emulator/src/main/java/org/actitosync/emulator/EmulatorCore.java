@@ -71,8 +71,13 @@ public final class EmulatorCore implements AutoCloseable {
       return t;
     });
     this.imports = new ImportService(store, quota, () -> this.limits, worker, clock, false);
-    this.etls = new EtlService(new ImportService(store, etlQuota, () -> this.limits, worker, clock, true), store,
-        data.etls());
+    try {
+      this.etls = new EtlService(new ImportService(store, etlQuota, () -> this.limits, worker, clock, true), store,
+          data.etls());
+    } catch (RuntimeException e) {
+      worker.shutdownNow(); // a seeded ETL is invalid: the emulator does not start
+      throw e;
+    }
     this.faults.configure(initialFaults);
   }
 

@@ -6,14 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 
-/** v5 ETL calls over HTTP for the tests (entity demo). */
-final class EtlCalls {
+/** A started emulator on the test data and v5 ETL calls to it over HTTP (entity demo). */
+final class EtlCalls implements AutoCloseable {
   static final String BASE = "/mass-imports/v5/entities/demo";
   static final String ORDERS_ETL = "123456";
+  final ActitoEmulator emu;
   final TestSupport.Api api;
 
-  EtlCalls(TestSupport.Api api) {
-    this.api = api;
+  private EtlCalls(ActitoEmulator emu) {
+    this.emu = emu;
+    this.api = new TestSupport.Api(emu).login();
+  }
+
+  /** Starts {@code builder} on the test data and logs in. */
+  static EtlCalls start(ActitoEmulator.Builder builder) {
+    return new EtlCalls(builder.data(TestSupport.data()).start());
+  }
+
+  @Override
+  public void close() {
+    emu.close();
   }
 
   HttpResponse<String> trigger(String etlId, String fileName, byte[] file) {

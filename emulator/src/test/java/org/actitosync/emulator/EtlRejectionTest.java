@@ -25,21 +25,17 @@ import org.junit.jupiter.api.Test;
 class EtlRejectionTest {
   static final String GOOD = "orderId;status\no-70;NEW\n";
   MutableClock clock = MutableClock.at(TestSupport.T0);
-  ActitoEmulator emu;
-  TestSupport.Api api;
   EtlCalls etl;
 
   @BeforeEach
   void start() {
-    emu = ActitoEmulator.builder().data(TestSupport.data()).clock(clock).bulkImportsPerTablePerDay(3)
-        .maxImportBytes(4096).start();
-    api = new TestSupport.Api(emu).login();
-    etl = new EtlCalls(api);
+    etl = EtlCalls.start(ActitoEmulator.builder().clock(clock).bulkImportsPerTablePerDay(3)
+        .maxImportBytes(4096));
   }
 
   @AfterEach
   void stop() {
-    emu.close();
+    etl.close();
   }
 
   static byte[] utf8(String s) {
@@ -93,11 +89,11 @@ class EtlRejectionTest {
     // UPDATE_ONLY creates nothing: a mandatory column may be absent
     assertEquals(200, etl.oneShot("orders.csv", utf8("orderId;note\no-1;x\n"),
         definition("orders.csv", "UPDATE_ONLY", ";", "NONE", "[]")).statusCode());
-    HttpResponse<String> notMultipart = api.post(BASE + "/etl-executions", good("CREATE_UPDATE"));
+    HttpResponse<String> notMultipart = etl.api.post(BASE + "/etl-executions", good("CREATE_UPDATE"));
     assertEquals(415, notMultipart.statusCode());
-    assertEquals(400, api.post(BASE + "/etls/" + ORDERS_ETL + "/trigger-execution",
+    assertEquals(400, etl.api.post(BASE + "/etls/" + ORDERS_ETL + "/trigger-execution",
         new TestSupport.Form().file("file", "orders.csv", utf8(GOOD))).statusCode(), "part inputFile required");
-    assertEquals(0, emu.admin().stats().served429Quota());
+    assertEquals(0, etl.emu.admin().stats().served429Quota());
   }
 
   @Test
@@ -121,7 +117,7 @@ class EtlRejectionTest {
     assertEquals(400, otherName.statusCode());
     assertEquals("files[0].fileName", field(otherName));
     assertTrue(json(otherName).get("message").asText().contains("orders-2.csv"), otherName.body());
-    HttpResponse<String> noDefinition = api.post(BASE + "/etl-executions",
+    HttpResponse<String> noDefinition = etl.api.post(BASE + "/etl-executions",
         new TestSupport.Form().file("inputFile", "orders.csv", utf8(GOOD)));
     assertEquals("etlDefinition", field(noDefinition));
     HttpResponse<String> unknownTable = oneShot(good.replace("\"name\":\"orders\"", "\"name\":\"nope\""));
@@ -150,17 +146,17 @@ class EtlRejectionTest {
     assertEquals(Long.toString(Duration.ofHours(14).toSeconds()),
         refused.headers().firstValue("Retry-After").orElseThrow());
     assertEquals(429, oneShot(good("CREATE_UPDATE")).statusCode());
-    var stats = emu.admin().stats();
+    var stats = etl.emu.admin().stats();
     assertEquals(2, stats.served429Quota());
     assertEquals(1, stats.routeStatus("POST /etls/{id}/trigger-execution", 429));
     assertEquals(1, stats.routeStatus("POST /etl-executions", 429));
     // another table has its own quota; the v4 imports do not share the ETL quota
     created(etl.trigger("777", "c.csv", utf8("customerId\n9\n")));
-    HttpResponse<String> v4 = api.post(ImportTest.IMPORT, new TestSupport.Form().file("inputFile", "d.csv",
+    HttpResponse<String> v4 = etl.api.post(ImportTest.IMPORT, new TestSupport.Form().file("inputFile", "d.csv",
         utf8(GOOD)).json("parameters", null, "{\"mode\":\"CREATE_UPDATE\"}"));
     assertEquals(200, v4.statusCode(), v4.body());
     clock.advance(Duration.ofDays(1));
-    api.login();
+    etl.api.login();
     created(trigger(utf8(GOOD)));
   }
 

@@ -25,20 +25,16 @@ import org.junit.jupiter.api.Test;
 /** v5 ETL executions over HTTP: definitions, both ways of running one, status and error report. */
 class EtlTest {
   MutableClock clock = MutableClock.at(TestSupport.T0);
-  ActitoEmulator emu;
-  TestSupport.Api api;
   EtlCalls etl;
 
   @BeforeEach
   void start() {
-    emu = ActitoEmulator.builder().data(TestSupport.data()).clock(clock).importProcessingDelayMillis(150).start();
-    api = new TestSupport.Api(emu).login();
-    etl = new EtlCalls(api);
+    etl = EtlCalls.start(ActitoEmulator.builder().clock(clock).importProcessingDelayMillis(150));
   }
 
   @AfterEach
   void stop() {
-    emu.close();
+    etl.close();
   }
 
   /** 10 data lines of orders o-101..o-110; lines 4 (amount) and 8 (status) are in error. */
@@ -55,17 +51,33 @@ class EtlTest {
 
   @Test
   void definitionsAreServedWithoutTheirEntity() {
-    JsonNode list = json(api.get(BASE + "/etls"));
+    JsonNode list = json(etl.api.get(BASE + "/etls"));
     assertEquals(2, list.get("etls").size());
-    JsonNode one = json(api.get(BASE + "/etls/" + ORDERS_ETL));
+    JsonNode one = json(etl.api.get(BASE + "/etls/" + ORDERS_ETL));
     assertEquals(list.get("etls").get(0), one);
     assertEquals("123456", one.get("id").asText());
     assertEquals("orders", one.get("table").get("name").asText());
     assertEquals("CREATE_UPDATE", one.get("mode").asText());
     assertEquals(";", one.get("format").get("separator").asText());
     assertFalse(one.has("entity"));
-    assertEquals(404, api.get(BASE + "/etls/999").statusCode());
-    assertEquals(403, api.get("/mass-imports/v5/entities/other/etls").statusCode());
+    assertEquals(404, etl.api.get(BASE + "/etls/999").statusCode());
+    assertEquals(403, etl.api.get("/mass-imports/v5/entities/other/etls").statusCode());
+  }
+
+  @Test
+  void shippedDataFilesSeedTheOrdersEtl() throws Exception {
+    for (String file : List.of("examples/demo-data.json", "../scripts/demo/actito-data.json",
+        "../transforms/src/test/resources/actito/emulator-data.json")) {
+      java.nio.file.Path path = java.nio.file.Path.of(file);
+      String key = TestSupport.MAPPER.readTree(path.toFile()).get("apiKeys").get(0).get("key").asText();
+      try (ActitoEmulator other = ActitoEmulator.builder().dataFile(path).start()) {
+        TestSupport.Api client = new TestSupport.Api(other);
+        client.token = json(client.token(key)).get("accessToken").asText();
+        JsonNode def = json(client.get(BASE + "/etls/" + ORDERS_ETL));
+        assertEquals("orders", def.path("table").path("name").asText(), file);
+        assertEquals(";", def.path("format").path("separator").asText(), file);
+      }
+    }
   }
 
   @Test
@@ -92,7 +104,7 @@ class EtlTest {
     String href = done.get("_links").get("errorReport").get("href").asText();
     assertEquals(BASE + "/etl-executions/" + id + "/error-report", href);
 
-    HttpResponse<String> report = api.get(href);
+    HttpResponse<String> report = etl.api.get(href);
     assertEquals(200, report.statusCode());
     assertTrue(report.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
     List<String> lines = report.body().lines().toList();
@@ -101,7 +113,7 @@ class EtlTest {
     assertTrue(lines.get(1).startsWith("o-104;1;abc;NEW;n4;") && lines.get(1).contains("amount"), lines.get(1));
     assertTrue(lines.get(2).startsWith("o-108;1;8.5;LOST;n8;") && lines.get(2).contains("status"), lines.get(2));
 
-    Map<String, Map<String, Object>> rows = ImportTest.byKey(emu.admin().records("demo", "orders"));
+    Map<String, Map<String, Object>> rows = ImportTest.byKey(etl.emu.admin().records("demo", "orders"));
     List<String> expected = new ArrayList<>(List.of("o-1"));
     for (int i = 1; i <= 10; i++) {
       if (i != 4 && i != 8) {
@@ -128,7 +140,7 @@ class EtlTest {
     assertEquals(0, done.get("files").get(0).get("rowsInError").asInt());
     assertEquals("batch-1.zip", done.get("files").get(0).get("fileName").asText());
     assertEquals(404, etl.errorReport(id).statusCode());
-    Map<String, Map<String, Object>> rows = ImportTest.byKey(emu.admin().records("demo", "orders"));
+    Map<String, Map<String, Object>> rows = ImportTest.byKey(etl.emu.admin().records("demo", "orders"));
     assertEquals(new java.math.BigDecimal("1.25"), rows.get("o-20").get("amount"));
     assertEquals("PAID", rows.get("o-1").get("status"));
     assertFalse(rows.get("o-1").containsKey("amount"), "an empty cell clears the attribute");
@@ -141,7 +153,7 @@ class EtlTest {
         csv.getBytes(StandardCharsets.UTF_8))));
     assertEquals("SUCCESS", done.get("status").asText());
     assertEquals("PROFILE_TABLE", done.get("files").get(0).get("table").get("type").asText());
-    assertEquals(3, emu.admin().profiles("demo", "customers").size());
+    assertEquals(3, etl.emu.admin().profiles("demo", "customers").size());
   }
 
   @Test
@@ -151,40 +163,40 @@ class EtlTest {
     String ok = created(etl.trigger(ORDERS_ETL, "ok.csv", "orderId;status\no-50;NEW\n".getBytes(StandardCharsets.UTF_8)));
     assertEquals("SUCCESS", etl.awaitFinished(ok).get("status").asText());
 
-    emu.admin().errorReports(ErrorReportMode.GARBLED);
+    etl.emu.admin().errorReports(ErrorReportMode.GARBLED);
     HttpResponse<String> garbled = etl.errorReport(id);
     assertEquals(200, garbled.statusCode());
     assertFalse(garbled.body().startsWith("orderId;"), garbled.body());
     assertFalse(garbled.body().contains("o-104"), garbled.body());
     assertEquals(404, etl.errorReport(ok).statusCode(), "GARBLED does not invent a report");
 
-    HttpResponse<String> viaHttp = api.post("/_emulator/etl/error-reports", "{\"mode\":\"MISSING\"}");
+    HttpResponse<String> viaHttp = etl.api.post("/_emulator/etl/error-reports", "{\"mode\":\"MISSING\"}");
     assertEquals(200, viaHttp.statusCode(), viaHttp.body());
-    assertEquals(ErrorReportMode.MISSING, emu.admin().errorReports());
+    assertEquals(ErrorReportMode.MISSING, etl.emu.admin().errorReports());
     assertEquals(404, etl.errorReport(id).statusCode());
     assertEquals("WITH_ERROR", json(etl.status(id)).get("status").asText(), "the status is unchanged");
-    assertEquals(400, api.post("/_emulator/etl/error-reports", "{\"mode\":\"LOST\"}").statusCode());
+    assertEquals(400, etl.api.post("/_emulator/etl/error-reports", "{\"mode\":\"LOST\"}").statusCode());
 
-    assertEquals(200, api.post("/_emulator/etl/error-reports", "{\"mode\":\"NORMAL\"}").statusCode());
+    assertEquals(200, etl.api.post("/_emulator/etl/error-reports", "{\"mode\":\"NORMAL\"}").statusCode());
     assertTrue(etl.errorReport(id).body().startsWith("orderId;customerId;amount;status;note;errorMessage\n"));
 
-    emu.admin().errorReports(ErrorReportMode.MISSING);
-    emu.admin().reset();
-    assertEquals(ErrorReportMode.NORMAL, emu.admin().errorReports());
+    etl.emu.admin().errorReports(ErrorReportMode.MISSING);
+    etl.emu.admin().reset();
+    assertEquals(ErrorReportMode.NORMAL, etl.emu.admin().errorReports());
     assertEquals(404, etl.status(id).statusCode(), "reset forgets executions");
   }
 
   @Test
   void routesAreCountedUnderTheContractNames() throws Exception {
-    emu.admin().resetStats();
+    etl.emu.admin().resetStats();
     String id = created(etl.trigger(ORDERS_ETL, "orders.csv", tenOrdersTwoBad().getBytes(StandardCharsets.UTF_8)));
     etl.awaitFinished(id);
     etl.errorReport(id);
     String csv = "orderId;status\no-60;NEW\n";
     created(etl.oneShot("x.csv", csv.getBytes(StandardCharsets.UTF_8),
         EtlCalls.definition("x.csv", "CREATE_UPDATE", ";", "NONE", EtlCalls.mapping("orderId", "status"))));
-    api.get(BASE + "/etls/" + ORDERS_ETL);
-    var stats = emu.admin().stats();
+    etl.api.get(BASE + "/etls/" + ORDERS_ETL);
+    var stats = etl.emu.admin().stats();
     assertEquals(1, stats.routeStatus("POST /etls/{id}/trigger-execution", 200));
     assertEquals(1, stats.routeStatus("POST /etl-executions", 200));
     assertEquals(1, stats.routeStatus("GET /etl-executions/{id}/error-report", 200));

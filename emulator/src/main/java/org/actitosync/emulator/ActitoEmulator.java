@@ -21,8 +21,9 @@ import org.actitosync.emulator.model.EmulatorData;
 
 /**
  * A running Actito API emulator: a local HTTP server (Javalin/Jetty) serving Actito's token, entity,
- * structure, record, profile and v4 import routes from an in-memory licence described by a data file,
- * with Actito's documented limits, deterministic fault injection and {@code /_emulator/} admin routes.
+ * structure, record, profile, v5 ETL execution and v4 import routes from an in-memory licence described by
+ * a data file, with Actito's documented limits, deterministic fault injection and {@code /_emulator/} admin
+ * routes.
  *
  * <pre>{@code
  * try (ActitoEmulator emu = ActitoEmulator.builder().data(json).port(0).clock(clock).start()) {

@@ -143,7 +143,7 @@ class CsvImportFilesTest {
     byte[] csv = CsvImportFiles.csv(cols, rows, CsvFormat.defaults());
     assertEquals("orderId;note\n\" 8\";\"a\rb\"\n\"8 \";\" \"\n\"\t9\";in side\n",
         new String(csv, StandardCharsets.UTF_8));
-    var read = org.actitosync.emulator.imports.ImportFileReader.read(csv, StandardCharsets.UTF_8, ';');
+    var read = org.actitosync.emulator.imports.ImportFileReader.read(csv, StandardCharsets.UTF_8, ';', true);
     assertEquals(List.of(List.of(" 8", "a\rb"), List.of("8 ", " "), List.of("\t9", "in side")), read.rows());
   }
 }

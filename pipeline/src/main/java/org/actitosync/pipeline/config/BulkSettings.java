@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.actitosync.actito.etl.EtlContract;
 import org.actitosync.actito.etl.EtlDefinitionTemplate;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * {@code write.bulk}: how bulk writes use Actito's v5 ETL executions. {@code etlId} set: trigger
@@ -17,11 +18,21 @@ import org.actitosync.actito.etl.EtlDefinitionTemplate;
 public abstract class BulkSettings implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  abstract @Nullable String etlIdOrNull();
+
+  abstract @Nullable String definitionTemplateFileOrNull();
+
+  abstract @Nullable String contractFileOrNull();
+
   /** {@code write.bulk.etlId}: the ETL to trigger. */
-  public abstract Optional<String> etlId();
+  public Optional<String> etlId() {
+    return Optional.ofNullable(etlIdOrNull());
+  }
 
   /** {@code write.bulk.definitionTemplate}'s file, when given. */
-  public abstract Optional<String> definitionTemplateFile();
+  public Optional<String> definitionTemplateFile() {
+    return Optional.ofNullable(definitionTemplateFileOrNull());
+  }
 
   /** The checked one-shot definition template (the file's, or the jar's). */
   public abstract EtlDefinitionTemplate definitionTemplate();
@@ -30,7 +41,9 @@ public abstract class BulkSettings implements Serializable {
   public abstract List<String> reportRecipients();
 
   /** {@code write.bulk.contract}'s file, when given. */
-  public abstract Optional<String> contractFile();
+  public Optional<String> contractFile() {
+    return Optional.ofNullable(contractFileOrNull());
+  }
 
   /** The ETL contract (the file's over the jar's defaults, or the defaults). */
   public abstract EtlContract contract();
@@ -38,8 +51,8 @@ public abstract class BulkSettings implements Serializable {
   public static BulkSettings create(Optional<String> etlId, Optional<String> templateFile,
       EtlDefinitionTemplate template, List<String> reportRecipients, Optional<String> contractFile,
       EtlContract contract) {
-    return new AutoValue_BulkSettings(etlId, templateFile, template, List.copyOf(reportRecipients),
-        contractFile, contract);
+    return new AutoValue_BulkSettings(etlId.orElse(null), templateFile.orElse(null),
+        contractFile.orElse(null), template, List.copyOf(reportRecipients), contract);
   }
 
   public static BulkSettings defaults() {

@@ -3,7 +3,10 @@ package org.actitosync.actito;
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 
-/** The {@link PathStyle} of each Actito API family the client calls. Default: all CLASSIC. */
+/**
+ * The {@link PathStyle} of each Actito API family the client calls. Default: all CLASSIC. The v5
+ * ETL routes ({@code /mass-imports/v5/...}) have no classic form and are always prefixed.
+ */
 @AutoValue
 public abstract class PathStyles implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -20,9 +23,6 @@ public abstract class PathStyles implements Serializable {
   /** Profile routes: {@code .../table/{t}/profile...} (prefix {@code /profile-data}). */
   public abstract PathStyle profileData();
 
-  /** v4 mass imports and their results (prefix {@code /mass-imports}). */
-  public abstract PathStyle massImports();
-
   /** Every family in the same style. */
   public static PathStyles all(PathStyle style) {
     return builder()
@@ -30,7 +30,6 @@ public abstract class PathStyles implements Serializable {
         .setCustomTableStructure(style)
         .setProfileTableStructure(style)
         .setProfileData(style)
-        .setMassImports(style)
         .build();
   }
 
@@ -45,8 +44,7 @@ public abstract class PathStyles implements Serializable {
         .setCustomData(PathStyle.CLASSIC)
         .setCustomTableStructure(PathStyle.CLASSIC)
         .setProfileTableStructure(PathStyle.CLASSIC)
-        .setProfileData(PathStyle.CLASSIC)
-        .setMassImports(PathStyle.CLASSIC);
+        .setProfileData(PathStyle.CLASSIC);
   }
 
   public abstract Builder toBuilder();
@@ -61,8 +59,6 @@ public abstract class PathStyles implements Serializable {
     public abstract Builder setProfileTableStructure(PathStyle style);
 
     public abstract Builder setProfileData(PathStyle style);
-
-    public abstract Builder setMassImports(PathStyle style);
 
     public abstract PathStyles build();
   }

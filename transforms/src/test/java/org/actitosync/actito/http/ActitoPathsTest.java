@@ -56,7 +56,7 @@ class ActitoPathsTest {
   @Test
   void stylePerFamily() {
     ActitoPaths mixed = new ActitoPaths("my entity",
-        PathStyles.builder().setMassImports(PathStyle.PREFIXED).build());
+        PathStyles.builder().setProfileData(PathStyle.PREFIXED).build());
     assertEquals("/v4/entity/my%20entity/customTable/t/record", mixed.records("t"));
     assertEquals("/mass-imports/v5/entities/my%20entity/etl-executions", mixed.etlExecutions());
   }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.actitosync.emulator.imports.ImportService;
 import org.actitosync.emulator.validation.ValidationException;
 
 /** Reading the multipart/form-data bodies of imports and ETL executions. */
@@ -28,10 +29,7 @@ final class Multipart {
     if (input == null) {
       throw new ValidationException(name, "Missing multipart part '" + name + "'");
     }
-    if (input.size() > maxBytes) {
-      throw new ValidationException(name, "The import file is " + input.size() + " bytes, more than the "
-          + maxBytes + " bytes allowed");
-    }
+    ImportService.checkSize(input.size(), maxBytes);
     try (InputStream in = input.content()) {
       return new FilePart(input.filename(), in.readAllBytes());
     }

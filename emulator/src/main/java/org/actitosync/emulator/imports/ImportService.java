@@ -28,8 +28,8 @@ import org.actitosync.emulator.validation.ValidationException;
 
 /**
  * Bulk imports: the v4 imports and the v5 ETL executions (one instance each, with their own ids, quota
- * and BOM rule; see {@link EtlService}). Creation checks everything that makes the file unusable (size, parameters, zip/gzip,
- * CSV syntax, header vs structure) and answers 400; then takes one unit of the table's daily quota
+ * and BOM rule; see {@link EtlService}). Creation checks everything that makes the file unusable (size,
+ * parameters, zip/gzip, CSV syntax, header vs structure) and answers 400; then takes one unit of the table's daily quota
  * (429 when used up; rejected creations do not consume quota); then returns the import RUNNING and
  * processes it on a worker after {@code importProcessingDelayMillis}. Each line is written like a
  * single-record call (same validation, technical columns ignored); a line in error does not stop the
@@ -69,14 +69,14 @@ public final class ImportService {
    * @throws org.actitosync.emulator.model.NotFoundException 404 for an unknown table
    */
   public ImportJob create(String entity, TableKind kind, String table, byte[] upload, JsonNode parametersJson) {
-    checkSize(upload.length);
+    checkSize(upload.length, limits.get().maxImportBytes());
     return create(entity, kind, table, upload, ImportParameters.parse(parametersJson));
   }
 
   /** Creates an import with parsed parameters (same checks and outcome as the JSON form). */
   public ImportJob create(String entity, TableKind kind, String table, byte[] upload, ImportParameters params) {
     Limits l = limits.get();
-    checkSize(upload.length);
+    checkSize(upload.length, l.maxImportBytes());
     TableDef def = kind == TableKind.CUSTOM_TABLE ? store.customTable(entity, table) : store.profileTable(entity, table);
     ImportFileReader.CsvFile file = ImportFileReader.read(upload, params.charset(), params.separator(), rejectBom);
     columns(def, file.header(), params);
@@ -96,9 +96,8 @@ public final class ImportService {
     return job;
   }
 
-  /** 400 when an upload of {@code size} bytes is over {@code maxImportBytes}. */
-  public void checkSize(long size) {
-    long max = limits.get().maxImportBytes();
+  /** 400 when an upload of {@code size} bytes is over {@code max} ({@code maxImportBytes}). */
+  public static void checkSize(long size, long max) {
     if (size > max) {
       throw new ValidationException("inputFile", "The import file is " + size + " bytes, more than the " + max
           + " bytes allowed");

@@ -63,14 +63,18 @@ final class Activations implements AutoCloseable {
         + "{\"name\":\"status\",\"valueType\":\"STRING\",\"valueRestriction\":{\"acceptedValues\":[\"NEW\",\"PAID\",\"CANCELLED\"]}}],"
         + "\"foreignKeys\":[{\"name\":\"fk_customer\",\"attribute\":\"customerId\","
         + "\"reference\":{\"tableType\":\"PROFILE_TABLE\",\"tableId\":\"16\",\"attribute\":\"customerId\"},\"onDelete\":\"CASCADE\"}],"
-        + "\"records\":[{\"orderId\":\"o-1\",\"customerId\":1,\"amount\":10.5,\"status\":\"NEW\"}]}],"
-        + "\"etls\":[" + etl("123456", "CREATE_UPDATE") + "," + etl("654321", "CREATE_ONLY") + "]}";
+        + "\"records\":[{\"orderId\":\"o-1\",\"customerId\":1,\"amount\":10.5,\"status\":\"NEW\"}]},"
+        + "{\"entity\":\"demo\",\"id\":\"a4aa57cd-0000-0000-0000-000000000002\",\"name\":\"returns\","
+        + "\"primaryKeyAttribute\":\"returnId\",\"attributes\":["
+        + "{\"name\":\"returnId\",\"valueType\":\"STRING\",\"mandatory\":true,\"unique\":true}]}],"
+        + "\"etls\":[" + etl("123456", "orders", "CREATE_UPDATE") + ","
+        + etl("654321", "orders", "CREATE_ONLY") + "," + etl("777", "returns", "CREATE_UPDATE") + "]}";
   }
 
-  /** A seeded v5 ETL writing the orders table with {@code mode}. */
-  private static String etl(String id, String mode) {
+  /** A seeded v5 ETL writing {@code table} with {@code mode}. */
+  private static String etl(String id, String table, String mode) {
     return "{\"entity\":\"demo\",\"id\":\"" + id + "\",\"name\":\"orders-" + id + "\","
-        + "\"table\":{\"type\":\"CUSTOM_TABLE\",\"name\":\"orders\"},\"mode\":\"" + mode + "\","
+        + "\"table\":{\"type\":\"CUSTOM_TABLE\",\"name\":\"" + table + "\"},\"mode\":\"" + mode + "\","
         + "\"format\":{\"separator\":\";\",\"encoding\":\"UTF-8\"}}";
   }
 

@@ -114,6 +114,13 @@ class EtlEndToEndTest {
       assertEquals(ExitCode.CONFIG_ERROR.code(), createOnly.code());
       assertTrue((createOnly.out() + createOnly.err()).contains(
           "write.bulk.etlId: ETL 654321 has mode CREATE_ONLY"), createOnly.out() + createOnly.err());
+
+      a.write.set(1, "bulk: {etlId: \"777\"}");
+      Activations.Result otherTable = a.launch("--config=" + a.config("UPSERT"));
+      assertEquals(ExitCode.CONFIG_ERROR.code(), otherTable.code());
+      assertTrue((otherTable.out() + otherTable.err()).contains(
+          "write.bulk.etlId: ETL 777 writes table 'returns', not the target table 'orders'"),
+          otherTable.out() + otherTable.err());
       assertEquals(0, a.writeCalls());
       assertEquals(Map.of("o-1", "10.5"), a.amounts());
     }

@@ -24,7 +24,7 @@ import org.actitosync.actito.retry.RetryPolicy;
 public abstract class ActitoClientConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Actito's cap on a bulk import file (100 MB). */
+  /** Actito's cap on an ETL data file (100 MB). */
   public static final long ACTITO_MAX_IMPORT_BYTES = 100L * 1024 * 1024;
 
   /** Base URL without trailing slash, e.g. {@code https://api3.actito.com}. */
@@ -46,7 +46,7 @@ public abstract class ActitoClientConfig implements Serializable {
   /** A token is re-minted this long before the expiry Actito announced ({@code expiresIn}). */
   public abstract Duration tokenSafetyMargin();
 
-  /** Compression of bulk import files (default GZIP). */
+  /** Compression of ETL data files (default GZIP). */
   public abstract Compression importCompression();
 
   /** Largest import file the client will send (default and maximum: 100 MB, Actito's cap). */

@@ -33,7 +33,7 @@ public final class StrategyChooser implements Serializable {
 
   /**
    * @param callsPerMinute the run's call budget
-   * @param maxImportsPerRun bulk imports this run may create (within the table's daily quota)
+   * @param maxImportsPerRun ETL executions this run may start (within the table's daily bulk quota)
    * @param maxFileBytes the largest (uncompressed) file to send in one import
    * @param importDuration estimated processing time of one import by Actito
    * @param pollCallsPerImport calls spent creating and polling one import

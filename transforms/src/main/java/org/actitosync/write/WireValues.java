@@ -45,7 +45,7 @@ public final class WireValues {
     }
   }
 
-  /** The CSV cell of a value for bulk imports (same formats as the JSON calls). */
+  /** The CSV cell of a value for ETL data files (same formats as the JSON calls). */
   public static String toCsv(AttributeType type, @Nullable String canonical) {
     Object wire = toWire(type, canonical);
     if (wire == null) {

@@ -50,7 +50,7 @@ public abstract class WriterConfig implements Serializable {
 
   public abstract int maxImportsPerRun();
 
-  /** Estimated processing time of one bulk import (for the strategy choice). */
+  /** Estimated processing time of one ETL execution (for the strategy choice). */
   public abstract Duration importDuration();
 
   /** Share of failed (after retries) calls above which the run fails as an outage. */

@@ -139,6 +139,21 @@ class EtlAgainstEmulatorTest {
 
   @ParameterizedTest
   @EnumSource(Way.class)
+  void aFileActitoRefusesAsAWholeIsSplitInHalvesUntilItGoesThrough(Way way) {
+    try (ActitoEmulator emu = WriterFixture.emulator().maxImportBytes(3_000).start()) {
+      List<Classification> changes = newKeys(SyncMode.UPSERT, WriterFixture.orders(1_000, "h-"));
+      List<WriteOutcome> outcomes = write(emu, config(emu, way, 100L << 20), changes);
+      assertEquals(1_000, count(outcomes, OutcomeStatus.APPLIED), byKey(outcomes).toString());
+      Map<String, Long> statuses = emu.admin().stats().byRouteAndStatus();
+      String route = way == Way.TRIGGER ? "POST /etls/{id}/trigger-execution" : "POST /etl-executions";
+      assertTrue(statuses.getOrDefault(route + " 400", 0L) >= 1, statuses.toString());
+      assertTrue(statuses.getOrDefault(route + " 200", 0L) >= 2, statuses.toString());
+      assertEquals(1_001, emu.admin().records("demo", "orders").size());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Way.class)
   void overTheDailyQuotaRowsAreFailedNotLost(Way way) {
     long cap = 4_000;
     try (ActitoEmulator emu = WriterFixture.emulator().maxImportBytes(cap)

@@ -132,6 +132,13 @@ public abstract class EtlContract implements Serializable {
    * @throws IllegalArgumentException naming the problem (not JSON, unknown key, wrong type)
    */
   public static EtlContract fromJson(String json, EtlContract base) {
+    Map<String, Object> values = base.asMap();
+    overlay(json, values, true);
+    return fromMap(values);
+  }
+
+  /** Puts {@code json}'s keys into {@code values}; {@code strict}: only keys already there. */
+  private static void overlay(String json, Map<String, Object> values, boolean strict) {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(json);
@@ -141,20 +148,20 @@ public abstract class EtlContract implements Serializable {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("expected a JSON object");
     }
-    Map<String, Object> values = new java.util.LinkedHashMap<>(base.asMap());
     Set<String> unknown = new TreeSet<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
+      JsonNode value = e.getValue();
       if (key.startsWith("_")) {
         continue;
       }
-      if (!values.containsKey(key)) {
+      if (strict && !values.containsKey(key)) {
         unknown.add(key);
-      } else if (values.get(key) instanceof List) {
-        values.put(key, strings(key, e.getValue()));
-      } else if (e.getValue().isTextual() && !e.getValue().asText().isEmpty()) {
-        values.put(key, e.getValue().asText());
+      } else if (values.get(key) instanceof List || !strict && value.isArray()) {
+        values.put(key, strings(key, value));
+      } else if (value.isTextual() && !value.asText().isEmpty()) {
+        values.put(key, value.asText());
       } else {
         throw new IllegalArgumentException(key + ": expected a non-empty string");
       }
@@ -162,7 +169,6 @@ public abstract class EtlContract implements Serializable {
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("unknown key(s) " + unknown + "; known: " + values.keySet());
     }
-    return fromMap(values);
   }
 
   private static List<String> strings(String key, JsonNode node) {
@@ -222,22 +228,9 @@ public abstract class EtlContract implements Serializable {
   }
 
   private static EtlContract load() {
-    String json = resource(RESOURCE);
-    Map<String, Object> empty = new java.util.LinkedHashMap<>();
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getKey().startsWith("_")) {
-        empty.put(e.getKey(), e.getValue().isArray() ? strings(e.getKey(), e.getValue())
-            : e.getValue().asText());
-      }
-    }
-    return fromMap(empty);
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    overlay(resource(RESOURCE), values, false);
+    return fromMap(values);
   }
 
   /** A UTF-8 resource of this jar. */

@@ -66,7 +66,7 @@ class EtlContractTest {
         () -> EtlContract.fromJson("{\"statusFields\":\"/status\"}", defaults)).getMessage()
         .contains("statusFields"));
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> EtlContract.fromJson("{\"inputFilePart\":3}", defaults)).getMessage()
+        () -> EtlContract.fromJson("{\"inputFilePart\":[\"a\"]}", defaults)).getMessage()
         .contains("inputFilePart"));
   }
 

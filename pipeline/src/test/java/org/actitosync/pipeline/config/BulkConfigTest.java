@@ -78,6 +78,9 @@ class BulkConfigTest {
     ActivationConfig config = ConfigParser.parseYaml(withBulk(
         "    reportRecipients: \"a@x.org, b@y.org\"\n"));
     assertEquals(List.of("a@x.org", "b@y.org"), config.write().bulk().reportRecipients());
+    // an unquoted numeric ETL id is its text
+    assertEquals(Optional.of("123456"),
+        ConfigParser.parseYaml(withBulk("    etlId: 123456\n")).write().bulk().etlId());
   }
 
   @Test

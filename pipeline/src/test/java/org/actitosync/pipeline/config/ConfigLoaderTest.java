@@ -134,7 +134,7 @@ class ConfigLoaderTest {
             ConfigProblem.of("profiles.attributes.emailAddress", "'email' is not a mapped attribute"),
             ConfigProblem.of(
                 "write.concurency",
-                "unknown key; expected one of: concurrency, callsPerMinute, strategy"),
+                "unknown key; expected one of: concurrency, callsPerMinute, strategy, bulk"),
             ConfigProblem.of(
                 "write.concurrency",
                 "must be between 1 and 5 (Actito allows at most 5 concurrent requests per licence), not 6"),

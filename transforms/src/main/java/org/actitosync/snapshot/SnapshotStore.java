@@ -41,6 +41,13 @@ import org.slf4j.LoggerFactory;
  * claim is completed by the next commit attempt from the same base (the winner's manifest proves
  * its entries are whole). A run that fails before its commit leaves {@code CURRENT} untouched.
  * Committing the same run twice is a no-op (safe on a retried bundle).
+ *
+ * <p>How the claim and the move are made atomic depends on the root's scheme ({@link
+ * CommitFiles}): local paths use atomic file operations; {@code gs://} uses GCS generation
+ * preconditions (the claim is created with {@code ifGenerationMatch=0}, so exactly one of any number
+ * of racing runs wins it; {@code CURRENT} is replaced conditionally on the generation read, so a
+ * stale writer cannot move it back); any other scheme is best effort (check-then-write plus a
+ * read-back), which may not tell apart two commits racing within the same instant.
  */
 public final class SnapshotStore implements Serializable {
   private static final long serialVersionUID = 1L;

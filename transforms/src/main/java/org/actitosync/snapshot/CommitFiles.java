@@ -29,7 +29,7 @@ interface CommitFiles {
 
   long UNVERSIONED = -1L;
 
-  /** Creates {@code file} holding {@code content} unless it exists; true if this call created it. */
+  /** Creates {@code file} with {@code content} unless it exists; true if this call created it. */
   boolean createIfAbsent(ResourceId file, byte[] content) throws IOException;
 
   /** The file's content and version, or empty when it does not exist. */

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.extensions.gcp.util.Transport;
 import org.apache.beam.sdk.extensions.gcp.util.gcsfs.GcsPath;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The commit's file operations on {@code gs://}, through the GCS JSON API with generation
@@ -95,7 +96,7 @@ final class GcsCommitFiles implements CommitFiles {
   }
 
   /** One media upload, conditional when {@code ifGenerationMatch} is set; false on 412. */
-  private boolean upload(ResourceId file, byte[] content, Long ifGenerationMatch)
+  private boolean upload(ResourceId file, byte[] content, @Nullable Long ifGenerationMatch)
       throws IOException {
     GcsPath path = GcsPath.fromUri(file.toString());
     Storage.Objects.Insert insert =

@@ -24,10 +24,10 @@ import java.util.zip.GZIPInputStream;
  * An in-memory fake of the GCS JSON API on loopback, for the calls {@link GcsCommitFiles} makes:
  * media upload ({@code POST /upload/storage/v1/b/<b>/o?uploadType=media&name=...}), object
  * metadata ({@code GET /storage/v1/b/<b>/o/<o>}) and media ({@code [/download]...?alt=media},
- * optionally at a {@code generation}). It ENFORCES {@code ifGenerationMatch} like GCS (0 = must not exist; 412
- * otherwise) atomically, keeps only the live generation of each object, and answers 501 to any
- * other call. {@link #beforeUpload} runs on the server thread before an upload is applied (tests
- * use it to hold racing writers at the same point).
+ * optionally at a {@code generation}). It ENFORCES {@code ifGenerationMatch} like GCS (0: must
+ * not exist; 412 otherwise) atomically, keeps only the live generation of each object, and
+ * answers 501 to any other call. {@link #beforeUpload} runs on the server thread before an upload
+ * is applied (tests use it to hold racing writers at the same point).
  */
 final class FakeGcs implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,8 +89,8 @@ final class FakeGcs implements AutoCloseable {
     byte[] body = body(exchange);
     String name = query.get("name");
     beforeUpload.accept(name);
-    Long ifGenerationMatch =
-        query.containsKey("ifGenerationMatch") ? Long.valueOf(query.get("ifGenerationMatch")) : null;
+    String precondition = query.get("ifGenerationMatch");
+    Long ifGenerationMatch = precondition == null ? null : Long.valueOf(precondition);
     Blob written;
     synchronized (this) {
       Blob existing = objects.get(bucket + "/" + name);
@@ -162,8 +162,8 @@ final class FakeGcs implements AutoCloseable {
     if (raw != null) {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
-        query.put(
-            decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        query.put(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
       }
     }
     return query;

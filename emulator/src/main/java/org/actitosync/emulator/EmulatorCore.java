@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +14,7 @@ import org.actitosync.emulator.admin.StatsRecorder;
 import org.actitosync.emulator.auth.TokenService;
 import org.actitosync.emulator.faults.FaultInjector;
 import org.actitosync.emulator.faults.FaultSettings;
+import org.actitosync.emulator.faults.RequestHold;
 import org.actitosync.emulator.imports.EtlService;
 import org.actitosync.emulator.imports.ImportService;
 import org.actitosync.emulator.limits.ConcurrencyGate;
@@ -44,6 +46,7 @@ public final class EmulatorCore implements AutoCloseable {
   private final ImportQuota etlQuota;
   private final FaultInjector faults = new FaultInjector();
   private final FaultSettings initialFaults;
+  private final java.util.List<RequestHold> holds = new CopyOnWriteArrayList<>();
   private final StatsRecorder stats = new StatsRecorder();
   private final ScheduledExecutorService worker;
   private final ImportService imports;
@@ -94,6 +97,8 @@ public final class EmulatorCore implements AutoCloseable {
     etlQuota.reset();
     rate.reset();
     faults.configure(initialFaults);
+    faults.clearTriggers();
+    holds.clear();
     tokens.clearRevocations();
     resetStats();
   }
@@ -155,6 +160,11 @@ public final class EmulatorCore implements AutoCloseable {
 
   public FaultInjector faults() {
     return faults;
+  }
+
+  /** The request holds set by the admin; each arriving Actito call passes through them first. */
+  public java.util.List<RequestHold> holds() {
+    return holds;
   }
 
   public StatsRecorder statsRecorder() {

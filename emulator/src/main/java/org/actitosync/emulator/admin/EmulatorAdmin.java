@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.actitosync.emulator.EmulatorCore;
 import org.actitosync.emulator.faults.FaultSettings;
+import org.actitosync.emulator.faults.RequestHold;
 import org.actitosync.emulator.imports.ErrorReportMode;
 import org.actitosync.emulator.model.RowSnapshot;
 
@@ -83,6 +84,27 @@ public final class EmulatorAdmin {
   /** Replaces the fault settings; the pseudo-random sequence restarts from their seed. */
   public void faults(FaultSettings settings) {
     core.faults().configure(settings);
+  }
+
+  /**
+   * Runs {@code action} when the {@code n}-th call on {@code route} (counted from now) reaches the fault
+   * stage, before that call's faults are decided: the n-th call and every later one see what the action
+   * set. Calls refused by the limits are not counted. The action must not block. {@link #reset()} drops
+   * pending actions.
+   */
+  public void onRequest(String route, long n, Runnable action) {
+    core.faults().onCall(route, n, action);
+  }
+
+  /**
+   * Holds the first {@code parties} calls on {@code route} where they arrive (before any limit, fault or
+   * processing) until all of them have arrived, at most {@code timeout}; see {@link RequestHold}.
+   * {@link #reset()} drops it.
+   */
+  public RequestHold holdRequests(String route, int parties, java.time.Duration timeout) {
+    RequestHold hold = new RequestHold(route, parties, timeout);
+    core.holds().add(hold);
+    return hold;
   }
 
   /** No more faults. */

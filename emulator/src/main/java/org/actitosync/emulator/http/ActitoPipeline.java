@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Wraps every Actito route, in this order:
  * <ol>
+ *   <li>request holds set by the admin (a test's explicit race) keep the call waiting where it arrived;</li>
  *   <li>count the request in flight (exact peak); over {@code maxConcurrent} → 429 (+ Retry-After);</li>
  *   <li>per-minute budget: STRICT → 429 (+ Retry-After), LATENCY → sleep the growing delay;</li>
- *   <li>faults: added latency, then connection reset or injected status (before processing, or after it
+ *   <li>fault triggers set by the admin run at the n-th call of their route; then faults: added latency, then connection reset or injected status (before processing, or after it
  *       when the fault settings say {@code afterProcessing});</li>
  *   <li>{@code Accept} must allow JSON on JSON routes → else 406;</li>
  *   <li>bearer token → else 401 (a token-expiry fault expires it here); entity allowed → else 403,
@@ -44,6 +45,7 @@ public final class ActitoPipeline {
    */
   public Handler wrap(String route, boolean authenticated, boolean json, ActitoHandler handler) {
     return ctx -> {
+      core.holds().forEach(h -> h.arrive(route));
       int status = 0;
       int inFlight = core.gate().enter();
       try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +15,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.actitosync.emulator.admin.EmulatorStats;
+import org.actitosync.emulator.faults.RequestHold;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two runs of one activation started at the same moment from the same committed run: both write
+ * Two runs of one activation started at the same moment from the same committed run, made to overlap
+ * for certain: the emulator holds the first delete of c2 until the other run's delete of c2 has
+ * arrived, so both runs are writing before either can commit. Both write
  * every change (idempotent upserts, 404-tolerant deletes), exactly one commits, the other fails with
  * exit code 6 and says which run won; a third run starts from the winner and leaves the destination
  * equal to the source.
  */
 class ConcurrentRunsEndToEndTest {
+  static final String DELETE = "DELETE /record/{key}";
+
   @TempDir Path dir;
 
   @Test
@@ -36,6 +42,8 @@ class ConcurrentRunsEndToEndTest {
           "DELETE FROM " + a.table + " WHERE order_id = 'c2'",
           "INSERT INTO " + a.table + " VALUES ('c4',2,40,'PAID'),('c5',1,50,'NEW')");
       a.emulator.admin().resetStats();
+      // each run deletes c2 once: neither run's writes can finish before the other's delete arrived
+      RequestHold bothWriting = a.emulator.admin().holdRequests(DELETE, 2, Duration.ofMinutes(2));
 
       // two threads of their own (the common pool may have a single thread on a small machine)
       ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -46,6 +54,7 @@ class ConcurrentRunsEndToEndTest {
       Activations.Result l = left.get(3, TimeUnit.MINUTES);
       Activations.Result r = right.get(3, TimeUnit.MINUTES);
       threads.shutdown();
+      assertTrue(bothWriting.met(), "the runs did not overlap: " + bothWriting.arrivals() + " delete(s) arrived");
 
       String winner = Files.readString(dir.resolve("snapshots/concurrent/CURRENT")).trim();
       Activations.Result won = winner.equals("left") ? l : r;
@@ -61,8 +70,8 @@ class ConcurrentRunsEndToEndTest {
       // both runs wrote every change; the loser's second writes changed nothing
       EmulatorStats stats = a.emulator.admin().stats();
       assertEquals(2 * 3, stats.route("POST /record"), stats.byRoute().toString()); // c1, c4, c5 twice
-      assertEquals(1, stats.routeStatus("DELETE /record/{key}", 200));
-      assertEquals(1, stats.routeStatus("DELETE /record/{key}", 404), "the second delete finds it gone");
+      assertEquals(1, stats.routeStatus(DELETE, 200));
+      assertEquals(1, stats.routeStatus(DELETE, 404), "the second delete finds it gone");
       assertEquals(1, stats.creates("orders", "c4"));
       assertEquals(1, stats.creates("orders", "c5"));
       assertEquals(Map.of(), stats.repeatedCreates("orders"));

@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.actitosync.emulator.admin.EmulatorAdmin;
 import org.actitosync.emulator.admin.EmulatorStats;
 import org.actitosync.emulator.faults.FaultSettings;
@@ -40,20 +37,13 @@ class FaultStormEndToEndTest {
       EmulatorAdmin admin = a.emulator.admin();
       admin.faults(errors(SEED));
 
-      ExecutorService thread = Executors.newSingleThreadExecutor();
-      Future<Activations.Result> running = thread.submit(() -> a.launch("--config=" + config));
-      Storm storm = new Storm(admin);
-      while (!running.isDone()) {
-        storm.step(admin.stats());
-        Thread.sleep(5); // polling interval
-      }
-      Activations.Result run = running.get(0, TimeUnit.SECONDS);
-      thread.shutdown();
+      Storm storm = Storm.schedule(admin); // phases switch inside the emulator at exact calls
+      Activations.Result run = a.launch("--config=" + config);
       EmulatorStats stats = admin.stats();
       admin.clearFaults();
 
       // the storm really happened, during the run
-      assertEquals(2, storm.phase, "storm phases reached; " + seed + "; " + stats.byRouteAndStatus());
+      assertEquals(2, storm.phase.get(), "storm phases reached; " + seed + "; " + stats.byRouteAndStatus());
       assertTrue(errors5xx(stats) > 0, "no 5xx injected; " + seed);
       assertTrue(stats.routeStatus(UPSERT, 429) >= Storm.STORM_429S, seed);
       assertTrue(stats.routeStatus(UPSERT, 401) > 0, "no call met the expired token; " + seed);
@@ -112,26 +102,29 @@ class FaultStormEndToEndTest {
     return FaultSettings.builder(seed).errorRate(0.2, 500, 502, 503).routes(UPSERT).build();
   }
 
-  /** Drives the storm from the emulator's statistics, polled while the run goes on. */
+  /**
+   * The storm's phases, switched by the emulator itself as the calls on the record route arrive (its
+   * fault triggers run under the fault lock, so no call races a switch): after {@code CALLS_BEFORE_STORM}
+   * upserts, the next {@code STORM_429S} are all answered 429 with {@code Retry-After: 1}; the call after
+   * them expires every token and brings back 20 % errors with another seed.
+   */
   static final class Storm {
     static final int CALLS_BEFORE_STORM = 5;
     static final int STORM_429S = 6;
-    final EmulatorAdmin admin;
-    int phase;
+    final AtomicInteger phase = new AtomicInteger();
 
-    Storm(EmulatorAdmin admin) {
-      this.admin = admin;
-    }
-
-    void step(EmulatorStats stats) {
-      if (phase == 0 && stats.route(UPSERT) >= CALLS_BEFORE_STORM) {
+    static Storm schedule(EmulatorAdmin admin) {
+      Storm storm = new Storm();
+      admin.onRequest(UPSERT, CALLS_BEFORE_STORM + 1, () -> {
         admin.faults(FaultSettings.builder(SEED).errorRate(1.0, 429).errorRetryAfterSeconds(1).routes(UPSERT).build());
-        phase = 1;
-      } else if (phase == 1 && stats.routeStatus(UPSERT, 429) >= STORM_429S) {
+        storm.phase.compareAndSet(0, 1);
+      });
+      admin.onRequest(UPSERT, CALLS_BEFORE_STORM + STORM_429S + 1, () -> {
         admin.faults(errors(SEED + 1));
         admin.expireTokens();
-        phase = 2;
-      }
+        storm.phase.compareAndSet(1, 2);
+      });
+      return storm;
     }
   }
 

@@ -5,23 +5,33 @@ import static org.actitosync.write.WriterFixture.newKeys;
 import static org.actitosync.write.WriterFixture.order;
 import static org.actitosync.write.WriterFixture.orders;
 import static org.actitosync.write.WriterFixture.render;
+import static org.actitosync.write.WriterFixture.updates;
 import static org.actitosync.write.WriterFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
+import org.actitosync.actito.retry.RetryPolicy;
+import org.actitosync.change.Classification;
 import org.actitosync.change.OutcomeStatus;
 import org.actitosync.change.WriteOutcome;
+import org.actitosync.classify.Classifier;
 import org.actitosync.classify.SyncMode;
 import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.emulator.admin.EmulatorStats;
 import org.actitosync.emulator.faults.FaultSettings;
 import org.actitosync.record.MappedRecord;
+import org.actitosync.snapshot.SnapshotEntry;
 import org.actitosync.testing.TestPipelineExtension;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
@@ -33,44 +43,109 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WriteResilienceTest {
   @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.direct();
 
+  /** What the PAssert below saw, one list of "STATUS key" per run of the pipeline (same JVM: DirectRunner). */
+  static final Queue<List<String>> RUNS = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Inserts, updates and deletes through 5xx and 429 with Retry-After, with short retries so some
+   * changes FAIL. Every change reported APPLIED is in Actito with exactly the values sent (a delete:
+   * absent); a FAILED one may be anything. The same changes sent again without faults (the pipeline
+   * run a second time) are all APPLIED and leave every key of the table as intended.
+   */
   @Test
-  void injected5xxAndA429StormConverge() {
-    try (ActitoEmulator emulator = WriterFixture.emulator()
-        .faults(FaultSettings.builder(42).errorRate(0.10, 500, 502, 503).build()).start()) {
-      List<MappedRecord> rows = orders(60, "f-");
-      // a 429 storm with Retry-After on top of the 5xx: the first calls are all refused
-      emulator.admin().faults(FaultSettings.builder(42).errorRate(0.10, 500, 502, 503, 429)
+  void underErrorsAndA429StormEveryAppliedChangeIsInActitoAndASecondRunConverges() {
+    try (ActitoEmulator emulator = WriterFixture.emulator().start()) {
+      List<MappedRecord> inserted = orders(40, "f-");
+      List<MappedRecord> before = orders(10, "u-");
+      List<MappedRecord> updated = new ArrayList<>();
+      before.forEach(r -> updated.add(order(r.key(), 2, r.values().get("amount") + "1", "PAID")));
+      List<MappedRecord> deleted = orders(10, "d-");
+      emulator.admin().putRecords("demo", "orders", stored(before));
+      emulator.admin().putRecords("demo", "orders", stored(deleted));
+      Map<String, Map<String, String>> intended = table(emulator);
+      inserted.forEach(r -> intended.put(r.key(), normalized(r.values())));
+      updated.forEach(r -> intended.put(r.key(), normalized(r.values())));
+      deleted.forEach(r -> intended.remove(r.key()));
+      Map<String, MappedRecord> sent = new HashMap<>();
+      inserted.forEach(r -> sent.put(r.key(), r));
+      updated.forEach(r -> sent.put(r.key(), r));
+
+      List<Classification> changes = new ArrayList<>(newKeys(SyncMode.UPSERT, inserted));
+      changes.addAll(updates(SyncMode.UPSERT, before, updated));
+      changes.addAll(gone(deleted));
+      // 5xx, and 429 with Retry-After: 1, on top; two attempts within 1.5 s, so some changes FAIL
+      emulator.admin().faults(FaultSettings.builder(42).errorRate(0.25, 500, 502, 503, 429)
           .errorRetryAfterSeconds(1).build());
-      PCollection<WriteOutcome> outcomes =
-          write(beam.pipeline(), newKeys(SyncMode.UPSERT, rows), config(emulator, WriterFixture.KEY).setConcurrency(3).build());
-      PAssert.that(outcomes).satisfies(all -> {
-        for (WriteOutcome o : all) {
-          assertTrue(o.status() == OutcomeStatus.APPLIED || o.status() == OutcomeStatus.FAILED, o.toString());
-        }
-        return null;
-      });
+      RUNS.clear();
+      PCollection<WriteOutcome> outcomes = write(beam.pipeline(), changes, config(emulator, WriterFixture.KEY)
+          .setConcurrency(3).setOutageMinCalls(1000).setClient(config(emulator, WriterFixture.KEY).build().client()
+              .toBuilder().setRetryPolicy(RetryPolicy.builder().setMaxAttempts(2)
+                  .setInitialBackoff(Duration.ofMillis(5)).setMaxBackoffPerAttempt(Duration.ofMillis(1500))
+                  .setMaxTotalBackoff(Duration.ofMillis(1500)).build()).build())
+          .build());
       PAssert.that(render(outcomes)).satisfies(all -> {
-        int count = 0;
-        for (String ignored : all) {
-          count++;
-        }
-        assertEquals(60, count);
+        List<String> run = new ArrayList<>();
+        all.forEach(run::add);
+        RUNS.add(run);
         return null;
       });
       beam.pipeline().run().waitUntilFinish();
-      assertTrue(emulator.admin().stats().injectedErrors() > 0, "faults were injected");
-      assertTrue(emulator.admin().stats().status(429) > 0, "429s were served");
-      assertTrue(emulator.admin().stats().status(503) + emulator.admin().stats().status(500) > 0);
-      // every change the writer reported APPLIED is in Actito with the source's values
-      Map<String, Map<String, Object>> actual = new HashMap<>();
-      emulator.admin().records("demo", "orders").forEach(r -> actual.put((String) r.get("orderId"), r));
-      for (MappedRecord row : rows) {
-        Map<String, Object> record = actual.get(row.key());
-        if (record != null) {
-          assertEquals(new BigDecimal(row.values().get("amount")), new BigDecimal(record.get("amount").toString()));
+      EmulatorStats stats = emulator.admin().stats();
+      assertTrue(stats.status(429) > 0, "429s were served");
+      assertTrue(stats.status(503) + stats.status(502) + stats.status(500) > 0, "5xx were served");
+      List<String> first = RUNS.poll();
+      assertEquals(60, first.size(), first.toString());
+      Map<String, Map<String, String>> actual = table(emulator);
+      for (String outcome : first) {
+        String status = outcome.substring(0, outcome.indexOf(' '));
+        String key = outcome.substring(outcome.indexOf(' ') + 1);
+        assertTrue(status.equals("APPLIED") || status.equals("FAILED"), outcome);
+        if (status.equals("APPLIED")) {
+          Map<String, String> expected = sent.containsKey(key) ? normalized(sent.get(key).values()) : null;
+          assertEquals(expected, actual.get(key), "APPLIED " + key + " is in Actito exactly as sent");
         }
       }
+      System.out.printf("first run: %d FAILED of %d; emulator %s%n",
+          first.stream().filter(o -> o.startsWith("FAILED")).count(), first.size(), stats.byStatus());
+
+      emulator.admin().clearFaults(); // the next run sends the same changes again
+      beam.pipeline().run().waitUntilFinish();
+      List<String> second = RUNS.poll();
+      assertEquals(changes.stream().map(c -> "APPLIED " + c.key()).sorted().collect(Collectors.toList()),
+          second.stream().sorted().collect(Collectors.toList()));
+      assertEquals(intended, table(emulator), "after the second run Actito is as intended for every key");
+      assertEquals(Map.of(), emulator.admin().stats().repeatedCreates("orders"));
     }
+  }
+
+  /** Deletes of {@code rows}: gone from the source, written by the run before, MIRROR. */
+  static List<Classification> gone(List<MappedRecord> rows) {
+    Classifier classifier = new Classifier(SyncMode.MIRROR, WriterFixture.DIGESTER, 2);
+    return rows.stream().map(r -> classifier.classify(r.key(), List.of(),
+        SnapshotEntry.written(r.key(), WriterFixture.DIGESTER.digest(r), 1))).collect(Collectors.toList());
+  }
+
+  /** {@code rows} as the admin puts them: typed values. */
+  static List<Map<String, Object>> stored(List<MappedRecord> rows) {
+    return rows.stream().map(r -> Map.<String, Object>of("orderId", r.key(),
+        "customerId", Long.parseLong(r.values().get("customerId")),
+        "amount", new BigDecimal(r.values().get("amount")), "status", r.values().get("status")))
+        .collect(Collectors.toList());
+  }
+
+  /** The emulator's table by key, every value as {@link #normalized} renders it. */
+  static Map<String, Map<String, String>> table(ActitoEmulator emulator) {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    emulator.admin().records("demo", "orders").forEach(r -> out.put((String) r.get("orderId"), normalized(r)));
+    return out;
+  }
+
+  /** Values as strings; numbers without trailing zeros, so 1.50 and 1.5 compare equal. */
+  static Map<String, String> normalized(Map<String, ?> values) {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> out.put(k, v instanceof BigDecimal || k.equals("amount")
+        ? new BigDecimal(v.toString()).stripTrailingZeros().toPlainString() : v.toString()));
+    return out;
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.actitosync.emulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +47,7 @@ public final class EmulatorCore implements AutoCloseable {
   private final ImportQuota etlQuota;
   private final FaultInjector faults = new FaultInjector();
   private final FaultSettings initialFaults;
-  private final java.util.List<RequestHold> holds = new CopyOnWriteArrayList<>();
+  private final List<RequestHold> holds = new CopyOnWriteArrayList<>();
   private final StatsRecorder stats = new StatsRecorder();
   private final ScheduledExecutorService worker;
   private final ImportService imports;
@@ -163,7 +164,7 @@ public final class EmulatorCore implements AutoCloseable {
   }
 
   /** The request holds set by the admin; each arriving Actito call passes through them first. */
-  public java.util.List<RequestHold> holds() {
+  public List<RequestHold> holds() {
     return holds;
   }
 

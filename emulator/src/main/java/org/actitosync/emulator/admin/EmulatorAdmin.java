@@ -1,6 +1,7 @@
 package org.actitosync.emulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -101,7 +102,7 @@ public final class EmulatorAdmin {
    * processing) until all of them have arrived, at most {@code timeout}; see {@link RequestHold}.
    * {@link #reset()} drops it.
    */
-  public RequestHold holdRequests(String route, int parties, java.time.Duration timeout) {
+  public RequestHold holdRequests(String route, int parties, Duration timeout) {
     RequestHold hold = new RequestHold(route, parties, timeout);
     core.holds().add(hold);
     return hold;

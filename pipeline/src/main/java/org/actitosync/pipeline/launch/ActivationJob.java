@@ -49,7 +49,8 @@ public final class ActivationJob {
   }
 
   public static void build(Pipeline pipeline, RunContext run) {
-    build(pipeline, run, source(run.config(), run.layout()));
+    build(pipeline, run,
+        SourceRead.of(run.config().source(), RowMapping.of(run.config(), run.layout(), run.profileColumns())));
   }
 
   public static void build(
@@ -62,7 +63,8 @@ public final class ActivationJob {
             .setCoder(LayoutRecordCoder.of(run.layout()))
             .apply("CountRows", ParDo.of(new Progress.Count<MappedRecord>("read")))
             .setCoder(LayoutRecordCoder.of(run.layout()));
-    WriterConfig.Builder writerBuilder = run.config().writerConfig(run.layout()).setRunKey(runId);
+    WriterConfig.Builder writerBuilder =
+        run.config().writerConfig(run.layout(), run.profileColumns()).setRunKey(runId);
     if (run.inThisJvm()) {
       writerBuilder.setRateBudgets(org.actitosync.write.RateBudgetFactory.wholeInThisJvm());
     }

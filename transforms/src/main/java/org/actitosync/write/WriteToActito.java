@@ -13,6 +13,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -36,7 +37,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *
  * <ol>
  *   <li>the strategy is chosen once for the run from the change counts ({@link StrategyChooser});
- *   <li>with "insert missing profiles" on, the distinct referenced profiles are ensured first;
+ *   <li>with "insert missing profiles" on, the distinct referenced profiles are ensured first; a
+ *       change whose profile could not be created is not sent: its outcome is the profile's reason
+ *       (REJECTED or FAILED, see {@link ProfileGate});
  *   <li>deletes, and creates and updates under the RECORDS strategy, go through K shards
  *       ({@code floorMod(hash(key), K)}) to a stateful writer per shard: never more than K requests
  *       in flight, whatever the workers or threads, all paced by one calls-per-minute budget;
@@ -130,19 +133,27 @@ public final class WriteToActito
     }
     PCollectionView<StrategyChooser.Choice> choice = chosen.apply("StrategyView", View.asSingleton());
 
+    PCollection<Classification> toWrite = changes;
+    PCollectionList<WriteOutcome> outcomes = PCollectionList.empty(changes.getPipeline());
+    if (c.profiles() != null) {
+      PCollectionView<Map<String, ProfileOutcome>> notEnsured =
+          ensureProfiles(changes)
+              .apply("ProfilesNotEnsured", Filter.by(kv -> !kv.getValue().ensured()))
+              .apply("NotEnsuredView", View.asMap());
+      PCollectionTuple gated = changes.apply("HoldRowsOfMissingProfiles",
+          ParDo.of(new ProfileGate(c, notEnsured)).withSideInputs(notEnsured)
+              .withOutputTags(ProfileGate.PASSED, TupleTagList.of(ProfileGate.HELD)));
+      toWrite = gated.get(ProfileGate.PASSED).setCoder(ClassificationCoder.of());
+      outcomes = outcomes.and(gated.get(ProfileGate.HELD).setCoder(WriteOutcomeCoder.of()));
+    }
+
     PCollectionTuple routed =
-        changes.apply("RouteByStrategy",
+        toWrite.apply("RouteByStrategy",
             ParDo.of(new RouteFn(c, choice)).withSideInputs(choice)
                 .withOutputTags(RECORDS, TupleTagList.of(BULK)));
     KvCoder<Integer, Classification> shardCoder = KvCoder.of(VarIntCoder.of(), ClassificationCoder.of());
     PCollection<KV<Integer, Classification>> recordPath = routed.get(RECORDS).setCoder(shardCoder);
     PCollection<KV<Integer, Classification>> bulkPath = routed.get(BULK).setCoder(shardCoder);
-
-    if (c.profiles() != null) {
-      PCollection<String> profilesDone = ensureProfiles(changes);
-      recordPath = recordPath.apply("AfterProfiles", Wait.on(profilesDone)).setCoder(shardCoder);
-      bulkPath = bulkPath.apply("BulkAfterProfiles", Wait.on(profilesDone)).setCoder(shardCoder);
-    }
 
     PCollection<WriteOutcome> recordOutcomes =
         recordPath.apply("WriteRecords", ParDo.of(new RecordWriterFn(c))).setCoder(WriteOutcomeCoder.of());
@@ -153,13 +164,17 @@ public final class WriteToActito
             .apply("OneBulkGroup", GroupByKey.create())
             .apply("WriteBulkImports", ParDo.of(new BulkWriterFn(c)))
             .setCoder(WriteOutcomeCoder.of());
-    return PCollectionList.of(recordOutcomes)
+    return outcomes.and(recordOutcomes)
         .and(bulkOutcomes)
         .apply("AllOutcomes", Flatten.pCollections())
         .setCoder(WriteOutcomeCoder.of());
   }
 
-  private PCollection<String> ensureProfiles(PCollection<Classification> changes) {
+  /**
+   * Ensures every profile the changes reference, once per link value: one {@link ProfileOutcome}
+   * per referenced profile.
+   */
+  private PCollection<KV<String, ProfileOutcome>> ensureProfiles(PCollection<Classification> changes) {
     WriterConfig c = config;
     KvCoder<String, Map<String, String>> refCoder =
         KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
@@ -191,7 +206,7 @@ public final class WriteToActito
             .via(ref -> KV.of(Shards.of(ref.getKey(), c.concurrency()), ref)))
         .setCoder(KvCoder.of(VarIntCoder.of(), refCoder))
         .apply("EnsureProfiles", ParDo.of(new ProfileWriterFn(c)))
-        .setCoder(StringUtf8Coder.of());
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ProfileOutcome.class)));
   }
 
   /** Sends each change to the record path (sharded) or the bulk path (one group), by strategy. */

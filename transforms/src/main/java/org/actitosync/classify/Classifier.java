@@ -22,6 +22,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <ol>
  *   <li>Rows with a null or empty key: REJECTED ({@link Rules#NULL_KEY}).
+ *   <li>Rows whose (canonical) key is {@code .} or {@code ..}, or such a key gone from the source
+ *       that MIRROR would delete: REJECTED ({@link Rules#UNADDRESSABLE_KEY}) before any call, since
+ *       no URL path segment can name it; the previous entry is kept (so the key is never deleted
+ *       because of it).
  *   <li>Several rows for one key: REJECTED ({@link Rules#DUPLICATE_KEY}); none is sent, the
  *       previous entry is kept (so the key is never deleted because of it).
  *   <li>One row with an invalid value: REJECTED ({@link Rules#INVALID_VALUE}), previous entry kept.
@@ -81,6 +85,12 @@ public final class Classifier implements Serializable {
     if (k.isEmpty()) {
       return rejected(k, current, null, Rules.NULL_KEY, "the key is null or empty");
     }
+    if (unaddressable(k) && (!current.isEmpty() || deletes(previous))) {
+      return rejected(
+          k, current, previous, Rules.UNADDRESSABLE_KEY,
+          "key '" + k + "' cannot be addressed in a URL path segment ('.' and '..' are path steps);"
+              + " use another key value in the source");
+    }
     if (current.size() > 1) {
       return rejected(
           k, current, previous, Rules.DUPLICATE_KEY, current.size() + " source rows share this key");
@@ -93,6 +103,16 @@ public final class Classifier implements Serializable {
       return rejected(k, current, previous, Rules.INVALID_VALUE, describe(record.invalid()));
     }
     return present(k, record, previous);
+  }
+
+  /** Whether {@code key} cannot be a URL path segment: {@code .} and {@code ..}. */
+  static boolean unaddressable(String key) {
+    return key.equals(".") || key.equals("..");
+  }
+
+  /** Whether a key gone from the source with this entry is a DELETE. */
+  private boolean deletes(@Nullable SnapshotEntry previous) {
+    return previous != null && previous.owned() && mode.deletes();
   }
 
   private Classification present(String key, MappedRecord record, @Nullable SnapshotEntry previous) {
@@ -166,7 +186,7 @@ public final class Classifier implements Serializable {
           .setPreviousEntry(previous)
           .build();
     }
-    if (mode.deletes()) {
+    if (deletes(previous)) {
       return Classification.builder(key, ChangeKind.DELETE)
           .setSemantics(WriteSemantics.DELETE)
           .setPreviousEntry(previous)

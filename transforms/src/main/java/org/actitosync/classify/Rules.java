@@ -13,6 +13,12 @@ public final class Rules {
   public static final String NULL_KEY = "NULL_KEY";
   /** Several source rows share the key: none is sent, the previous entry is kept. */
   public static final String DUPLICATE_KEY = "DUPLICATE_KEY";
+  /**
+   * The key is {@code .} or {@code ..}: a URL path segment cannot address it (clients and servers
+   * resolve it as a path step), so no record call could name it. Rejected before any call, the
+   * previous entry kept.
+   */
+  public static final String UNADDRESSABLE_KEY = "UNADDRESSABLE_KEY";
   /** A value cannot be converted to its attribute's type. */
   public static final String INVALID_VALUE = "INVALID_VALUE";
 

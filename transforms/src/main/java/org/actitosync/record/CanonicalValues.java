@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -28,9 +29,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *   <li>{@code BOOLEAN}: {@code "true"} or {@code "false"}, from booleans, 1/0 and the words
  *       true/false, yes/no, y/n, t/f in any case.
  *   <li>{@code DATE}: ISO {@code yyyy-MM-dd}.
- *   <li>{@code TIMESTAMP}: the UTC instant in ISO-8601 ({@code 2024-05-01T08:00:00Z}); values
- *       without a zone (SQL {@code timestamp}, {@code LocalDateTime}, {@code "yyyy-MM-dd HH:mm:ss"})
- *       are read as UTC.
+ *   <li>{@code TIMESTAMP}: the UTC instant in ISO-8601, in whole seconds ({@code
+ *       2024-05-01T08:00:00Z}); values without a zone (SQL {@code timestamp}, {@code
+ *       LocalDateTime}, {@code "yyyy-MM-dd HH:mm:ss"}) are read as UTC. Sub-second digits are
+ *       TRUNCATED, never rounded ({@code 08:00:00.999999} is {@code 08:00:00}; before 1970 too, the
+ *       instant moves to the start of its second): Actito keeps whole seconds, so the digest is
+ *       taken of what Actito can hold, and a row whose only difference is below the second is not
+ *       resent. No snapshot migration is needed: a whole-second value keeps its canonical text, and
+ *       a value that had a fraction was sent with it and refused by Actito, so it was never APPLIED
+ *       (its key was REJECTED and is sent again, now truncated).
  *   <li>{@code STRING}: the text in Unicode NFC; otherwise compared exactly (case and whitespace
  *       matter). An empty string is null: Actito's import files cannot tell an empty cell from an
  *       unset value, so a record holds the same whatever the write strategy.
@@ -217,7 +224,7 @@ public final class CanonicalValues {
   }
 
   private static String timestamp(Object raw) throws InvalidValueException {
-    return instant(raw).toString();
+    return instant(raw).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private static Instant instant(Object raw) throws InvalidValueException {

@@ -108,7 +108,7 @@ final class BulkImports {
     List<WriteOutcome> outcomes = new ArrayList<>();
     boolean withErrors = result.result().withErrors();
     for (Classification change : slice) {
-      String csvKey = WireValues.toCsv(config.type(config.keyAttribute()), change.key());
+      String csvKey = WireValues.toCsv(config.type(config.keyAttribute()), change.key(), config.timeZone());
       RowResult row = result.rows().get(csvKey);
       if (row == null) {
         outcomes.add(withErrors
@@ -133,7 +133,7 @@ final class BulkImports {
     Map<String, Object> row = new LinkedHashMap<>();
     for (String column : columns) {
       String value = column.equals(config.keyAttribute()) ? change.key() : change.values().get(column);
-      row.put(column, WireValues.toCsv(config.type(column), value));
+      row.put(column, WireValues.toCsv(config.type(column), value, config.timeZone()));
     }
     return row;
   }

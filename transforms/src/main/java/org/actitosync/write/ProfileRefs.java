@@ -46,7 +46,7 @@ final class ProfileRefs {
     canonical.forEach((attribute, value) -> {
       org.actitosync.record.AttributeType type = profileOnly.containsKey(attribute)
           ? profileOnly.get(attribute) : config.type(source.get(attribute));
-      wire.put(attribute, WireValues.toWire(type, value));
+      wire.put(attribute, WireValues.toWire(type, value, config.timeZone()));
     });
     return wire;
   }

@@ -21,7 +21,7 @@ public final class RecordPayloads {
     }
     Map<String, Object> payload = new LinkedHashMap<>();
     String key = config.keyAttribute();
-    payload.put(key, WireValues.toWire(config.type(key), change.key()));
+    payload.put(key, WireValues.toWire(config.type(key), change.key(), config.timeZone()));
     boolean createOnly = change.semantics() == WriteSemantics.CREATE_ONLY;
     for (String attribute : change.changedAttributes()) {
       if (attribute.equals(key)) {
@@ -31,7 +31,7 @@ public final class RecordPayloads {
       if (value == null && createOnly) {
         continue;
       }
-      payload.put(attribute, WireValues.toWire(config.type(attribute), value));
+      payload.put(attribute, WireValues.toWire(config.type(attribute), value, config.timeZone()));
     }
     return payload;
   }

@@ -2,7 +2,7 @@ package org.actitosync.write;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.actitosync.record.AttributeType;
@@ -11,16 +11,23 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Converts canonical values (see {@link org.actitosync.record.CanonicalValues}) to what Actito's
  * API takes: JSON numbers for LONG and NUMBER, booleans, {@code yyyy-MM-dd} dates and {@code
- * yyyy-MM-dd HH:mm:ss} UTC timestamps (Actito's documented format; sub-second digits are kept
- * after a dot only when the source had them). Deterministic, so a replayed call sends the same bytes.
+ * yyyy-MM-dd HH:mm:ss} timestamps (Actito's documented format, whole seconds) rendered in the
+ * target's time zone ({@code target.timeZone}, UTC by default). The canonical timestamp stays a
+ * UTC instant: the zone changes only the text sent, never a digest. Every wire value goes through
+ * here, the JSON of record and profile calls and the CSV cells of bulk files alike. Deterministic,
+ * so a replayed call sends the same bytes.
  */
 public final class WireValues {
   private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
   private WireValues() {}
 
-  public static @Nullable Object toWire(AttributeType type, @Nullable String canonical) {
+  /**
+   * The JSON value of {@code canonical}; TIMESTAMPs as {@code yyyy-MM-dd HH:mm:ss} in {@code zone}
+   * (a fraction of a second, which a canonical value no longer has, would be cut, never sent).
+   */
+  public static @Nullable Object toWire(AttributeType type, @Nullable String canonical, ZoneId zone) {
     if (canonical == null) {
       return null;
     }
@@ -32,22 +39,15 @@ public final class WireValues {
       case BOOLEAN:
         return Boolean.parseBoolean(canonical);
       case TIMESTAMP:
-        Instant instant = Instant.parse(canonical);
-        String text = SECONDS.format(instant);
-        int nanos = instant.getNano();
-        if (nanos == 0) {
-          return text;
-        }
-        String fraction = String.format(Locale.ROOT, "%09d", nanos).replaceAll("0+$", "");
-        return text + "." + fraction;
+        return SECONDS.format(Instant.parse(canonical).atZone(zone));
       default:
         return canonical;
     }
   }
 
-  /** The CSV cell of a value for bulk imports (same formats as the JSON calls). */
-  public static String toCsv(AttributeType type, @Nullable String canonical) {
-    Object wire = toWire(type, canonical);
+  /** The CSV cell of a value for bulk files (same formats as the JSON calls). */
+  public static String toCsv(AttributeType type, @Nullable String canonical, ZoneId zone) {
+    Object wire = toWire(type, canonical, zone);
     if (wire == null) {
       return "";
     }

@@ -3,6 +3,8 @@ package org.actitosync.write;
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +16,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Immutable configuration of {@link WriteToActito}. Defaults: 4 concurrent requests (never above
  * the licence's limit, 5 by default), 90 calls per minute (headroom under Actito's 100 for other
  * integrations), strategy AUTO, at most 2 bulk imports per run, a run fails as an outage when more
- * than half of at least 20 calls failed after retries.
+ * than half of at least 20 calls failed after retries, timestamps written in UTC.
  */
 @AutoValue
 public abstract class WriterConfig implements Serializable {
@@ -34,6 +36,12 @@ public abstract class WriterConfig implements Serializable {
 
   /** Types of the mapped attributes, for the wire format. */
   public abstract Map<String, AttributeType> attributeTypes();
+
+  /**
+   * The zone TIMESTAMP values are written in ({@code target.timeZone}, default UTC): only the wire
+   * text depends on it (see {@link WireValues}), canonical values and digests stay UTC.
+   */
+  public abstract ZoneId timeZone();
 
   /** K: shards, hence the maximum number of requests in flight. */
   public abstract int concurrency();
@@ -71,6 +79,7 @@ public abstract class WriterConfig implements Serializable {
         .setConcurrency(DEFAULT_CONCURRENCY)
         .setLicenceConcurrency(DEFAULT_LICENCE_CONCURRENCY)
         .setCallsPerMinute(DEFAULT_CALLS_PER_MINUTE)
+        .setTimeZone(ZoneOffset.UTC)
         .setStrategy(Strategy.AUTO)
         .setMaxImportsPerRun(2)
         .setImportDuration(Duration.ofMinutes(5))
@@ -101,6 +110,8 @@ public abstract class WriterConfig implements Serializable {
     public Builder attributeTypes(Map<String, AttributeType> types) {
       return setAttributeTypes(Collections.unmodifiableMap(new TreeMap<>(types)));
     }
+
+    public abstract Builder setTimeZone(ZoneId zone);
 
     public abstract Builder setConcurrency(int concurrency);
 

@@ -35,7 +35,8 @@ class ClassifyPipelineTest {
           order("b", 21, true), // changed
           order("c", 30, true), // new
           order("d", 40, true), // duplicate key
-          order("d", 41, true));
+          order("d", 41, true),
+          order("..", 60, true)); // unaddressable key
 
   static final List<SnapshotEntry> PREVIOUS =
       List.of(
@@ -50,7 +51,7 @@ class ClassifyPipelineTest {
         .containsInAnyOrder("INSERT c [amount, orderId, paid, placedAt]", "UPDATE b [amount]", "DELETE e");
     PAssert.that(render(out.get(Classify.UNCHANGED))).containsInAnyOrder("UNCHANGED a");
     PAssert.that(out.get(Classify.SKIPPED)).empty();
-    PAssert.that(render(out.get(Classify.REJECTED))).containsInAnyOrder("REJECTED d DUPLICATE_KEY");
+    PAssert.that(render(out.get(Classify.REJECTED))).containsInAnyOrder("REJECTED d DUPLICATE_KEY", "REJECTED .. UNADDRESSABLE_KEY");
     assertCounts(out);
     beam.pipeline().run().waitUntilFinish();
   }
@@ -61,7 +62,7 @@ class ClassifyPipelineTest {
     PAssert.that(render(out.get(Classify.CHANGES)))
         .containsInAnyOrder("INSERT c [amount, orderId, paid, placedAt]", "UPDATE b [amount]", "DELETE e");
     PAssert.that(out.get(Classify.UNCHANGED)).empty();
-    PAssert.that(render(out.get(Classify.REJECTED))).containsInAnyOrder("REJECTED d DUPLICATE_KEY");
+    PAssert.that(render(out.get(Classify.REJECTED))).containsInAnyOrder("REJECTED d DUPLICATE_KEY", "REJECTED .. UNADDRESSABLE_KEY");
     assertCounts(out);
     beam.pipeline().run().waitUntilFinish();
   }
@@ -81,13 +82,14 @@ class ClassifyPipelineTest {
   private static void assertCounts(PCollectionTuple out) {
     PAssert.that(out.get(Classify.COUNTS).apply(Sum.longsPerKey()))
         .containsInAnyOrder(
-            KV.of("rows", 5L),
+            KV.of("rows", 6L),
             KV.of("classified.INSERT", 1L),
             KV.of("classified.UPDATE", 1L),
             KV.of("classified.DELETE", 1L),
             KV.of("classified.UNCHANGED", 1L),
-            KV.of("classified.REJECTED", 1L),
-            KV.of("rejected.DUPLICATE_KEY", 1L));
+            KV.of("classified.REJECTED", 2L),
+            KV.of("rejected.DUPLICATE_KEY", 1L),
+            KV.of("rejected.UNADDRESSABLE_KEY", 1L));
   }
 
   private static PCollection<String> render(PCollection<Classification> classifications) {

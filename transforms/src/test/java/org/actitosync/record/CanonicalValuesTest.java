@@ -77,8 +77,34 @@ class CanonicalValuesTest {
     for (Object value : same) {
       assertEquals(expected, canonicalize(AttributeType.TIMESTAMP, value), "TIMESTAMP " + value);
     }
-    assertEquals("2024-05-01T08:00:00.120Z", canonicalize(AttributeType.TIMESTAMP, "2024-05-01 08:00:00.12"));
     assertThrows(InvalidValueException.class, () -> canonicalize(AttributeType.TIMESTAMP, "yesterday"));
+  }
+
+  @Test
+  void timestampsAreTruncatedToWholeSecondsNeverRounded() throws Exception {
+    String expected = "2024-05-01T08:00:00Z";
+    Object[] belowTheSecond = {
+      "2024-05-01 08:00:00.12",
+      "2024-05-01 08:00:00.999999",
+      "2024-05-01T08:00:00.999999999Z",
+      "2024-05-01 10:00:00.5+02",
+      "2024-05-01T03:30:00.999999-04:30",
+      Instant.parse("2024-05-01T08:00:00.999999999Z"),
+      OffsetDateTime.of(2024, 5, 1, 10, 0, 0, 999_999_000, ZoneOffset.ofHours(2)),
+      LocalDateTime.of(2024, 5, 1, 8, 0, 0, 1),
+      Timestamp.valueOf("2024-05-01 08:00:00.999999999"),
+      new org.joda.time.Instant(Instant.parse("2024-05-01T08:00:00.999Z").toEpochMilli()),
+      java.util.Date.from(Instant.parse("2024-05-01T08:00:00.500Z"))
+    };
+    for (Object value : belowTheSecond) {
+      assertEquals(expected, canonicalize(AttributeType.TIMESTAMP, value), "TIMESTAMP " + value);
+    }
+    assertEquals("2024-05-01T08:00:01Z", canonicalize(AttributeType.TIMESTAMP, "2024-05-01 08:00:01.000001"));
+    // before 1970 (negative epoch seconds) the digits below the second are dropped as well
+    assertEquals("1969-12-31T23:59:59Z", canonicalize(AttributeType.TIMESTAMP, "1969-12-31 23:59:59.999999"));
+    assertEquals("1969-12-31T23:59:59Z", canonicalize(AttributeType.TIMESTAMP, Instant.ofEpochMilli(-1)));
+    assertEquals("1969-12-31T23:59:59Z", canonicalize(AttributeType.TIMESTAMP, new org.joda.time.Instant(-500)));
+    assertEquals("1900-01-01T00:00:00Z", canonicalize(AttributeType.TIMESTAMP, Timestamp.valueOf("1900-01-01 00:00:00.75")));
   }
 
   @Test

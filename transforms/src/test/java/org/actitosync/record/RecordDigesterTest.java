@@ -40,6 +40,15 @@ class RecordDigesterTest {
   }
 
   @Test
+  void timestampsDifferingOnlyBelowTheSecondDigestTheSame() {
+    RecordDigest whole = digest("id", "k", "at", "2024-01-01 00:00:00");
+    assertEquals(whole, digest("id", "k", "at", "2024-01-01 00:00:00.123456"));
+    assertEquals(whole, digest("id", "k", "at", java.sql.Timestamp.valueOf("2024-01-01 00:00:00.999999999")));
+    assertEquals(whole, digest("id", "k", "at", "2024-01-01T01:00:00.5+01:00"));
+    assertNotEquals(whole, digest("id", "k", "at", "2024-01-01 00:00:01"));
+  }
+
+  @Test
   void nullEqualsAbsent() {
     assertEquals(digest("id", "k", "n", 2, "name", null), digest("id", "k", "n", 2));
   }

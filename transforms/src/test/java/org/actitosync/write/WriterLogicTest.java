@@ -98,18 +98,6 @@ class WriterLogicTest {
   }
 
   @Test
-  void wireValuesMatchActitoFormats() {
-    assertEquals(42L, WireValues.toWire(AttributeType.LONG, "42"));
-    assertEquals(new BigDecimal("10.5"), WireValues.toWire(AttributeType.NUMBER, "10.5"));
-    assertEquals(Boolean.TRUE, WireValues.toWire(AttributeType.BOOLEAN, "true"));
-    assertEquals("2024-05-01", WireValues.toWire(AttributeType.DATE, "2024-05-01"));
-    assertEquals("2024-05-01 08:00:00", WireValues.toWire(AttributeType.TIMESTAMP, "2024-05-01T08:00:00Z"));
-    assertEquals("2024-05-01 08:00:00.12", WireValues.toWire(AttributeType.TIMESTAMP, "2024-05-01T08:00:00.120Z"));
-    assertEquals("", WireValues.toCsv(AttributeType.STRING, null));
-    assertEquals("1200", WireValues.toCsv(AttributeType.NUMBER, "1200"));
-  }
-
-  @Test
   void payloadsCarryTheKeyAndOnlyTheChangedAttributes() {
     WriterConfig config = WriterConfig.builder()
         .setClient(org.actitosync.actito.ActitoClientConfig.builder().setBaseUrl("http://127.0.0.1:1")

@@ -195,9 +195,9 @@ public abstract class ActivationConfig implements Serializable {
   }
 
   /**
-   * The writer's config for {@code layout}, with client, table, key attribute, types, concurrency,
-   * calls per minute, strategy and profiles set. The launcher still sets the run key ({@code
-   * setRunKey}) and may tune the rest before {@code build()}.
+   * The writer's config for {@code layout}, with client, table, time zone, key attribute, types,
+   * concurrency, calls per minute, strategy and profiles set. The launcher still sets the run key
+   * ({@code setRunKey}) and may tune the rest before {@code build()}.
    */
   public WriterConfig.Builder writerConfig(AttributeLayout layout) {
     return writerConfig(layout, profiles().profileColumns(Map.of()));
@@ -208,6 +208,7 @@ public abstract class ActivationConfig implements Serializable {
     return WriterConfig.builder()
         .setClient(actitoClientConfig())
         .setTable(target().table())
+        .setTimeZone(target().timeZone())
         .setKeyAttribute(keyAttribute())
         .attributeTypes(layout.types())
         .setConcurrency(write().concurrency())

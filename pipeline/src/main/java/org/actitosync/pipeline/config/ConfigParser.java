@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -348,7 +351,7 @@ public final class ConfigParser {
     keys(
         node,
         path,
-        List.of("environment", "baseUrl", "entity", "table", "apiKeyEnv", "apiKeyFile", "pathStyle"),
+        List.of("environment", "baseUrl", "entity", "table", "apiKeyEnv", "apiKeyFile", "pathStyle", "timeZone"),
         Map.of("apiKey", INLINE_API_KEY));
     Optional<ActitoEnvironment> environment =
         enumValue(
@@ -373,6 +376,7 @@ public final class ConfigParser {
     }
     Optional<String> entity = text(node, "entity", path, true);
     Optional<String> table = text(node, "table", path, true);
+    ZoneId timeZone = timeZone(node, path);
     Optional<Map.Entry<Boolean, String>> apiKey =
         secret(node, path, "apiKeyEnv", "apiKeyFile", true);
     Optional<PathStyle> pathStyle =
@@ -387,7 +391,23 @@ public final class ConfigParser {
             ? ApiKey.fromEnv(apiKey.get().getValue())
             : ApiKey.fromFile(apiKey.get().getValue());
     return TargetConfig.create(
-        environment, trimmedUrl, entity.get(), table.get(), key, pathStyle.orElse(PathStyle.PREFIXED));
+        environment, trimmedUrl, entity.get(), table.get(), key, pathStyle.orElse(PathStyle.PREFIXED),
+        timeZone);
+  }
+
+  /** {@code target.timeZone}: a zone id ({@code Europe/Brussels}), UTC when not given. */
+  private ZoneId timeZone(ObjectNode node, String path) {
+    Optional<String> id = text(node, "timeZone", path, false);
+    if (id.isEmpty()) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(id.get().trim());
+    } catch (DateTimeException e) {
+      problem(path + ".timeZone", "unknown time zone '" + id.get()
+          + "': give an IANA zone id such as UTC or Europe/Brussels");
+      return ZoneOffset.UTC;
+    }
   }
 
   private ProfilesConfig profiles(ObjectNode root, List<MappingEntry> mapping) {

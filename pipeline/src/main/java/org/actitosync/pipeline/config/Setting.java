@@ -93,6 +93,11 @@ public abstract class Setting {
           value("target.baseUrl", "URL", NONE, "Actito base URL (or give an environment)."),
           value("target.entity", "ENTITY", NONE, "Actito entity (technical name)."),
           value("target.table", "TABLE", NONE, "Actito custom table."),
+          value(
+              "target.timeZone",
+              "ZONE",
+              "UTC",
+              "Time zone TIMESTAMP values are written in (IANA id, e.g. Europe/Brussels)."),
           value("target.apiKeyEnv", "VAR", NONE, "Environment variable holding the Actito API key."),
           value("target.apiKeyFile", "FILE", NONE, "File holding the Actito API key."),
           value("target.pathStyle", "STYLE", "PREFIXED", "CLASSIC or PREFIXED API routes."),

@@ -2,6 +2,7 @@ package org.actitosync.pipeline.config;
 
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.actitosync.actito.ActitoEnvironment;
@@ -33,13 +34,21 @@ public abstract class TargetConfig implements Serializable {
 
   public abstract PathStyle pathStyle();
 
+  /**
+   * {@code target.timeZone} (default UTC): the zone TIMESTAMP values are written in. Canonical
+   * values and digests stay UTC instants, so changing it resends nothing by itself.
+   */
+  public abstract ZoneId timeZone();
+
   public static TargetConfig create(
       Optional<ActitoEnvironment> environment,
       String baseUrl,
       String entity,
       String table,
       ApiKey apiKey,
-      PathStyle pathStyle) {
-    return new AutoValue_TargetConfig(environment.orElse(null), baseUrl, entity, table, apiKey, pathStyle);
+      PathStyle pathStyle,
+      ZoneId timeZone) {
+    return new AutoValue_TargetConfig(
+        environment.orElse(null), baseUrl, entity, table, apiKey, pathStyle, timeZone);
   }
 }

@@ -109,6 +109,23 @@ class BadConfigTest {
   }
 
   @Test
+  void anUnknownTimeZoneIsNamedWithItsPathAmongTheOtherProblems() {
+    String yaml =
+        Configs.ordersWith("apiKeyEnv: ACTITO_API_KEY", "apiKeyEnv: ACTITO_API_KEY\n  timeZone: Europe/Bruxelles")
+            .replace("concurrency: 3", "concurrency: three");
+    assertEquals(
+        List.of(
+            p(
+                "target.timeZone",
+                "unknown time zone 'Europe/Bruxelles': give an IANA zone id such as UTC or Europe/Brussels"),
+            p("write.concurrency", "expected a whole number, got 'three'")),
+        problems(yaml));
+    assertEquals(
+        List.of(p("target.timeZone", "unknown time zone 'CEST+1': give an IANA zone id such as UTC or Europe/Brussels")),
+        problems(Configs.ordersWith("apiKeyEnv: ACTITO_API_KEY", "apiKeyEnv: ACTITO_API_KEY\n  timeZone: CEST+1")));
+  }
+
+  @Test
   void unknownModeFormatTypeAndEnvironment() {
     String yaml =
         Configs.ordersWith("mode: UPSERT", "mode: SYNC")

@@ -90,6 +90,7 @@ class ConfigLoaderTest {
                   "--target.entity=acme",
                   "--target.table=Customers",
                   "--target.apiKeyFile=/run/secrets/actito",
+                  "--target.timeZone=America/New_York",
                   "--target.pathStyle=PREFIXED",
                   "--snapshot.root=/tmp/snapshots",
                 })
@@ -103,6 +104,7 @@ class ConfigLoaderTest {
         config.mapping());
     assertEquals("customerId", config.keyAttribute());
     assertEquals("ApiKey[file:/run/secrets/actito]", config.target().apiKey().toString());
+    assertEquals(java.time.ZoneId.of("America/New_York"), config.target().timeZone());
   }
 
   @Test

@@ -87,6 +87,7 @@ class ConfigParserTest {
     assertEquals(SyncMode.MIRROR, config.mode());
     assertEquals("http://127.0.0.1:8089", config.target().baseUrl());
     assertEquals(Optional.empty(), config.target().environment());
+    assertEquals(java.time.ZoneOffset.UTC, config.target().timeZone());
     assertEquals(WriteSettings.defaults(), config.write());
     assertEquals(SnapshotConfig.DEFAULT_RETENTION, config.keepRuns());
     assertFalse(config.profiles().insertMissing());
@@ -120,6 +121,11 @@ class ConfigParserTest {
 
     WriterConfig writer = config.writerConfig(layout).setRunKey("run-1").build();
     assertEquals("Orders", writer.table());
+    assertEquals(java.time.ZoneOffset.UTC, writer.timeZone());
+    WriterConfig brussels = ConfigParser.parseYaml(Configs.ordersWith(
+            "apiKeyEnv: ACTITO_API_KEY", "apiKeyEnv: ACTITO_API_KEY\n  timeZone: Europe/Brussels"))
+        .writerConfig(layout).setRunKey("run-1").build();
+    assertEquals(java.time.ZoneId.of("Europe/Brussels"), brussels.timeZone());
     assertEquals("orderId", writer.keyAttribute());
     assertEquals(3, writer.concurrency());
     assertEquals(80.0, writer.callsPerMinute());

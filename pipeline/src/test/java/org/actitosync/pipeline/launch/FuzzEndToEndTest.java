@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seeded random rows with extreme values ({@link FuzzRows}) from PostgreSQL through the real writer
  * into the emulator: every row is either synced faithfully (Actito holds exactly the canonical value
- * of the source) or rejected with a reason in the dead letters; the run never crashes. A second run
+ * of the source, TIMESTAMPs truncated to the second) or rejected with a reason in the dead letters
+ * (the keys {@code .} and {@code ..} by the classifier, rule UNADDRESSABLE_KEY, before any call);
+ * the run never crashes. A second run
  * of the same source sends only the rows Actito rejected; a third, by record calls, updates and
  * deletes keys that need URL encoding.
  */
@@ -102,12 +104,21 @@ class FuzzEndToEndTest {
     }
     Path rejected = a.dir.resolve("snapshots/fuzz/runs/" + runId + "/rejected");
     Map<String, String> reasons = new HashMap<>();
+    Map<String, String> rules = new HashMap<>();
     if (Files.isDirectory(rejected)) {
       for (JsonNode line : ActivationEndToEndTest.lines(rejected, "part")) {
         reasons.put(line.path("key").asText(), line.path("reason").asText() + " " + line.path("actitoMessage").asText());
+        rules.put(line.path("key").asText(), line.path("rule").asText());
       }
     }
     Map<String, Map<String, Object>> destination = destination(a);
+    for (String key : FuzzRows.UNADDRESSABLE) {
+      assertFalse(destination.containsKey(key), seed + ": key " + key + " reached Actito");
+      if (byKey.containsKey(key) && byKey.get(key).size() == 1) {
+        assertEquals("UNADDRESSABLE_KEY", rules.get(key), seed + ": key " + key + " in run " + runId);
+        assertTrue(reasons.get(key).contains("'" + key + "' cannot be addressed in a URL path segment"), reasons.get(key));
+      }
+    }
     for (Map.Entry<String, Map<String, Object>> record : destination.entrySet()) {
       List<FuzzRows.Row> rows = byKey.get(record.getKey());
       assertTrue(rows != null && rows.size() == 1, seed + ": Actito holds key " + show(record.getKey())

@@ -49,8 +49,8 @@ final class FuzzRows {
 
   List<Row> rows(int count) {
     List<Row> rows = new ArrayList<>();
-    rows.add(row("."));  // path segments a URL must not
-    rows.add(row("..")); // normalise away
+    rows.add(row("."));  // path segments no URL can address:
+    rows.add(row("..")); // rejected (UNADDRESSABLE_KEY) before any call
     while (rows.size() < count) {
       String key = key(rows.size());
       rows.add(row(key));
@@ -130,6 +130,9 @@ final class FuzzRows {
 
   // ---------------------------------------------------------------- the oracle
 
+  /** Keys no URL path segment can address: rejected by the classifier, never sent. */
+  static final Set<String> UNADDRESSABLE = Set.of(".", "..");
+
   /** The canonical key (Unicode NFC), null for an empty one. */
   static String key(Row row) {
     return row.k() == null || row.k().isEmpty() ? null : Normalizer.normalize(row.k(), Normalizer.Form.NFC);
@@ -137,8 +140,8 @@ final class FuzzRows {
 
   /**
    * What Actito must hold for each attribute of {@code row} (null = unset), as the emulator stores
-   * it (text, Long, plain decimal, Boolean, "yyyy-MM-dd HH:mm:ss" UTC), or {@link #INVALID} in a
-   * value when the row cannot be represented faithfully.
+   * it (text, Long, plain decimal, Boolean, "yyyy-MM-dd HH:mm:ss" UTC with any fraction of a second
+   * truncated), or {@link #INVALID} in a value when the row cannot be represented faithfully.
    */
   static java.util.Map<String, Object> expected(Row row) {
     java.util.Map<String, Object> out = new java.util.TreeMap<>();
@@ -171,7 +174,7 @@ final class FuzzRows {
     }
     Instant instant = OffsetDateTime.parse(text.replace(' ', 'T').replace("Z", "+00:00")
         .replaceAll("([+-]\\d\\d)$", "$1:00")).toInstant();
-    return instant.getNano() != 0 ? INVALID : ACTITO_TIMESTAMP.format(instant); // Actito keeps seconds
+    return ACTITO_TIMESTAMP.format(instant); // Actito keeps whole seconds: a fraction is truncated
   }
 
   /** A stored emulator value in the oracle's terms. */

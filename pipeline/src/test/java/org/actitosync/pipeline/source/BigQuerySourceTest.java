@@ -120,7 +120,7 @@ class BigQuerySourceTest {
     expected.put("ratio", "0.25");
     expected.put("active", "true");
     expected.put("born", "2024-02-29");
-    expected.put("seen", "2024-05-01T08:00:00.123456Z");
+    expected.put("seen", "2024-05-01T08:00:00Z"); // microseconds truncated in the canonical value
     expected.put("local", "2024-05-01T08:00:00Z");
     PAssert.that(records)
         .containsInAnyOrder(MappedRecord.of("b1", expected), MappedRecord.of("b2", Map.of("id", "b2")));

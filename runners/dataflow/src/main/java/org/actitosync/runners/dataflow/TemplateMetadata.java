@@ -68,6 +68,7 @@ public final class TemplateMetadata {
           Map.entry("target.environment", "(?i)^(" + Arrays.stream(ActitoEnvironment.values())
               .map(e -> e.name().replace("_", "[_-]")).collect(Collectors.joining("|")) + ")$"),
           Map.entry("target.baseUrl", "^https?://\\S+$"),
+          Map.entry("target.timeZone", "^[A-Za-z0-9/_+:-]+$"),
           Map.entry("target.apiKeyEnv", "^[A-Za-z_][A-Za-z0-9_]*$"),
           Map.entry("target.apiKeyFile", NO_SPACE),
           Map.entry("target.pathStyle", oneOf(PathStyle.values())),

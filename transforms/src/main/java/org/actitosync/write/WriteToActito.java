@@ -115,6 +115,14 @@ public final class WriteToActito
         .setCoder(SerializableCoder.of(StrategyChooser.Choice.class));
   }
 
+  /**
+   * For a dry run: one JSON line per profile the run would create (referenced by a change and not
+   * found by a read-only lookup), with its attributes. Empty without the profiles option.
+   */
+  public static PCollection<String> plannedProfiles(PCollection<Classification> changes, WriterConfig config) {
+    return ProfileSteps.planned(changes, config);
+  }
+
   /** The strategy a run with these stats gets under {@code config}. */
   static StrategyChooser.Choice choose(WriterConfig config, ChangeStats stats) {
     StrategyChooser chooser =
@@ -137,7 +145,7 @@ public final class WriteToActito
     PCollectionList<WriteOutcome> outcomes = PCollectionList.empty(changes.getPipeline());
     if (c.profiles() != null) {
       PCollectionView<Map<String, ProfileOutcome>> notEnsured =
-          ensureProfiles(changes)
+          ProfileSteps.ensure(changes, c)
               .apply("ProfilesNotEnsured", Filter.by(kv -> !kv.getValue().ensured()))
               .apply("NotEnsuredView", View.asMap());
       PCollectionTuple gated = changes.apply("HoldRowsOfMissingProfiles",
@@ -168,45 +176,6 @@ public final class WriteToActito
         .and(bulkOutcomes)
         .apply("AllOutcomes", Flatten.pCollections())
         .setCoder(WriteOutcomeCoder.of());
-  }
-
-  /**
-   * Ensures every profile the changes reference, once per link value: one {@link ProfileOutcome}
-   * per referenced profile.
-   */
-  private PCollection<KV<String, ProfileOutcome>> ensureProfiles(PCollection<Classification> changes) {
-    WriterConfig c = config;
-    KvCoder<String, Map<String, String>> refCoder =
-        KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
-    return changes
-        .apply("ReferencedProfiles", ParDo.of(new DoFn<Classification, KV<String, Map<String, String>>>() {
-          @ProcessElement
-          public void process(@Element Classification change, OutputReceiver<KV<String, Map<String, String>>> out) {
-            Map<String, String> attributes = ProfileRefs.of(change, c);
-            if (attributes != null) {
-              out.output(KV.of(ProfileRefs.linkValue(change, c.profiles(), c), attributes));
-            }
-          }
-        }))
-        .setCoder(refCoder)
-        .apply("OncePerProfile", Combine.perKey(
-            (Iterable<Map<String, String>> candidates) -> {
-              Map<String, String> first = null;
-              for (Map<String, String> candidate : candidates) {
-                if (first == null || candidate.toString().compareTo(first.toString()) < 0) {
-                  first = candidate;
-                }
-              }
-              return first;
-            }))
-        .setCoder(refCoder)
-        .apply("ShardProfiles", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.integers(),
-                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))))
-            .via(ref -> KV.of(Shards.of(ref.getKey(), c.concurrency()), ref)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), refCoder))
-        .apply("EnsureProfiles", ParDo.of(new ProfileWriterFn(c)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ProfileOutcome.class)));
   }
 
   /** Sends each change to the record path (sharded) or the bulk path (one group), by strategy. */

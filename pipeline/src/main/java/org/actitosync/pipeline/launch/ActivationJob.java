@@ -33,7 +33,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * → writer → next snapshot → snapshot write → commit, plus the dead letters ({@code
  * runs/<runId>/rejected/}) and the strategy file the report reads. A dry run stops after the
  * classification and writes the plan ({@code runs/<runId>/plan/}) instead: nothing is written to
- * Actito and nothing is committed.
+ * Actito and nothing is committed. With "insert missing profiles" on, the plan also lists the
+ * profiles the run would create ({@code plan/profiles*.jsonl}: looked up read-only, one line each
+ * with its attributes).
  *
  * <p>The source is a parameter so tests can swap it; {@link #source(ActivationConfig,
  * org.actitosync.record.AttributeLayout)} is the configured one.
@@ -77,6 +79,11 @@ public final class ActivationJob {
           .apply("WritePlan", TextIO.write().to(store.runPrefix(runId, "plan/changes")).withSuffix(".jsonl"));
       WriteToActito.writeChoice(
           WriteToActito.chooseStrategy(changes, writer), store.runPrefix(runId, "plan/" + STRATEGY_FILE));
+      if (writer.profiles() != null) {
+        WriteToActito.plannedProfiles(changes, writer)
+            .apply("WritePlannedProfiles",
+                TextIO.write().to(store.runPrefix(runId, "plan/profiles")).withSuffix(".jsonl"));
+      }
       deadLetters(classified.get(Classify.REJECTED), null, store, runId, "plan/rejected");
       return;
     }

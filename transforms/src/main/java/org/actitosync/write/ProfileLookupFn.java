@@ -42,7 +42,7 @@ final class ProfileLookupFn extends ActitoCallingFn<KV<Integer, KV<String, Map<S
       line.put("profileTable", option.profileTable());
       line.put("profileAttribute", option.profileAttribute());
       line.put("value", value);
-      line.set("attributes", JSON.valueToTree(ProfileRefs.toWire(element.getValue().getValue(), config)));
+      line.set("attributes", JSON.valueToTree(new java.util.TreeMap<>(ProfileRefs.toWire(element.getValue().getValue(), config))));
       out.output(line.toString());
     }
   }

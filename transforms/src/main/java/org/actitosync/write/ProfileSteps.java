@@ -1,6 +1,9 @@
 package org.actitosync.write;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.TreeMap;
 import org.actitosync.change.Classification;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
@@ -10,42 +13,90 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The profile steps of the writer: the distinct profiles a run's changes reference (once per link
- * value, with the attributes a new one would get), sharded like the record writer, then ensured
- * ({@link ProfileWriterFn}) or, for a dry run, only looked up ({@link ProfileLookupFn}).
+ * value, with the attributes a new one would get), sharded like the record writer, looked up
+ * ({@link ProfileLookupFn}), and the missing ones created ({@link ProfileWriterFn}), or, for a dry
+ * run, listed.
  */
 final class ProfileSteps {
-  private static final KvCoder<String, Map<String, String>> REF_CODER =
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final KvCoder<String, ProfileOutcome> OUTCOME_CODER =
+      KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ProfileOutcome.class));
+  static final KvCoder<String, Map<String, String>> REF_CODER =
       KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
 
   private ProfileSteps() {}
 
-  /** One {@link ProfileOutcome} per referenced profile, keyed by link value. */
+  /**
+   * One {@link ProfileOutcome} per referenced profile, keyed by link value: looked up first (a
+   * found profile is never written), the missing ones created.
+   */
   static PCollection<KV<String, ProfileOutcome>> ensure(PCollection<Classification> changes, WriterConfig config) {
-    return referenced(changes, config)
-        .apply("EnsureProfiles", ParDo.of(new ProfileWriterFn(config)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ProfileOutcome.class)));
+    PCollectionTuple looked = lookUp(changes, config);
+    PCollection<KV<String, ProfileOutcome>> created = looked.get(ProfileLookupFn.MISSING)
+        .setCoder(REF_CODER)
+        .apply("ShardMissingProfiles", shard(config))
+        .setCoder(KvCoder.of(VarIntCoder.of(), REF_CODER))
+        .apply("CreateProfiles", ParDo.of(new ProfileWriterFn(config)))
+        .setCoder(OUTCOME_CODER);
+    return PCollectionList.of(looked.get(ProfileLookupFn.KNOWN).setCoder(OUTCOME_CODER))
+        .and(created)
+        .apply("AllProfileOutcomes", Flatten.pCollections())
+        .setCoder(OUTCOME_CODER);
   }
 
-  /** The plan lines of the profiles a run would create (see {@link ProfileLookupFn}). */
+  /** The plan lines of the profiles a run would create: missing at a read-only lookup. */
   static PCollection<String> planned(PCollection<Classification> changes, WriterConfig config) {
     if (config.profiles() == null) {
       return changes.getPipeline().apply("NoProfiles", Create.empty(StringUtf8Coder.of()));
     }
-    return referenced(changes, config)
-        .apply("LookUpProfiles", ParDo.of(new ProfileLookupFn(config)))
+    return lookUp(changes, config).get(ProfileLookupFn.MISSING)
+        .setCoder(REF_CODER)
+        .apply("PlannedProfiles", MapElements.into(TypeDescriptors.strings())
+            .via(missing -> planLine(missing, config)))
         .setCoder(StringUtf8Coder.of());
   }
 
-  /** The distinct referenced profiles, keyed by shard: (shard, (link value, profile attributes)). */
-  private static PCollection<KV<Integer, KV<String, Map<String, String>>>> referenced(
+  /** {@code {"profileTable","profileAttribute","value","attributes":{…wire values, by name…}}}. */
+  static String planLine(KV<String, Map<String, String>> missing, WriterConfig config) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("profileTable", config.profiles().profileTable());
+    line.put("profileAttribute", config.profiles().profileAttribute());
+    line.put("value", missing.getKey());
+    line.set("attributes", JSON.valueToTree(new TreeMap<>(ProfileRefs.toWire(missing.getValue(), config))));
+    return line.toString();
+  }
+
+  private static PCollectionTuple lookUp(PCollection<Classification> changes, WriterConfig config) {
+    return referenced(changes, config)
+        .apply("ShardProfiles", shard(config))
+        .setCoder(KvCoder.of(VarIntCoder.of(), REF_CODER))
+        .apply("LookUpProfiles", ParDo.of(new ProfileLookupFn(config))
+            .withOutputTags(ProfileLookupFn.KNOWN, TupleTagList.of(ProfileLookupFn.MISSING)));
+  }
+
+  private static MapElements<KV<String, Map<String, String>>, KV<Integer, KV<String, Map<String, String>>>> shard(
+      WriterConfig c) {
+    return MapElements
+        .into(TypeDescriptors.kvs(TypeDescriptors.integers(),
+            TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))))
+        .via(ref -> KV.of(Shards.of(ref.getKey(), c.concurrency()), ref));
+  }
+
+  /** The distinct referenced profiles: (link value, attributes a new one gets). */
+  private static PCollection<KV<String, Map<String, String>>> referenced(
       PCollection<Classification> changes, WriterConfig c) {
     return changes
         .apply("ReferencedProfiles", ParDo.of(new DoFn<Classification, KV<String, Map<String, String>>>() {
@@ -59,13 +110,7 @@ final class ProfileSteps {
         }))
         .setCoder(REF_CODER)
         .apply("OncePerProfile", Combine.perKey(ProfileSteps::first))
-        .setCoder(REF_CODER)
-        .apply("ShardProfiles", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.integers(),
-                TypeDescriptors.kvs(TypeDescriptors.strings(),
-                    TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))))
-            .via(ref -> KV.of(Shards.of(ref.getKey(), c.concurrency()), ref)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), REF_CODER));
+        .setCoder(REF_CODER);
   }
 
   /** Of the rows' candidate attributes for one profile, a deterministic one (the smallest text). */

@@ -15,16 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ensures one referenced profile: looks it up by its unique attribute and creates it
- * ({@code allowUpdate=false}, so an existing profile is never modified) when absent. Stateful and
- * keyed by shard like the record writer, so profile calls share the same concurrency cap and rate
- * budget. Idempotent: a replay finds the profile and does nothing. Outputs one {@link
- * ProfileOutcome} per link value: a profile counts as created only when Actito's answer carries
- * its id (a 2xx without one is FAILED, see {@link
- * org.actitosync.actito.profiles.ProfilesApi#upsert}); Actito's 409 on create is EXISTING only when
- * a second lookup now finds the profile (someone created it meanwhile), else REJECTED: another
- * profile holds one of its unique values. A refusal (4xx) is REJECTED with Actito's message, a transient
- * failure after retries FAILED; the rows that need the profile then carry that reason.
+ * Creates one profile the lookup found missing ({@link ProfileLookupFn}), record by record: {@code
+ * POST …/profile?allowUpdate=false}, so an existing profile is never modified. Stateful and keyed
+ * by shard like the record writer (same concurrency cap and rate budget). A profile counts as
+ * created only when Actito's answer carries its id (a 2xx without one is FAILED, see {@link
+ * org.actitosync.actito.profiles.ProfilesApi#upsert}); Actito's 409 is EXISTING only when a second
+ * lookup now finds the profile (created meanwhile), else REJECTED: another profile holds one of its
+ * unique values. A refusal (4xx) is REJECTED with Actito's message, a transient failure after
+ * retries FAILED; the rows that need the profile then carry that reason.
  */
 final class ProfileWriterFn
     extends ActitoCallingFn<KV<Integer, KV<String, Map<String, String>>>, KV<String, ProfileOutcome>> {
@@ -46,31 +44,24 @@ final class ProfileWriterFn
     ProfilesOption option = config.profiles();
     String value = element.getValue().getKey();
     ProfileOutcome outcome;
-    boolean lookedUp = false;
     try {
-      if (client.profiles().findByUniqueAttribute(option.profileTable(), option.profileAttribute(), value).isPresent()) {
-        outcome = ProfileOutcome.existing();
-      } else {
-        lookedUp = true;
-        ProfileWriteResult result = client.profiles().upsert(
-            option.profileTable(), ProfileRefs.toWire(element.getValue().getValue(), config), false);
-        outcome = result.outcome() != ProfileWriteResult.Outcome.EXISTS ? ProfileOutcome.created(200)
-            : client.profiles().findByUniqueAttribute(option.profileTable(), option.profileAttribute(), value).isPresent()
-                ? ProfileOutcome.existing()
-                : ProfileOutcome.notCreated(true, 409, option.profileAttribute(), value,
-                    "Actito answered that the profile exists (409), but none has " + option.profileAttribute()
-                        + "=" + value + ": another profile holds one of its unique values");
-      }
+      ProfileWriteResult result = client.profiles().upsert(
+          option.profileTable(), ProfileRefs.toWire(element.getValue().getValue(), config), false);
+      outcome = result.outcome() != ProfileWriteResult.Outcome.EXISTS ? ProfileOutcome.created(200)
+          : client.profiles().findByUniqueAttribute(option.profileTable(), option.profileAttribute(), value).isPresent()
+              ? ProfileOutcome.existing()
+              : ProfileOutcome.notCreated(true, 409, option.profileAttribute(), value,
+                  "Actito answered that the profile exists (409), but none has " + option.profileAttribute()
+                      + "=" + value + ": another profile holds one of its unique values");
     } catch (ActitoAuthException e) {
       throw e;
     } catch (ActitoException e) {
       if (e.errorClass() == ErrorClass.AUTH) {
         throw e;
       }
-      String why = lookedUp ? e.actitoMessage() : "the lookup failed: " + e.actitoMessage();
       outcome = ProfileOutcome.notCreated(
-          e.errorClass() == ErrorClass.PERMANENT, e.status(), option.profileAttribute(), value, why);
-      LOG.warn("a profile of table {} (linked by {}) was not ensured ({}): {}",
+          e.errorClass() == ErrorClass.PERMANENT, e.status(), option.profileAttribute(), value, e.actitoMessage());
+      LOG.warn("a profile of table {} (linked by {}) was not created ({}): {}",
           option.profileTable(), option.profileAttribute(), outcome.status(), e.getMessage());
     }
     Long before = seen.read();

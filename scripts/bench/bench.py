@@ -234,7 +234,7 @@ write:
         inc = self.config(f"inc-{n}", table, raised)
         with_writes = n <= self.args.full_sync_writes_max
         if with_writes:
-            # 1. first full sync with its writes: bulk imports into the emulator (limits raised); its
+            # 1. first full sync with its writes: bulk ETL executions into the emulator (limits raised); its
             #    report's stage times split it into read / classify / write; it is the incremental runs' base
             self.admin(raised, "reset", "POST")
             self.admin(raised, "stats/reset", "POST")
@@ -319,7 +319,7 @@ write:
     def api(self):
         """The write path under Actito's documented limits (the emulator's defaults)."""
         realistic = self.start_emulator("realistic", None)
-        r = {"limits": "emulator defaults: 5 concurrent, 100 calls/min (LATENCY), 24 imports/table/day"}
+        r = {"limits": "emulator defaults: 5 concurrent, 100 calls/min (LATENCY), 24 bulk executions/table/day"}
         for strategy, rows in (("RECORDS", self.args.api_record_rows), ("BULK", self.args.api_bulk_rows)):
             table = f"seg_api_{strategy.lower()}"
             self.db("generate", self.jdbc, table, str(rows), str(len(COLUMNS)))

@@ -67,9 +67,9 @@ def main():
     out("|---:|---|---|---:|---:|---:|---|---:|")
     what = {
         "fullSyncNoWrites": "full sync, writer acknowledges every change without a call (seeds the snapshot)",
-        "fullSync": "full sync with its writes: bulk imports into the emulator (limits raised)",
+        "fullSync": "full sync with its writes: bulk ETL executions into the emulator (limits raised)",
         "incrementalDry": "incremental, `--dryRun`: read + diff + plan (the diff path)",
-        "incremental": "incremental with its writes (AUTO → bulk import, limits raised)",
+        "incremental": "incremental with its writes (AUTO → bulk ETL execution, limits raised)",
     }
     for n, s in sorted(res.get("sizes", {}).items(), key=lambda kv: (kv[1].get("rows", 0), kv[0])):
         label = s.get("label") or f"{s['rows']:,}"

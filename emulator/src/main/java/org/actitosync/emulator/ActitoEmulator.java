@@ -22,9 +22,10 @@ import org.actitosync.emulator.model.ProfileGetShape;
 
 /**
  * A running Actito API emulator: a local HTTP server (Javalin/Jetty) serving Actito's token, entity,
- * structure, record, profile and import routes (the spellings of a {@link RouteSet}, default the
- * family-prefixed ones of today's Actito) from an in-memory licence described by a data file,
- * with Actito's documented limits, deterministic fault injection and {@code /_emulator/} admin routes.
+ * structure, record, profile, v5 ETL execution and v4 import routes (the spellings of a {@link RouteSet},
+ * default the family-prefixed ones of today's Actito, where v4 imports answer 404) from an in-memory
+ * licence described by a data file, with Actito's documented limits, deterministic fault injection and
+ * {@code /_emulator/} admin routes.
  *
  * <pre>{@code
  * try (ActitoEmulator emu = ActitoEmulator.builder().data(json).port(0).clock(clock).start()) {

@@ -13,6 +13,7 @@ import org.actitosync.emulator.admin.StatsRecorder;
 import org.actitosync.emulator.auth.TokenService;
 import org.actitosync.emulator.faults.FaultInjector;
 import org.actitosync.emulator.faults.FaultSettings;
+import org.actitosync.emulator.imports.EtlService;
 import org.actitosync.emulator.imports.ImportService;
 import org.actitosync.emulator.limits.ConcurrencyGate;
 import org.actitosync.emulator.limits.ImportQuota;
@@ -22,7 +23,8 @@ import org.actitosync.emulator.model.DataStore;
 import org.actitosync.emulator.model.EmulatorData;
 
 /**
- * Everything one emulator instance holds: the data, tokens, limiters, faults, statistics and imports.
+ * Everything one emulator instance holds: the data, tokens, limiters, faults, statistics, imports and
+ * ETL executions.
  * The HTTP layer and {@link org.actitosync.emulator.admin.EmulatorAdmin} both work on it.
  */
 public final class EmulatorCore implements AutoCloseable {
@@ -39,11 +41,13 @@ public final class EmulatorCore implements AutoCloseable {
   private final ConcurrencyGate gate = new ConcurrencyGate();
   private final RateLimiter rate;
   private final ImportQuota quota;
+  private final ImportQuota etlQuota;
   private final FaultInjector faults = new FaultInjector();
   private final FaultSettings initialFaults;
   private final StatsRecorder stats = new StatsRecorder();
   private final ScheduledExecutorService worker;
   private final ImportService imports;
+  private final EtlService etls;
   private final Map<String, ChangeRequest> changeRequests = new ConcurrentHashMap<>();
   private final AtomicLong nextChangeRequest = new AtomicLong(1);
 
@@ -60,21 +64,34 @@ public final class EmulatorCore implements AutoCloseable {
     this.tokens = new TokenService(clock, tokenTtl, data.apiKeys());
     this.rate = new RateLimiter(clock);
     this.quota = new ImportQuota(clock);
+    this.etlQuota = new ImportQuota(clock);
     this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "actito-emulator-imports");
       t.setDaemon(true);
       return t;
     });
-    this.imports = new ImportService(store, quota, () -> this.limits, worker);
+    this.imports = new ImportService(store, quota, () -> this.limits, worker, clock, false);
+    try {
+      this.etls = new EtlService(new ImportService(store, etlQuota, () -> this.limits, worker, clock, true), store,
+          data.etls());
+    } catch (RuntimeException e) {
+      worker.shutdownNow(); // a seeded ETL is invalid: the emulator does not start
+      throw e;
+    }
     this.faults.configure(initialFaults);
   }
 
-  /** Back to the data file's state; statistics, faults, quotas, rate windows, imports and revocations cleared. */
+  /**
+   * Back to the data file's state; statistics, faults, quotas, rate windows, imports, ETL executions (and
+   * the error-report mode) and revocations cleared.
+   */
   public void reset() {
     store.load(data);
     imports.clear();
+    etls.clear();
     changeRequests.clear();
     quota.reset();
+    etlQuota.reset();
     rate.reset();
     faults.configure(initialFaults);
     tokens.clearRevocations();
@@ -146,6 +163,10 @@ public final class EmulatorCore implements AutoCloseable {
 
   public ImportService imports() {
     return imports;
+  }
+
+  public EtlService etls() {
+    return etls;
   }
 
   @Override

@@ -1,23 +1,18 @@
 package org.actitosync.emulator;
 
+import static org.actitosync.emulator.TestSupport.gzip;
 import static org.actitosync.emulator.TestSupport.json;
+import static org.actitosync.emulator.TestSupport.zip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,46 +36,10 @@ class ImportTest {
     emu.close();
   }
 
-  static byte[] zip(String csv) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (ZipOutputStream z = new ZipOutputStream(out)) {
-        z.putNextEntry(new ZipEntry("orders.csv"));
-        z.write(csv.getBytes(StandardCharsets.UTF_8));
-        z.closeEntry();
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static byte[] gzip(String csv) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (GZIPOutputStream g = new GZIPOutputStream(out)) {
-        g.write(csv.getBytes(StandardCharsets.UTF_8));
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** A multipart body: inputFile (the bytes) and parameters (JSON as a file part, or as a plain field). */
   HttpResponse<String> upload(String path, byte[] file, String parameters, boolean parametersAsFile) {
-    String boundary = "----emulator-test-boundary";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"inputFile\"; filename=\"data.zip\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n";
-    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    String params = "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"parameters\""
-        + (parametersAsFile ? "; filename=\"parameters.json\"\r\nContent-Type: application/json" : "")
-        + "\r\n\r\n" + parameters + "\r\n--" + boundary + "--\r\n";
-    body.writeBytes(params.getBytes(StandardCharsets.UTF_8));
-    return api.send(api.req(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return api.post(path, new TestSupport.Form().file("inputFile", "data.zip", file)
+        .json("parameters", parametersAsFile ? "parameters.json" : null, parameters));
   }
 
   static String params(String mode, String separator) {

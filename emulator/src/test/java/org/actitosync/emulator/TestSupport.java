@@ -2,6 +2,7 @@ package org.actitosync.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /** Shared fixture and a small real-HTTP client for the emulator tests. */
 final class TestSupport {
@@ -47,6 +51,68 @@ final class TestSupport {
       return MAPPER.readTree(r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] zip(String csv) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (ZipOutputStream z = new ZipOutputStream(out)) {
+        z.putNextEntry(new ZipEntry("orders.csv"));
+        z.write(csv.getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] gzip(String csv) {
+    return gzip(csv.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static byte[] gzip(byte[] bytes) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (GZIPOutputStream g = new GZIPOutputStream(out)) {
+        g.write(bytes);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A multipart/form-data body: file parts and plain fields, in order. */
+  static final class Form {
+    static final String BOUNDARY = "----emulator-test-boundary";
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+    /** A file part ({@code filename} and {@code contentType} may be null for a plain field). */
+    Form part(String name, String filename, String contentType, byte[] bytes) {
+      String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+          + (filename == null ? "" : "; filename=\"" + filename + "\"")
+          + (contentType == null ? "" : "\r\nContent-Type: " + contentType) + "\r\n\r\n";
+      body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(bytes);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+      return this;
+    }
+
+    Form file(String name, String filename, byte[] bytes) {
+      return part(name, filename, "application/octet-stream", bytes);
+    }
+
+    Form json(String name, String filename, String json) {
+      return part(name, filename, filename == null ? null : "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    byte[] bytes() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.writeBytes(body.toByteArray());
+      out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return out.toByteArray();
     }
   }
 
@@ -90,6 +156,11 @@ final class TestSupport {
     HttpResponse<String> put(String path, String json) {
       return send(req(path).header("Content-Type", "application/json")
           .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> post(String path, Form form) {
+      return send(req(path).header("Content-Type", "multipart/form-data; boundary=" + Form.BOUNDARY)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
     }
 
     HttpRequest.Builder req(String path) {

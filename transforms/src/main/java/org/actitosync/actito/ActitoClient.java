@@ -19,7 +19,7 @@ import org.actitosync.actito.errors.ErrorClassifier;
 import org.actitosync.actito.http.ActitoHttp;
 import org.actitosync.actito.http.ActitoPaths;
 import org.actitosync.actito.http.HttpExchange;
-import org.actitosync.actito.imports.ImportsApi;
+import org.actitosync.actito.etl.EtlApi;
 import org.actitosync.actito.observe.ActitoCallListener;
 import org.actitosync.actito.observe.CallCounters;
 import org.actitosync.actito.probe.ProbeApi;
@@ -53,7 +53,7 @@ public final class ActitoClient implements AutoCloseable {
   private final RecordsApi records;
   private final ProfilesApi profiles;
   private final StructureApi structure;
-  private final ImportsApi imports;
+  private final EtlApi etl;
   private final ProbeApi probes;
 
   private ActitoClient(Builder b) {
@@ -76,8 +76,8 @@ public final class ActitoClient implements AutoCloseable {
     this.profiles = new ProfilesApi(http, paths);
     this.structure = new StructureApi(http, paths);
     this.probes = new ProbeApi(http, paths);
-    this.imports = new ImportsApi(http, paths, b.sleeper, config.importPolling(),
-        config.maxImportBytes());
+    this.etl = new EtlApi(http, paths, b.sleeper, config.importPolling(),
+        config.maxImportBytes(), config.etlContract());
   }
 
   /** A client with the real clock, sleeper and a {@link NetHttpTransport}. */
@@ -102,8 +102,9 @@ public final class ActitoClient implements AutoCloseable {
     return structure;
   }
 
-  public ImportsApi imports() {
-    return imports;
+  /** Bulk writes through v5 ETL executions. */
+  public EtlApi etl() {
+    return etl;
   }
 
   /** Read-only probes whose statuses are returned, not thrown (the connection check). */
@@ -178,7 +179,7 @@ public final class ActitoClient implements AutoCloseable {
       return this;
     }
 
-    /** Sleeper for backoff and import polling (tests: record instead of sleeping). */
+    /** Sleeper for backoff and ETL execution polling (tests: record instead of sleeping). */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;

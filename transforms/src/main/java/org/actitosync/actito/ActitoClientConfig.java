@@ -3,8 +3,9 @@ package org.actitosync.actito;
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 import java.time.Duration;
-import org.actitosync.actito.imports.Compression;
-import org.actitosync.actito.imports.ImportPollingPolicy;
+import org.actitosync.actito.etl.Compression;
+import org.actitosync.actito.etl.EtlContract;
+import org.actitosync.actito.etl.ImportPollingPolicy;
 import org.actitosync.actito.retry.RetryPolicy;
 
 /**
@@ -23,7 +24,7 @@ import org.actitosync.actito.retry.RetryPolicy;
 public abstract class ActitoClientConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Actito's cap on a bulk import file (100 MB). */
+  /** Actito's cap on an ETL data file (100 MB). */
   public static final long ACTITO_MAX_IMPORT_BYTES = 100L * 1024 * 1024;
 
   /** Base URL without trailing slash, e.g. {@code https://api3.actito.com}. */
@@ -46,13 +47,16 @@ public abstract class ActitoClientConfig implements Serializable {
   /** A token is re-minted this long before the expiry Actito announced ({@code expiresIn}). */
   public abstract Duration tokenSafetyMargin();
 
-  /** Compression of bulk import files (default ZIP). */
+  /** Compression of ETL data files (default GZIP). */
   public abstract Compression importCompression();
 
   /** Largest import file the client will send (default and maximum: 100 MB, Actito's cap). */
   public abstract long maxImportBytes();
 
   public abstract ImportPollingPolicy importPolling();
+
+  /** The inferred names of the v5 ETL API (default: the jar's, {@link EtlContract#defaults()}). */
+  public abstract EtlContract etlContract();
 
   public static Builder builder() {
     return new AutoValue_ActitoClientConfig.Builder()
@@ -61,9 +65,10 @@ public abstract class ActitoClientConfig implements Serializable {
         .setConnectTimeout(Duration.ofSeconds(10))
         .setReadTimeout(Duration.ofSeconds(60))
         .setTokenSafetyMargin(Duration.ofSeconds(60))
-        .setImportCompression(Compression.ZIP)
+        .setImportCompression(Compression.GZIP)
         .setMaxImportBytes(ACTITO_MAX_IMPORT_BYTES)
-        .setImportPolling(ImportPollingPolicy.defaults());
+        .setImportPolling(ImportPollingPolicy.defaults())
+        .setEtlContract(EtlContract.defaults());
   }
 
   public abstract Builder toBuilder();
@@ -102,6 +107,8 @@ public abstract class ActitoClientConfig implements Serializable {
     public abstract Builder setMaxImportBytes(long maxImportBytes);
 
     public abstract Builder setImportPolling(ImportPollingPolicy importPolling);
+
+    public abstract Builder setEtlContract(EtlContract contract);
 
     abstract String baseUrl();
 

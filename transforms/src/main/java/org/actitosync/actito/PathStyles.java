@@ -6,6 +6,7 @@ import java.io.Serializable;
 /**
  * The {@link PathStyle} of each Actito API family the client calls. Default: every family
  * PREFIXED ({@link #prefixed()}); {@link #classic()} is the explicit option for old environments.
+ * The v5 ETL routes ({@code /mass-imports/v5/...}) have no classic form and are always prefixed.
  */
 @AutoValue
 public abstract class PathStyles implements Serializable {
@@ -23,9 +24,6 @@ public abstract class PathStyles implements Serializable {
   /** Profile routes: {@code .../table/{t}/profile...} (prefix {@code /profiles}). */
   public abstract PathStyle profiles();
 
-  /** v4 mass imports and their results (prefix {@code /mass-imports}). */
-  public abstract PathStyle massImports();
-
   /** Every family in the same style. */
   public static PathStyles all(PathStyle style) {
     return builder()
@@ -33,7 +31,6 @@ public abstract class PathStyles implements Serializable {
         .setCustomTableStructure(style)
         .setProfileTableStructure(style)
         .setProfiles(style)
-        .setMassImports(style)
         .build();
   }
 
@@ -53,8 +50,7 @@ public abstract class PathStyles implements Serializable {
         .setCustomData(PathStyle.PREFIXED)
         .setCustomTableStructure(PathStyle.PREFIXED)
         .setProfileTableStructure(PathStyle.PREFIXED)
-        .setProfiles(PathStyle.PREFIXED)
-        .setMassImports(PathStyle.PREFIXED);
+        .setProfiles(PathStyle.PREFIXED);
   }
 
   public abstract Builder toBuilder();
@@ -69,8 +65,6 @@ public abstract class PathStyles implements Serializable {
     public abstract Builder setProfileTableStructure(PathStyle style);
 
     public abstract Builder setProfiles(PathStyle style);
-
-    public abstract Builder setMassImports(PathStyle style);
 
     public abstract PathStyles build();
   }

@@ -1,5 +1,5 @@
 /**
- * Client of Actito's REST API (custom tables, profiles, structures, v4 bulk imports), built on
+ * Client of Actito's REST API (custom tables, profiles, structures, v5 ETL executions for bulk writes), built on
  * google-http-client and Jackson, with no Beam dependency.
  *
  * <h2>Building a client</h2>
@@ -32,8 +32,10 @@
  *       actitoMessage()}; RETRYABLE → retries already exhausted (or not replay-safe): dead-letter
  *       as FAILED so the next run retries it, and count it for a circuit breaker; {@link
  *       org.actitosync.actito.errors.ActitoAuthException} (AUTH) → rethrow to stop the run.
- *   <li>Bulk: {@link org.actitosync.actito.imports.CsvImportFiles#split} then {@code
- *       imports().run(kind, table, file, parameters, keyColumn)} → rows by key.
+ *   <li>Bulk: {@link org.actitosync.actito.etl.CsvImportFiles#split} then {@code
+ *       etl().trigger(etlId, file)} or {@code etl().oneShot(file, definition)}, {@code
+ *       etl().await(id)}, and for WITH_ERROR {@code etl().errorReport(execution)} read by {@link
+ *       org.actitosync.actito.etl.EtlErrorReport} → rows by key.
  *   <li>Metrics: register an {@link org.actitosync.actito.observe.ActitoCallListener}; add {@code
  *       onRetry}'s {@code sleepMillis} to Beam's {@code throttling-msecs} counter. {@code
  *       client.counters()} keeps totals too.
@@ -42,11 +44,11 @@
  * <p>Guarantees: errors are classified in one place ({@link
  * org.actitosync.actito.errors.ErrorClassifier}); retries follow {@link
  * org.actitosync.actito.retry.RetryPolicy}; payloads carry no call-time data, so every replay sends
- * the same bytes; import creation is only replayed when Actito provably did not process it. The
+ * the same bytes; ETL execution creation is only replayed when Actito provably did not process it. The
  * API key and access tokens never appear in logs, exception messages or {@code toString}.
  *
  * <p>Packages by role: {@code auth} (token cache), {@code http} (paths, escaping, JSON, the call
  * loop), {@code errors}, {@code retry}, {@code observe}, and one per API family ({@code records},
- * {@code profiles}, {@code structure}, {@code imports}).
+ * {@code profiles}, {@code structure}, {@code etl}).
  */
 package org.actitosync.actito;

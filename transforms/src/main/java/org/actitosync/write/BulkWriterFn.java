@@ -8,9 +8,9 @@ import org.actitosync.change.WriteOutcome;
 import org.apache.beam.sdk.values.KV;
 
 /**
- * Writes the grouped creates and updates of a run as bulk imports (see {@link BulkImports}). Rows
+ * Writes the grouped creates and updates of a run as v5 ETL executions (see {@link EtlBulkWrites}). Rows
  * are sorted by key so that a rebuilt file is byte-identical on replay. One element per run, so
- * one import in flight at a time.
+ * one execution in flight at a time.
  */
 final class BulkWriterFn extends ActitoCallingFn<KV<Integer, Iterable<Classification>>, WriteOutcome> {
   BulkWriterFn(WriterConfig config) {
@@ -22,7 +22,7 @@ final class BulkWriterFn extends ActitoCallingFn<KV<Integer, Iterable<Classifica
     List<Classification> changes = new ArrayList<>();
     group.getValue().forEach(changes::add);
     changes.sort(Comparator.comparing(Classification::key));
-    for (WriteOutcome outcome : new BulkImports(client, config).write(changes)) {
+    for (WriteOutcome outcome : new EtlBulkWrites(client, config).write(changes)) {
       account(outcome);
       out.output(outcome);
     }

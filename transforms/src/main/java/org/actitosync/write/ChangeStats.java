@@ -15,6 +15,7 @@ final class ChangeStats implements Serializable {
 
   long upserts;
   long createOnly;
+  long updateOnly;
   long deletes;
   long csvBytes;
 
@@ -26,6 +27,8 @@ final class ChangeStats implements Serializable {
     upserts++;
     if (change.semantics() == WriteSemantics.CREATE_ONLY) {
       createOnly++;
+    } else if (change.semantics() == WriteSemantics.UPDATE_ONLY) {
+      updateOnly++;
     }
     long bytes = change.key().length() + 2;
     for (String value : change.values().values()) {
@@ -38,6 +41,7 @@ final class ChangeStats implements Serializable {
   ChangeStats merge(ChangeStats other) {
     upserts += other.upserts;
     createOnly += other.createOnly;
+    updateOnly += other.updateOnly;
     deletes += other.deletes;
     csvBytes += other.csvBytes;
     return this;
@@ -49,18 +53,24 @@ final class ChangeStats implements Serializable {
       return false;
     }
     ChangeStats other = (ChangeStats) o;
-    return upserts == other.upserts && createOnly == other.createOnly && deletes == other.deletes
+    return upserts == other.upserts && createOnly == other.createOnly
+        && updateOnly == other.updateOnly && deletes == other.deletes
         && csvBytes == other.csvBytes;
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(upserts, createOnly, deletes, csvBytes);
+    return java.util.Objects.hash(upserts, createOnly, updateOnly, deletes, csvBytes);
   }
 
   /** Record calls per create or update on average (create-only costs a lookup and a create). */
   int callsPerChange() {
     return upserts > 0 && createOnly * 2 > upserts ? 2 : 1;
+  }
+
+  /** True when every create and update is create-or-update (the only bulk-writable kind). */
+  boolean onlyCreateOrUpdate() {
+    return createOnly == 0 && updateOnly == 0;
   }
 
   long bytesPerRow() {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Chooses, once per run, between record calls and bulk imports for creates and updates, by cost
+ * Chooses, once per run, between record calls and bulk writes (v5 ETL executions) for creates and updates, by cost
  * (design.md section 4). Deletes always go record by record (Actito has no bulk delete).
  *
  * <p>Record calls: {@code callsPerChange} calls per create or update (2 for create-only: a lookup
@@ -19,6 +19,12 @@ import java.util.Locale;
 public final class StrategyChooser implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Why INSERT and UPDATE modes never go bulk. */
+  public static final String BULK_ONLY_CREATE_OR_UPDATE =
+      "bulk (ETL) writes are used only for create-or-update (UPSERT, MIRROR): Actito's ETL report"
+          + " does not say which rows a create-only or update-only import skipped, so INSERT and"
+          + " UPDATE go record by record";
+
   private final double callsPerMinute;
   private final int maxImportsPerRun;
   private final long maxFileBytes;
@@ -27,7 +33,7 @@ public final class StrategyChooser implements Serializable {
 
   /**
    * @param callsPerMinute the run's call budget
-   * @param maxImportsPerRun bulk imports this run may create (within the table's daily quota)
+   * @param maxImportsPerRun ETL executions this run may start (within the table's daily bulk quota)
    * @param maxFileBytes the largest (uncompressed) file to send in one import
    * @param importDuration estimated processing time of one import by Actito
    * @param pollCallsPerImport calls spent creating and polling one import
@@ -88,6 +94,16 @@ public final class StrategyChooser implements Serializable {
    * @param forced AUTO, or the strategy the configuration forces
    */
   public Choice choose(long upserts, long deletes, int callsPerChange, long bytesPerRow, Strategy forced) {
+    return choose(upserts, deletes, callsPerChange, bytesPerRow, forced, true);
+  }
+
+  /**
+   * As above; {@code onlyCreateOrUpdate} false (some creates or updates are create-only or
+   * update-only: INSERT and UPDATE modes) rules bulk out: AUTO picks record calls saying why, a
+   * forced BULK is refused with {@link IllegalArgumentException}.
+   */
+  public Choice choose(long upserts, long deletes, int callsPerChange, long bytesPerRow,
+      Strategy forced, boolean onlyCreateOrUpdate) {
     long recordCalls = upserts * callsPerChange + deletes;
     Duration recordTime = minutes(recordCalls);
     int files = upserts == 0 ? 0 : (int) Math.max(1, ceilDiv(upserts * Math.max(1, bytesPerRow), maxFileBytes));
@@ -97,6 +113,12 @@ public final class StrategyChooser implements Serializable {
     Choice bulk = Choice.of(Strategy.BULK, "", bulkCalls, bulkTime, files);
     if (forced == Strategy.RECORDS) {
       return with(records, "forced by configuration");
+    }
+    if (!onlyCreateOrUpdate && upserts > 0) {
+      if (forced == Strategy.BULK) {
+        throw new IllegalArgumentException("write.strategy BULK: " + BULK_ONLY_CREATE_OR_UPDATE);
+      }
+      return with(records, BULK_ONLY_CREATE_OR_UPDATE);
     }
     if (forced == Strategy.BULK) {
       if (upserts == 0) {

@@ -45,7 +45,7 @@ public final class WireValues {
     }
   }
 
-  /** The CSV cell of a value for bulk files (same formats as the JSON calls). */
+  /** The CSV cell of a value for ETL data files (same formats as the JSON calls). */
   public static String toCsv(AttributeType type, @Nullable String canonical, ZoneId zone) {
     Object wire = toWire(type, canonical, zone);
     if (wire == null) {

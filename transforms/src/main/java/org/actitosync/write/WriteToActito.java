@@ -1,7 +1,6 @@
 package org.actitosync.write;
 
 import java.util.Map;
-import org.actitosync.change.ChangeKind;
 import org.actitosync.change.Classification;
 import org.actitosync.change.WriteOutcome;
 import org.actitosync.coders.ClassificationCoder;
@@ -43,8 +42,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *   <li>deletes, and creates and updates under the RECORDS strategy, go through K shards
  *       ({@code floorMod(hash(key), K)}) to a stateful writer per shard: never more than K requests
  *       in flight, whatever the workers or threads, all paced by one calls-per-minute budget;
- *   <li>under the BULK strategy creates and updates then go as bulk imports (after the record
- *       calls, so the cap still holds).
+ *   <li>under the BULK strategy (create-or-update modes only) creates and updates then go as v5
+ *       ETL executions, one at a time (after the record calls, so the cap still holds); every
+ *       creation, poll and report download is paced by the same call budget.
  * </ol>
  *
  * <p>Guarantees: at-least-once calls, all idempotent (upserts, update-only, 404-tolerant deletes,
@@ -129,7 +129,7 @@ public final class WriteToActito
         new StrategyChooser(config.callsPerMinute(), config.maxImportsPerRun(),
             config.client().maxImportBytes(), config.importDuration(), 5);
     return chooser.choose(stats.upserts, stats.deletes, stats.callsPerChange(), stats.bytesPerRow(),
-        config.strategy());
+        config.strategy(), stats.onlyCreateOrUpdate());
   }
 
   @Override
@@ -170,7 +170,7 @@ public final class WriteToActito
             .apply("AfterRecordCalls", Wait.on(recordOutcomes))
             .setCoder(shardCoder)
             .apply("OneBulkGroup", GroupByKey.create())
-            .apply("WriteBulkImports", ParDo.of(new BulkWriterFn(c)))
+            .apply("WriteBulkEtl", ParDo.of(new BulkWriterFn(c)))
             .setCoder(WriteOutcomeCoder.of());
     return outcomes.and(recordOutcomes)
         .and(bulkOutcomes)
@@ -198,7 +198,8 @@ public final class WriteToActito
         org.slf4j.LoggerFactory.getLogger(WriteToActito.class)
             .info("Write strategy {}: {}", chosen.strategy(), chosen.reason());
       }
-      if (chosen.strategy() == Strategy.BULK && change.kind() != ChangeKind.DELETE) {
+      if (chosen.strategy() == Strategy.BULK
+          && change.semantics() == org.actitosync.change.WriteSemantics.CREATE_OR_UPDATE) {
         context.output(BULK, KV.of(0, change));
       } else {
         context.output(KV.of(Shards.of(change.key(), config.concurrency()), change));

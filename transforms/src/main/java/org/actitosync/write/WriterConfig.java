@@ -6,17 +6,20 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.actitosync.actito.ActitoClientConfig;
+import org.actitosync.actito.etl.EtlDefinitionTemplate;
 import org.actitosync.record.AttributeType;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Immutable configuration of {@link WriteToActito}. Defaults: 4 concurrent requests (never above
  * the licence's limit, 5 by default), 90 calls per minute (headroom under Actito's 100 for other
- * integrations), strategy AUTO, at most 2 bulk imports per run, a run fails as an outage when more
- * than half of at least 20 calls failed after retries, timestamps written in UTC.
+ * integrations), strategy AUTO, at most 2 bulk (ETL) executions per run, one-shot executions with
+ * the jar's definition template, a run fails as an outage when more than half of at least 20 calls
+ * failed after retries, timestamps written in UTC.
  */
 @AutoValue
 public abstract class WriterConfig implements Serializable {
@@ -55,7 +58,7 @@ public abstract class WriterConfig implements Serializable {
 
   public abstract int maxImportsPerRun();
 
-  /** Estimated processing time of one bulk import (for the strategy choice). */
+  /** Estimated processing time of one ETL execution (for the strategy choice). */
   public abstract Duration importDuration();
 
   /** Share of failed (after retries) calls above which the run fails as an outage. */
@@ -65,6 +68,19 @@ public abstract class WriterConfig implements Serializable {
   public abstract int outageMinCalls();
 
   public abstract @Nullable ProfilesOption profiles();
+
+  /**
+   * The ETL that bulk writes trigger ({@code write.bulk.etlId}); null: one-shot executions with
+   * {@link #definitionTemplate()}. The ETL's names for inferred fields are the client's {@link
+   * ActitoClientConfig#etlContract()}.
+   */
+  public abstract @Nullable String etlId();
+
+  /** The one-shot ETL definition's template (default: the jar's). */
+  public abstract EtlDefinitionTemplate definitionTemplate();
+
+  /** E-mail addresses Actito sends one-shot execution reports to (default none). */
+  public abstract List<String> reportRecipients();
 
   /** Identity of the run, scoping the JVM-wide rate budget and outage counters. */
   public abstract String runKey();
@@ -85,7 +101,9 @@ public abstract class WriterConfig implements Serializable {
         .setImportDuration(Duration.ofMinutes(5))
         .setOutageFailureShare(0.5)
         .setOutageMinCalls(20)
-        .setRateBudgets(RateBudgetFactory.shared());
+        .setRateBudgets(RateBudgetFactory.shared())
+        .setDefinitionTemplate(EtlDefinitionTemplate.defaults())
+        .setReportRecipients(List.of());
   }
 
   public AttributeType type(String attribute) {
@@ -131,6 +149,14 @@ public abstract class WriterConfig implements Serializable {
 
     public abstract Builder setProfiles(@Nullable ProfilesOption profiles);
 
+    public abstract Builder setEtlId(@Nullable String etlId);
+
+    public abstract Builder setDefinitionTemplate(EtlDefinitionTemplate template);
+
+    public abstract Builder setReportRecipients(List<String> recipients);
+
+    abstract List<String> reportRecipients();
+
     public abstract Builder setRunKey(String runKey);
 
     public abstract Builder setRateBudgets(RateBudgetFactory factory);
@@ -138,6 +164,7 @@ public abstract class WriterConfig implements Serializable {
     abstract WriterConfig autoBuild();
 
     public WriterConfig build() {
+      setReportRecipients(List.copyOf(reportRecipients()));
       WriterConfig c = autoBuild();
       if (c.concurrency() < 1 || c.concurrency() > c.licenceConcurrency()) {
         throw new IllegalArgumentException(

@@ -12,7 +12,7 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.actitosync.actito.imports.Compression;
+import org.actitosync.actito.etl.Compression;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +43,8 @@ class ActitoClientConfigTest {
   void defaults() {
     ActitoClientConfig c = base().setEnvironment(ActitoEnvironment.PRODUCTION_ENV0).build();
     assertEquals(PathStyles.prefixed(), c.pathStyles());
-    assertEquals(Compression.ZIP, c.importCompression());
+    assertEquals(Compression.GZIP, c.importCompression());
+    assertEquals(org.actitosync.actito.etl.EtlContract.defaults(), c.etlContract());
     assertEquals(100L * 1024 * 1024, c.maxImportBytes());
     assertEquals(6, c.retryPolicy().maxAttempts());
     assertThrows(IllegalArgumentException.class,

@@ -11,12 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.actitosync.actito.TestClocks.RecordingSleeper;
-import org.actitosync.actito.imports.CsvFormat;
-import org.actitosync.actito.imports.CsvImportFiles;
-import org.actitosync.actito.imports.ImportFile;
-import org.actitosync.actito.imports.ImportMode;
-import org.actitosync.actito.imports.ImportParameters;
-import org.actitosync.actito.imports.TableKind;
+import org.actitosync.actito.etl.CsvFormat;
+import org.actitosync.actito.etl.CsvImportFiles;
+import org.actitosync.actito.etl.ImportFile;
+import org.actitosync.actito.etl.EtlDefinitionTemplate;
 import org.actitosync.actito.retry.RetryPolicy;
 import org.actitosync.actito.structure.AttributeDefinition;
 import org.actitosync.emulator.ActitoEmulator;
@@ -73,8 +71,12 @@ public final class LeakScenario {
       ImportFile file = CsvImportFiles.build(List.of("orderId", "status"),
           List.of(Map.of("orderId", "i-1", "status", "NEW"), Map.of("orderId", "i-2", "status", "BAD")),
           CsvFormat.defaults(), config.importCompression(), config.maxImportBytes());
-      step("import", () -> c.imports().run(TableKind.CUSTOM_TABLE, "orders", file,
-          ImportParameters.of(ImportMode.CREATE_UPDATE), "orderId"));
+      String definition = EtlDefinitionTemplate.defaults().render(EtlDefinitionTemplate.values(
+          "orders", "CREATE_UPDATE", List.of("orderId", "status"), file, List.of()));
+      step("etl one-shot", () -> {
+        var execution = c.etl().await(c.etl().oneShot(file, definition));
+        return c.etl().errorReport(execution);
+      });
 
       emu.admin().faults(FaultSettings.builder(5).errorRate(1.0, 503).errorRetryAfterSeconds(1)
           .routes("POST /record").build());
@@ -83,9 +85,8 @@ public final class LeakScenario {
       step("429", () -> c.records().delete("orders", "leak-2"));
       emu.admin().faults(FaultSettings.builder(7).resetRate(1.0).routes("GET /record/{key}").build());
       step("resets", () -> c.records().get("orders", "leak-2"));
-      emu.admin().faults(FaultSettings.builder(8).errorRate(1.0, 500).routes("POST /import").build());
-      step("import 500 not replayed", () -> c.imports().create(TableKind.CUSTOM_TABLE, "orders", file,
-          ImportParameters.of(ImportMode.CREATE_UPDATE)));
+      emu.admin().faults(FaultSettings.builder(8).errorRate(1.0, 500).routes("POST /etl-executions").build());
+      step("etl 500 not replayed", () -> c.etl().oneShot(file, definition));
       emu.admin().clearFaults();
 
       emu.admin().expireTokens();

@@ -23,12 +23,16 @@ import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A large change set under AUTO goes as bulk imports, with per-row errors mapped to keys. */
+/**
+ * Bulk writes through v5 ETL executions in the pipeline: a large UPSERT change set under AUTO goes
+ * as one-shot executions, a forced BULK triggers the seeded ETL, an unreadable error report fails
+ * the execution's rows, INSERT and UPDATE never go bulk.
+ */
 class BulkWriteTest {
   @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.direct();
 
   @Test
-  void aLargeChangeSetUsesBulkImportsAndMapsRowErrorsToKeys() {
+  void aLargeChangeSetUsesOneShotEtlAndMapsReportLinesToKeys() {
     try (ActitoEmulator emulator = WriterFixture.emulator().start()) {
       List<MappedRecord> rows = new ArrayList<>();
       List<String> expected = new ArrayList<>();
@@ -59,10 +63,80 @@ class BulkWriteTest {
 
       long calls = emulator.admin().stats().totalCalls();
       assertTrue(calls < 40, "bulk made " + calls + " calls for 801 changes");
-      assertTrue(emulator.admin().stats().route("POST /import") >= 1, emulator.admin().stats().byRoute().toString());
+      assertEquals(1L, emulator.admin().stats().byRoute().get("POST /etl-executions"),
+          emulator.admin().stats().byRoute().toString());
       assertEquals(800 - 4, emulator.admin().records("demo", "orders").size());
       assertEquals(1, RateBudgetWriteTest.counter(result, WriterMetrics.NAMESPACE, "strategy.BULK"));
     }
+  }
+
+  @Test
+  void forcedBulkTriggersTheConfiguredEtl() {
+    try (ActitoEmulator emulator = WriterFixture.emulator().start()) {
+      List<MappedRecord> rows = new ArrayList<>();
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        boolean bad = i == 4 || i == 21;
+        rows.add(order("t-" + i, 1, i + ".5", bad ? "BOGUS" : "PAID"));
+        expected.add((bad ? "REJECTED" : "APPLIED") + " t-" + i);
+      }
+      WriterConfig config = config(emulator, WriterFixture.KEY).setStrategy(Strategy.BULK)
+          .setEtlId("123456").build();
+      PCollection<WriteOutcome> outcomes = write(beam.pipeline(), newKeys(SyncMode.MIRROR, rows), config);
+      PAssert.that(render(outcomes)).containsInAnyOrder(expected);
+      beam.pipeline().run().waitUntilFinish();
+      assertEquals(1L, emulator.admin().stats().byRoute().get("POST /etls/{id}/trigger-execution"));
+      assertEquals(null, emulator.admin().stats().byRoute().get("POST /etl-executions"));
+      assertEquals(1 + 28, emulator.admin().records("demo", "orders").size());
+    }
+  }
+
+  @Test
+  void anUnreadableErrorReportFailsTheExecutionsRows() {
+    try (ActitoEmulator emulator = WriterFixture.emulator().start()) {
+      emulator.admin().errorReports(org.actitosync.emulator.imports.ErrorReportMode.GARBLED);
+      List<MappedRecord> rows = new ArrayList<>();
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        rows.add(order("g-" + i, 1, "1", i == 3 ? "BOGUS" : "NEW"));
+        expected.add("FAILED g-" + i);
+      }
+      WriterConfig config = config(emulator, WriterFixture.KEY).setStrategy(Strategy.BULK).build();
+      PCollection<WriteOutcome> outcomes = write(beam.pipeline(), newKeys(SyncMode.UPSERT, rows), config);
+      PAssert.that(render(outcomes)).containsInAnyOrder(expected);
+      PAssert.that(outcomes).satisfies(all -> {
+        for (WriteOutcome o : all) {
+          assertTrue(o.message().contains("error report is unusable"), o.message());
+        }
+        return null;
+      });
+      beam.pipeline().run().waitUntilFinish();
+    }
+  }
+
+  @Test
+  void insertAndUpdateModesNeverGoBulk() {
+    WriterConfig config = WriterConfig.builder()
+        .setClient(org.actitosync.actito.ActitoClientConfig.builder().setBaseUrl("http://127.0.0.1:1")
+            .setEntity("demo").setApiKey(org.actitosync.actito.ApiKey.of("k")).build())
+        .setTable("orders").setKeyAttribute("orderId").attributeTypes(WriterFixture.LAYOUT.types())
+        .setRunKey("choice").build();
+    for (SyncMode mode : List.of(SyncMode.INSERT, SyncMode.UPDATE)) {
+      ChangeStats stats = new ChangeStats();
+      List<MappedRecord> rows = WriterFixture.orders(50_000, "m-");
+      List<Classification> changes = mode == SyncMode.INSERT ? newKeys(mode, rows)
+          : WriterFixture.updates(mode, rows, WriterFixture.orders(50_000, "m-").stream()
+              .map(r -> order(r.key(), 2, "9", "PAID")).collect(java.util.stream.Collectors.toList()));
+      changes.forEach(stats::add);
+      StrategyChooser.Choice choice = WriteToActito.choose(config, stats);
+      assertEquals(Strategy.RECORDS, choice.strategy(), mode.toString());
+      assertEquals(StrategyChooser.BULK_ONLY_CREATE_OR_UPDATE, choice.reason());
+      WriterConfig forced = config.toBuilder().setStrategy(Strategy.BULK).build();
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> WriteToActito.choose(forced, stats));
+      assertTrue(e.getMessage().contains("write.strategy"), e.getMessage());
+    }
+    assertEquals(Strategy.BULK, WriteToActito.choose(config, stats(50_000)).strategy());
   }
 
   @Test

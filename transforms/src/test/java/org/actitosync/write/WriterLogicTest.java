@@ -98,6 +98,21 @@ class WriterLogicTest {
   }
 
   @Test
+  void createOnlyOrUpdateOnlyChangesNeverGoBulk() {
+    StrategyChooser chooser =
+        new StrategyChooser(90, 2, 100L * 1024 * 1024, Duration.ofMinutes(5), 5);
+    StrategyChooser.Choice insert = chooser.choose(1_000_000, 0, 2, 80, Strategy.AUTO, false);
+    assertEquals(Strategy.RECORDS, insert.strategy());
+    assertEquals(StrategyChooser.BULK_ONLY_CREATE_OR_UPDATE, insert.reason());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> chooser.choose(1_000, 0, 1, 80, Strategy.BULK, false));
+    assertTrue(e.getMessage().startsWith("write.strategy BULK: "), e.getMessage());
+    assertEquals(Strategy.BULK, chooser.choose(10_000, 0, 1, 80, Strategy.AUTO, true).strategy());
+    // deletes only: nothing to bulk-write, no refusal
+    assertEquals(Strategy.RECORDS, chooser.choose(0, 5, 1, 80, Strategy.BULK, false).strategy());
+  }
+
+  @Test
   void payloadsCarryTheKeyAndOnlyTheChangedAttributes() {
     WriterConfig config = WriterConfig.builder()
         .setClient(org.actitosync.actito.ActitoClientConfig.builder().setBaseUrl("http://127.0.0.1:1")

@@ -14,6 +14,7 @@ import org.actitosync.emulator.faults.FaultSettings;
 import org.actitosync.emulator.http.Bodies;
 import org.actitosync.emulator.http.ErrorBody;
 import org.actitosync.emulator.http.PathKeys;
+import org.actitosync.emulator.imports.ErrorReportMode;
 import org.actitosync.emulator.model.NotFoundException;
 import org.actitosync.emulator.model.RowSnapshot;
 import org.actitosync.emulator.validation.ValidationException;
@@ -75,6 +76,16 @@ public final class AdminRoutes {
       Bodies.send(ctx, mapper, 200, admin.currentFaults());
     });
     add(app, mapper, HandlerType.GET, "/_emulator/faults", ctx -> Bodies.send(ctx, mapper, 200, admin.currentFaults()));
+    add(app, mapper, HandlerType.POST, "/_emulator/etl/error-reports", ctx -> {
+      JsonNode body = ctx.body().isBlank() ? mapper.createObjectNode() : mapper.readTree(ctx.body());
+      String mode = body.path("mode").asText("");
+      try {
+        admin.errorReports(ErrorReportMode.valueOf(mode));
+      } catch (IllegalArgumentException e) {
+        throw new ValidationException("mode", "mode must be NORMAL, GARBLED or MISSING, got '" + mode + "'");
+      }
+      Bodies.send(ctx, mapper, 200, mapper.createObjectNode().put("mode", mode));
+    });
     add(app, mapper, HandlerType.POST, "/_emulator/tokens/expire", ctx -> {
       admin.expireTokens();
       ctx.status(204);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.actitosync.emulator.EmulatorCore;
 import org.actitosync.emulator.faults.FaultSettings;
+import org.actitosync.emulator.imports.ErrorReportMode;
 import org.actitosync.emulator.model.RowSnapshot;
 
 /**
@@ -62,8 +63,9 @@ public final class EmulatorAdmin {
   }
 
   /**
-   * Back to the data file's state: rows, imports, quotas, rate windows, revoked keys, statistics and
-   * faults (to the builder's initial faults, none by default). Tokens already minted stay valid.
+   * Back to the data file's state: rows, imports, ETL executions, quotas, rate windows, revoked keys,
+   * statistics, error-report mode (NORMAL) and faults (to the builder's initial faults, none by default).
+   * Tokens already minted stay valid.
    */
   public void reset() {
     core.reset();
@@ -91,6 +93,19 @@ public final class EmulatorAdmin {
   /** The current fault settings. */
   public FaultSettings currentFaults() {
     return core.faults().settings();
+  }
+
+  /**
+   * How ETL error reports are served from now on: NORMAL (the CSV; 404 when the execution has none),
+   * GARBLED (200 with a body that is not the CSV), MISSING (404). {@link #reset()} → NORMAL.
+   */
+  public void errorReports(ErrorReportMode mode) {
+    core.etls().errorReports(java.util.Objects.requireNonNull(mode, "mode"));
+  }
+
+  /** The current error-report mode. */
+  public ErrorReportMode errorReports() {
+    return core.etls().errorReports();
   }
 
   /** Every token issued so far expires now. */

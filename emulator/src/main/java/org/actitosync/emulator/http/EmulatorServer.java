@@ -42,6 +42,7 @@ public final class EmulatorServer implements AutoCloseable {
     RecordRoutes.register(routes, core);
     ProfileRoutes.register(routes, core);
     ImportRoutes.register(routes, core);
+    EtlRoutes.register(routes, core);
     AdminRoutes.register(app, core, admin);
     app.start(host, port);
     return new EmulatorServer(app);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.UploadedFile;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import org.actitosync.emulator.EmulatorCore;
 import org.actitosync.emulator.imports.ImportJob;
@@ -72,42 +70,12 @@ final class ImportRoutes {
   }
 
   private static void create(Context ctx, EmulatorCore core, Call call, TableKind kind) throws Exception {
-    String contentType = ctx.contentType();
-    if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
-      throw new ApiException(415, "An import is a multipart/form-data request");
-    }
-    UploadedFile input = ctx.uploadedFile("inputFile");
-    if (input == null) {
-      throw new ValidationException("inputFile", "Missing multipart part 'inputFile'");
-    }
-    long max = core.limits().maxImportBytes();
-    if (input.size() > max) {
-      throw new ValidationException("inputFile", "The import file is " + input.size() + " bytes, more than the "
-          + max + " bytes allowed");
-    }
-    byte[] bytes;
-    try (InputStream in = input.content()) {
-      bytes = in.readAllBytes();
-    }
-    JsonNode params = core.mapper().readTree(parameters(ctx));
+    Multipart.FilePart input = Multipart.file(ctx, "inputFile", core.limits().maxImportBytes());
+    JsonNode params = core.mapper().readTree(Multipart.text(ctx, "parameters"));
     if (params == null || !params.isObject()) {
       throw new ValidationException("parameters", "The 'parameters' part must be a JSON object");
     }
-    ImportJob job = core.imports().create(call.entity(), kind, ctx.pathParam("t"), bytes, params);
+    ImportJob job = core.imports().create(call.entity(), kind, ctx.pathParam("t"), input.bytes(), params);
     Bodies.send(ctx, core.mapper(), 200, core.mapper().createObjectNode().put("id", job.id()));
-  }
-
-  private static String parameters(Context ctx) throws Exception {
-    UploadedFile file = ctx.uploadedFile("parameters");
-    if (file != null) {
-      try (InputStream in = file.content()) {
-        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      }
-    }
-    String field = ctx.formParam("parameters");
-    if (field == null) {
-      throw new ValidationException("parameters", "Missing multipart part 'parameters'");
-    }
-    return field;
   }
 }

@@ -19,8 +19,9 @@ import org.actitosync.emulator.validation.ValidationException;
 
 /**
  * Reads an uploaded import file: ZIP (exactly one file entry), GZIP or plain CSV, detected by magic
- * bytes; decoded with the given charset (a UTF-8 BOM is dropped); parsed as RFC 4180 CSV with
- * Jackson's CSV parser (quote {@code "}, empty lines skipped). Any problem is a 400.
+ * bytes; decoded with the given charset (a UTF-8 BOM is dropped, or rejected with a 400 when
+ * {@code rejectBom}); parsed as RFC 4180 CSV with Jackson's CSV parser (quote {@code "}, empty lines
+ * skipped). Any problem is a 400.
  */
 public final class ImportFileReader {
   /** The parsed file: header and rows (rows may be ragged; the import reports them per row). */
@@ -32,9 +33,13 @@ public final class ImportFileReader {
   private ImportFileReader() {
   }
 
-  /** Decompresses and parses {@code upload}. */
-  public static CsvFile read(byte[] upload, Charset charset, char separator) {
+  /** Decompresses and parses {@code upload}; a file starting with a UTF-8 BOM is a 400 when {@code rejectBom}. */
+  public static CsvFile read(byte[] upload, Charset charset, char separator, boolean rejectBom) {
     byte[] raw = decompress(upload);
+    if (rejectBom && raw.length >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB
+        && (raw[2] & 0xff) == 0xBF) {
+      throw new ValidationException("inputFile", "The file starts with a UTF-8 BOM: files with a BOM are rejected");
+    }
     String text = new String(raw, charset);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);

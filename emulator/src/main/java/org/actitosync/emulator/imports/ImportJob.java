@@ -1,5 +1,6 @@
 package org.actitosync.emulator.imports;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.actitosync.emulator.model.TableKind;
 public final class ImportJob {
   /** Import status. RUNNING and FINISHED are inferred names; FAILED is used for unexpected errors only. */
   public enum Status { RUNNING, FINISHED, FAILED }
+
+  /** The {@link RowResult#status()} of a data line in error. */
+  public static final String ERROR = "ERROR";
 
   /** The outcome of one data line. */
   public record RowResult(List<String> cells, String status, String message) {
@@ -28,14 +32,17 @@ public final class ImportJob {
   private final String table;
   private final ImportParameters parameters;
   private final ImportFileReader.CsvFile file;
+  private final Instant startMoment;
+  private volatile Instant endMoment;
   private volatile Status status = Status.RUNNING;
   private volatile Counts counts = Counts.ZERO;
   private volatile List<RowResult> results = List.of();
   private volatile String failure;
 
   ImportJob(long id, String entity, TableKind tableKind, String table, ImportParameters parameters,
-      ImportFileReader.CsvFile file) {
+      ImportFileReader.CsvFile file, Instant startMoment) {
     this.id = id;
+    this.startMoment = startMoment;
     this.entity = entity;
     this.tableKind = tableKind;
     this.table = table;
@@ -43,7 +50,7 @@ public final class ImportJob {
     this.file = file;
   }
 
-  synchronized void finish(List<RowResult> rowResults) {
+  synchronized void finish(List<RowResult> rowResults, Instant at) {
     int created = 0;
     int updated = 0;
     int skipped = 0;
@@ -58,11 +65,13 @@ public final class ImportJob {
     }
     this.results = Collections.unmodifiableList(new ArrayList<>(rowResults));
     this.counts = new Counts(rowResults.size(), created, updated, skipped, errors);
+    this.endMoment = at;
     this.status = Status.FINISHED;
   }
 
-  synchronized void fail(String message) {
+  synchronized void fail(String message, Instant at) {
     this.failure = message;
+    this.endMoment = at;
     this.status = Status.FAILED;
   }
 
@@ -106,6 +115,16 @@ public final class ImportJob {
   /** The CSV header of the uploaded file. */
   public List<String> header() {
     return file.header();
+  }
+
+  /** When the import was created. */
+  public Instant startMoment() {
+    return startMoment;
+  }
+
+  /** When processing ended (FINISHED or FAILED), null while RUNNING. */
+  public Instant endMoment() {
+    return endMoment;
   }
 
   /** Why processing failed, or null. */

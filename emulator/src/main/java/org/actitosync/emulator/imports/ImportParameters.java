@@ -28,39 +28,57 @@ public record ImportParameters(ImportMode mode, Charset charset, char separator,
     mappings = List.copyOf(mappings);
   }
 
-  /** Parses the JSON; 400 on an unknown mode, encoding or a separator that is not one character. */
+  /** Parses a v4 {@code parameters} JSON; 400 on an unknown mode, encoding or a separator that is not one character. */
   public static ImportParameters parse(JsonNode n) {
+    return parse(n, "", "encoding", n.path("generateResultFile").asBoolean(true));
+  }
+
+  /**
+   * Parses {@code mode}, the encoding at {@code encodingPath} (dotted), {@code format.separator} and
+   * {@code attributesMapping} of {@code n}; absent values take the v4 defaults. A bad value is a 400 naming
+   * the field as {@code prefix + name} (e.g. {@code files[0].format.separator}).
+   */
+  public static ImportParameters parse(JsonNode n, String prefix, String encodingPath, boolean generateResultFile) {
     ImportMode mode;
     try {
       mode = ImportMode.valueOf(n.path("mode").asText("CREATE_UPDATE"));
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("mode", "Unknown import mode '" + n.path("mode").asText() + "'");
+      throw new ValidationException(prefix + "mode", "Unknown import mode '" + n.path("mode").asText() + "'");
     }
     Charset charset;
-    String encoding = n.path("encoding").asText("UTF-8");
+    String encoding = at(n, encodingPath).asText("UTF-8");
     try {
       charset = Charset.forName(encoding);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new ValidationException("encoding", "Unknown encoding '" + encoding + "'");
+      throw new ValidationException(prefix + encodingPath, "Unknown encoding '" + encoding + "'");
     }
     String sep = n.path("format").path("separator").asText(";");
     if ("\\t".equals(sep)) {
       sep = "\t";
     }
     if (sep.length() != 1) {
-      throw new ValidationException("format.separator", "The separator must be one character, got '" + sep + "'");
+      throw new ValidationException(prefix + "format.separator", "The separator must be one character, got '"
+          + sep + "'");
     }
     List<Mapping> mappings = new ArrayList<>();
     for (JsonNode m : n.path("attributesMapping")) {
       String header = m.path("headerColumn").asText(null);
       String attr = m.path("attributeName").asText(null);
       if (header == null || attr == null) {
-        throw new ValidationException("attributesMapping", "attributesMapping entries need headerColumn and "
-            + "attributeName: " + m);
+        throw new ValidationException(prefix + "attributesMapping", "attributesMapping entries need headerColumn "
+            + "and attributeName: " + m);
       }
       mappings.add(new Mapping(header, attr));
     }
-    return new ImportParameters(mode, charset, sep.charAt(0), n.path("generateResultFile").asBoolean(true),
-        mappings);
+    return new ImportParameters(mode, charset, sep.charAt(0), generateResultFile, mappings);
+  }
+
+  /** The node at a dotted path ({@code format.encoding}); missing when absent. */
+  static JsonNode at(JsonNode n, String dotted) {
+    JsonNode cur = n;
+    for (String part : dotted.split("\\.")) {
+      cur = cur.path(part);
+    }
+    return cur;
   }
 }

@@ -3,6 +3,7 @@ package org.actitosync.emulator.imports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,8 +27,9 @@ import org.actitosync.emulator.model.WriteOutcome;
 import org.actitosync.emulator.validation.ValidationException;
 
 /**
- * v4 bulk imports. Creation checks everything that makes the file unusable (size, parameters, zip/gzip,
- * CSV syntax, header vs structure) and answers 400; then takes one unit of the table's daily quota
+ * Bulk imports: the v4 imports and the v5 ETL executions (one instance each, with their own ids, quota
+ * and BOM rule; see {@link EtlService}). Creation checks everything that makes the file unusable (size,
+ * parameters, zip/gzip, CSV syntax, header vs structure) and answers 400; then takes one unit of the table's daily quota
  * (429 when used up; rejected creations do not consume quota); then returns the import RUNNING and
  * processes it on a worker after {@code importProcessingDelayMillis}. Each line is written like a
  * single-record call (same validation, technical columns ignored); a line in error does not stop the
@@ -38,16 +40,25 @@ public final class ImportService {
   private final ImportQuota quota;
   private final Supplier<Limits> limits;
   private final ScheduledExecutorService worker;
+  private final Clock clock;
+  private final boolean rejectBom;
   private final AtomicLong nextId = new AtomicLong(1_000_001);
   private final Map<Long, ImportJob> jobs = new ConcurrentHashMap<>();
   /** Bumped by {@link #clear()}: imports created before a reset are never processed after it. */
   private final AtomicLong generation = new AtomicLong();
 
-  public ImportService(DataStore store, ImportQuota quota, Supplier<Limits> limits, ScheduledExecutorService worker) {
+  /**
+   * @param quota the daily quota this service draws from (per table)
+   * @param rejectBom whether a file starting with a UTF-8 BOM is a 400 (else the BOM is dropped)
+   */
+  public ImportService(DataStore store, ImportQuota quota, Supplier<Limits> limits, ScheduledExecutorService worker,
+      Clock clock, boolean rejectBom) {
     this.store = store;
     this.quota = quota;
     this.limits = limits;
     this.worker = worker;
+    this.clock = clock;
+    this.rejectBom = rejectBom;
   }
 
   /**
@@ -58,21 +69,23 @@ public final class ImportService {
    * @throws org.actitosync.emulator.model.NotFoundException 404 for an unknown table
    */
   public ImportJob create(String entity, TableKind kind, String table, byte[] upload, JsonNode parametersJson) {
+    checkSize(upload.length, limits.get().maxImportBytes());
+    return create(entity, kind, table, upload, ImportParameters.parse(parametersJson));
+  }
+
+  /** Creates an import with parsed parameters (same checks and outcome as the JSON form). */
+  public ImportJob create(String entity, TableKind kind, String table, byte[] upload, ImportParameters params) {
     Limits l = limits.get();
-    if (upload.length > l.maxImportBytes()) {
-      throw new ValidationException("inputFile", "The import file is " + upload.length + " bytes, more than the "
-          + l.maxImportBytes() + " bytes allowed");
-    }
-    ImportParameters params = ImportParameters.parse(parametersJson);
+    checkSize(upload.length, l.maxImportBytes());
     TableDef def = kind == TableKind.CUSTOM_TABLE ? store.customTable(entity, table) : store.profileTable(entity, table);
-    ImportFileReader.CsvFile file = ImportFileReader.read(upload, params.charset(), params.separator());
+    ImportFileReader.CsvFile file = ImportFileReader.read(upload, params.charset(), params.separator(), rejectBom);
     columns(def, file.header(), params);
     String quotaKey = entity + "/" + kind + "/" + def.id();
     if (!quota.tryAcquire(quotaKey, l.bulkImportsPerTablePerDay())) {
       throw new QuotaExceededException("The daily quota of " + l.bulkImportsPerTablePerDay()
           + " bulk imports for table " + def.name() + " is used up", quota.secondsUntilReset());
     }
-    ImportJob job = new ImportJob(nextId.getAndIncrement(), entity, kind, def.id(), params, file);
+    ImportJob job = new ImportJob(nextId.getAndIncrement(), entity, kind, def.id(), params, file, clock.instant());
     jobs.put(job.id(), job);
     long createdIn = generation.get();
     worker.schedule(() -> {
@@ -81,6 +94,14 @@ public final class ImportService {
       }
     }, l.importProcessingDelayMillis(), TimeUnit.MILLISECONDS);
     return job;
+  }
+
+  /** 400 when an upload of {@code size} bytes is over {@code max} ({@code maxImportBytes}). */
+  public static void checkSize(long size, long max) {
+    if (size > max) {
+      throw new ValidationException("inputFile", "The import file is " + size + " bytes, more than the " + max
+          + " bytes allowed");
+    }
   }
 
   /** The import {@code id} of {@code entity}. */
@@ -163,15 +184,15 @@ public final class ImportService {
         }
         results.add(processLine(job, columns, cells));
       }
-      job.finish(results);
+      job.finish(results, clock.instant());
     } catch (RuntimeException e) {
-      job.fail(e.getMessage());
+      job.fail(e.getMessage(), clock.instant());
     }
   }
 
   private ImportJob.RowResult processLine(ImportJob job, List<String> columns, List<String> cells) {
     if (cells.size() != columns.size()) {
-      return new ImportJob.RowResult(cells, "ERROR", "The line has " + cells.size() + " columns, the header "
+      return new ImportJob.RowResult(cells, ImportJob.ERROR, "The line has " + cells.size() + " columns, the header "
           + columns.size());
     }
     Map<String, JsonNode> values = new LinkedHashMap<>();
@@ -188,7 +209,7 @@ public final class ImportService {
           : store.importProfile(job.entity(), job.table(), values, mode.creates(), mode.updates());
       return new ImportJob.RowResult(cells, out.status().name(), out.message() == null ? "" : out.message());
     } catch (ValidationException e) {
-      return new ImportJob.RowResult(cells, "ERROR", e.getMessage());
+      return new ImportJob.RowResult(cells, ImportJob.ERROR, e.getMessage());
     }
   }
 }

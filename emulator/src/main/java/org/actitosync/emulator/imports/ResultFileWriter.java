@@ -13,15 +13,31 @@ public final class ResultFileWriter {
   }
 
   public static String write(ImportJob job) {
+    return write(job, List.of("resultStatus", "resultMessage"), false);
+  }
+
+  /**
+   * The error report of a finished ETL execution (inferred layout): the input header plus
+   * {@code errorMessage}, then one line per input data line in error ({@code ERROR}), in file order.
+   */
+  public static String errorReport(ImportJob job) {
+    return write(job, List.of("errorMessage"), true);
+  }
+
+  private static String write(ImportJob job, List<String> extraColumns, boolean errorsOnly) {
     char sep = job.parameters().separator();
     StringBuilder out = new StringBuilder();
     List<String> header = new ArrayList<>(job.header());
-    header.add("resultStatus");
-    header.add("resultMessage");
+    header.addAll(extraColumns);
     line(out, header, sep);
     for (ImportJob.RowResult r : job.results()) {
+      if (errorsOnly && !ImportJob.ERROR.equals(r.status())) {
+        continue;
+      }
       List<String> cells = new ArrayList<>(r.cells());
-      cells.add(r.status());
+      if (!errorsOnly) {
+        cells.add(r.status());
+      }
       cells.add(r.message());
       line(out, cells, sep);
     }

@@ -11,7 +11,7 @@ import org.actitosync.emulator.limits.Limits;
 
 /**
  * The parsed data file: entities, API keys, token TTL, limits, profile and custom tables with their
- * initial rows, the profile GET shape. Immutable; {@code reset} goes back to it.
+ * initial rows, ETL definitions, the profile GET shape. Immutable; {@code reset} goes back to it.
  */
 public final class EmulatorData {
   /** A table and the rows it starts with (data-file JSON objects, attribute name to value). */
@@ -27,16 +27,19 @@ public final class EmulatorData {
   private final Limits limits;
   private final List<SeededTable> profileTables;
   private final List<SeededTable> customTables;
+  private final List<EtlDef> etls;
   private final ProfileGetShape profileGetShape;
 
   private EmulatorData(List<EntityDef> entities, List<ApiKeyDef> apiKeys, long tokenTtlSeconds, Limits limits,
-      List<SeededTable> profileTables, List<SeededTable> customTables, ProfileGetShape profileGetShape) {
+      List<SeededTable> profileTables, List<SeededTable> customTables, List<EtlDef> etls,
+      ProfileGetShape profileGetShape) {
     this.entities = List.copyOf(entities);
     this.apiKeys = List.copyOf(apiKeys);
     this.tokenTtlSeconds = tokenTtlSeconds;
     this.limits = limits;
     this.profileTables = List.copyOf(profileTables);
     this.customTables = List.copyOf(customTables);
+    this.etls = List.copyOf(etls);
     this.profileGetShape = profileGetShape;
   }
 
@@ -77,7 +80,8 @@ public final class EmulatorData {
     List<SeededTable> customs = tables(root.path("customTables"), TableKind.CUSTOM_TABLE, names, "records");
     checkForeignKeys(profiles, customs);
     return new EmulatorData(entities, keys, root.path("tokenTtlSeconds").asLong(900),
-        Limits.fromJson(root.get("limits"), Limits.DEFAULTS), profiles, customs, profileGetShape(root));
+        Limits.fromJson(root.get("limits"), Limits.DEFAULTS), profiles, customs, etls(root.path("etls"), names),
+        profileGetShape(root));
   }
 
   private static ProfileGetShape profileGetShape(JsonNode root) {
@@ -94,7 +98,25 @@ public final class EmulatorData {
 
   /** The same data with another profile GET shape (a builder override). */
   public EmulatorData withProfileGetShape(ProfileGetShape shape) {
-    return new EmulatorData(entities, apiKeys, tokenTtlSeconds, limits, profileTables, customTables, shape);
+    return new EmulatorData(entities, apiKeys, tokenTtlSeconds, limits, profileTables, customTables, etls,
+        shape);
+  }
+
+  /** ETL definitions: each of a declared entity, ids unique per entity. */
+  private static List<EtlDef> etls(JsonNode list, Set<String> entities) {
+    List<EtlDef> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (JsonNode n : list) {
+      EtlDef etl = EtlDef.parse(n);
+      if (!entities.contains(etl.entity())) {
+        throw new DataFileException("etls: ETL " + etl.id() + " belongs to an undeclared entity " + etl.entity());
+      }
+      if (!ids.add(etl.entity() + "/" + etl.id())) {
+        throw new DataFileException("etls: duplicate ETL id " + etl.id() + " in entity " + etl.entity());
+      }
+      out.add(etl);
+    }
+    return out;
   }
 
   private static List<SeededTable> tables(JsonNode list, TableKind kind, Set<String> entities, String rowsField) {
@@ -159,6 +181,11 @@ public final class EmulatorData {
 
   public List<SeededTable> customTables() {
     return customTables;
+  }
+
+  /** The seeded ETL definitions. */
+  public List<EtlDef> etls() {
+    return etls;
   }
 
   /** The body shape of a single-profile GET (data file {@code profileGetShape}, default SDK). */

@@ -191,6 +191,7 @@ public abstract class ActivationConfig implements Serializable {
         .setEntity(target().entity())
         .setApiKey(target().apiKey())
         .setPathStyles(PathStyles.all(target().pathStyle()))
+        .setEtlContract(write().bulk().contract())
         .build();
   }
 
@@ -214,7 +215,10 @@ public abstract class ActivationConfig implements Serializable {
         .setConcurrency(write().concurrency())
         .setCallsPerMinute(write().callsPerMinute())
         .setStrategy(write().strategy())
-        .setProfiles(profiles().toOption(profileColumns).orElse(null));
+        .setProfiles(profiles().toOption(profileColumns).orElse(null))
+        .setEtlId(write().bulk().etlId().orElse(null))
+        .setDefinitionTemplate(write().bulk().definitionTemplate())
+        .setReportRecipients(write().bulk().reportRecipients());
   }
 
   /** The activation's snapshot store ({@code <snapshot.root>/<name>/}). */

@@ -293,7 +293,7 @@ public final class ConfigLoader {
   }
 
   /** Reads a local file, or any Beam filesystem path (with a scheme) once filesystems are set up. */
-  private static String read(String file) throws IOException {
+  static String read(String file) throws IOException {
     if (!file.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
       return Files.readString(Paths.get(file), StandardCharsets.UTF_8);
     }

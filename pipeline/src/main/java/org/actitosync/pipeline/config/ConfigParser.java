@@ -33,7 +33,8 @@ import org.actitosync.write.Strategy;
 /**
  * Turns a config tree (parsed YAML, with command-line overrides applied) into an {@link
  * ActivationConfig}, or a {@link ConfigException} listing every problem at once, each with its
- * field path. Pure: reads no file and touches no service.
+ * field path. Reads no file but the ones {@code write.bulk} names (its template and contract, which
+ * must be checked before any data moves) and touches no service.
  *
  * <pre>{@code
  * ActivationConfig config = ConfigParser.parse(ConfigParser.readYaml(text));
@@ -128,6 +129,11 @@ public final class ConfigParser {
     Optional<String> schedule = text(root, "schedule", "", false);
     schedule.flatMap(Cron::problem).ifPresent(message -> problem("schedule", message));
     key.ifPresent(column -> checkKey(column, mapping));
+    if (write.strategy() == Strategy.BULK && mode.isPresent()
+        && (mode.get() == SyncMode.INSERT || mode.get() == SyncMode.UPDATE)) {
+      problem("write.strategy", "BULK cannot be used with mode " + mode.get() + ": "
+          + org.actitosync.write.StrategyChooser.BULK_ONLY_CREATE_OR_UPDATE);
+    }
     problems.addAll(RunnerSection.problems(root));
 
     if (!problems.isEmpty()) {
@@ -487,7 +493,7 @@ public final class ConfigParser {
     if (node == null) {
       return WriteSettings.defaults();
     }
-    keys(node, path, List.of("concurrency", "callsPerMinute", "strategy"), Map.of());
+    keys(node, path, List.of("concurrency", "callsPerMinute", "strategy", "bulk"), Map.of());
     OptionalInt concurrency = integer(node, "concurrency", path);
     if (concurrency.isPresent()
         && (concurrency.getAsInt() < 1 || concurrency.getAsInt() > WriteSettings.MAX_CONCURRENCY)) {
@@ -511,10 +517,50 @@ public final class ConfigParser {
     }
     Optional<Strategy> strategy =
         enumValue(node, "strategy", path, false, Strategy.class, "strategy", s -> s);
+    ObjectNode bulkNode = section(node, "bulk", path, false);
     return WriteSettings.create(
         concurrency.orElse(WriteSettings.DEFAULT_CONCURRENCY),
         callsPerMinute.orElse(WriteSettings.DEFAULT_CALLS_PER_MINUTE),
-        strategy.orElse(Strategy.AUTO));
+        strategy.orElse(Strategy.AUTO),
+        bulkNode == null ? BulkSettings.defaults() : bulk(bulkNode));
+  }
+
+  /** {@code write.bulk}; reads and checks the template and contract files it names. */
+  private BulkSettings bulk(ObjectNode node) {
+    String path = "write.bulk";
+    keys(node, path, List.of("etlId", "definitionTemplate", "reportRecipients", "contract"), Map.of());
+    Optional<String> etlId = text(node, "etlId", path, false);
+    Optional<String> templateFile = text(node, "definitionTemplate", path, false);
+    Optional<String> contractFile = text(node, "contract", path, false);
+    List<String> recipients = new ArrayList<>();
+    JsonNode list = node.get("reportRecipients");
+    if (list != null && !list.isNull()) {
+      List<JsonNode> items = new ArrayList<>();
+      if (list.isArray()) {
+        list.forEach(items::add);
+      } else if (list.isTextual()) {
+        Arrays.stream(list.asText().split(",")).map(String::trim).filter(t -> !t.isEmpty())
+            .forEach(t -> items.add(com.fasterxml.jackson.databind.node.TextNode.valueOf(t)));
+      } else {
+        problem(path + ".reportRecipients", "expected a list of e-mail addresses, got " + describe(list));
+      }
+      for (JsonNode item : items) {
+        if (item.isTextual() && BulkFiles.EMAIL.matcher(item.asText()).matches()) {
+          recipients.add(item.asText());
+        } else {
+          problem(path + ".reportRecipients", "not an e-mail address: " + item);
+        }
+      }
+    }
+    BulkSettings defaults = BulkSettings.defaults();
+    var template = templateFile.flatMap(file -> BulkFiles.load(file,
+        org.actitosync.actito.etl.EtlDefinitionTemplate::of,
+        message -> problem(path + ".definitionTemplate", message)));
+    var contract = contractFile.flatMap(file -> BulkFiles.load(file,
+        text -> org.actitosync.actito.etl.EtlContract.fromJson(text, defaults.contract()),
+        message -> problem(path + ".contract", message)));
+    return BulkSettings.create(etlId, templateFile, template.orElse(defaults.definitionTemplate()),
+        recipients, contractFile, contract.orElse(defaults.contract()));
   }
 
   private Map<String, Object> warnings(ObjectNode root) {

@@ -129,6 +129,26 @@ public abstract class Setting {
               "90",
               "Actito calls per minute (at most 100, Actito's limit per licence)."),
           value("write.strategy", "STRATEGY", "AUTO", "AUTO, RECORDS or BULK."),
+          value(
+              "write.bulk.etlId",
+              "ID",
+              NONE,
+              "Actito ETL that bulk writes trigger (else one-shot ETL executions)."),
+          value(
+              "write.bulk.definitionTemplate",
+              "FILE",
+              "the jar's",
+              "One-shot ETL definition template (JSON with ${table}, ${mode}, ${mapping}, ${fileName})."),
+          value(
+              "write.bulk.reportRecipients",
+              "EMAILS",
+              NONE,
+              "E-mail addresses (comma-separated) for Actito's one-shot ETL reports."),
+          value(
+              "write.bulk.contract",
+              "FILE",
+              "the jar's",
+              "JSON file replacing the inferred names of Actito's ETL API."),
           of(
               "warnings",
               "KEY=VALUE",

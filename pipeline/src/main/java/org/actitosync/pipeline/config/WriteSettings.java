@@ -23,8 +23,16 @@ public abstract class WriteSettings implements Serializable {
 
   public abstract Strategy strategy();
 
+  /** {@code write.bulk}. */
+  public abstract BulkSettings bulk();
+
   public static WriteSettings create(int concurrency, double callsPerMinute, Strategy strategy) {
-    return new AutoValue_WriteSettings(concurrency, callsPerMinute, strategy);
+    return create(concurrency, callsPerMinute, strategy, BulkSettings.defaults());
+  }
+
+  public static WriteSettings create(int concurrency, double callsPerMinute, Strategy strategy,
+      BulkSettings bulk) {
+    return new AutoValue_WriteSettings(concurrency, callsPerMinute, strategy, bulk);
   }
 
   public static WriteSettings defaults() {

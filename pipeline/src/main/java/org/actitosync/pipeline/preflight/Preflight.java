@@ -19,10 +19,10 @@ import org.actitosync.snapshot.Manifest;
  * What the launcher checks in Actito before any data moves: the custom table exists, its primary key
  * attribute is the one the key column feeds, every mapped attribute exists with a compatible type,
  * and missing attributes marked {@code create: true} are created (with the mapping's type, explicit
- * or inferred from the source). It also compares the mapping with the committed snapshot's and
- * says what the change will do. With "insert missing profiles" on, it reads the profile table and
- * checks what creating a profile needs ({@link ProfileTableCheck}). All problems are collected and
- * thrown together; attributes are
+ * or inferred from the source), and the ETL {@code write.bulk.etlId} names exists and fits ({@link
+ * EtlCheck}). It also compares the mapping with the committed snapshot's and says what the change
+ * will do. With "insert missing profiles" on, it reads the profile table and checks what creating
+ * a profile needs ({@link ProfileTableCheck}). All problems are collected and thrown together; attributes are
  * created only when there is no other problem. Creating an attribute that already exists is
  * skipped, so a retried preflight is harmless.
  */
@@ -51,7 +51,7 @@ public final class Preflight {
     } catch (ActitoException e) {
       throw new PreflightException(List.of("target: cannot read the structure of '" + table + "': " + e.getMessage()));
     }
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(EtlCheck.problems(client, config));
     List<String> notes = new ArrayList<>();
     List<AttributeDefinition> toCreate = new ArrayList<>();
     String keyAttribute = config.keyAttribute();

@@ -62,7 +62,7 @@ class BadConfigTest {
                 "unknown key; expected one of: url, driver, user, passwordEnv, passwordFile, query,"
                     + " fetchSize"),
             p("mapping[1].nullable", "unknown key; expected one of: column, attribute, type, create"),
-            p("write.batch", "unknown key; expected one of: concurrency, callsPerMinute, strategy")),
+            p("write.batch", "unknown key; expected one of: concurrency, callsPerMinute, strategy, bulk")),
         problems(yaml));
   }
 

@@ -135,7 +135,7 @@ class ConfigLoaderTest {
                 + " (for a segment column used only for profiles, write {column: COLUMN})"),
             ConfigProblem.of(
                 "write.concurency",
-                "unknown key; expected one of: concurrency, callsPerMinute, strategy"),
+                "unknown key; expected one of: concurrency, callsPerMinute, strategy, bulk"),
             ConfigProblem.of(
                 "write.concurrency",
                 "must be between 1 and 5 (Actito allows at most 5 concurrent requests per licence), not 6"),

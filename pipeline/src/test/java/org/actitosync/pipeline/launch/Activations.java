@@ -30,6 +30,8 @@ final class Activations implements AutoCloseable {
   final List<String> warnings = new ArrayList<>();
   /** Lines of the config's profiles section, e.g. {@code "insertMissing: on"}; none by default. */
   final List<String> profiles = new ArrayList<>();
+  /** Extra lines of the config's write section, e.g. {@code "strategy: BULK"}. */
+  final List<String> write = new ArrayList<>();
 
   Activations(Path dir, String name) throws IOException {
     this(dir, name, data(), "order_id text, customer_id bigint, amount numeric(12,2), status text");
@@ -63,7 +65,19 @@ final class Activations implements AutoCloseable {
         + "{\"name\":\"status\",\"valueType\":\"STRING\",\"valueRestriction\":{\"acceptedValues\":[\"NEW\",\"PAID\",\"CANCELLED\"]}}],"
         + "\"foreignKeys\":[{\"name\":\"fk_customer\",\"attribute\":\"customerId\","
         + "\"reference\":{\"tableType\":\"PROFILE_TABLE\",\"tableId\":\"16\",\"attribute\":\"customerId\"},\"onDelete\":\"CASCADE\"}],"
-        + "\"records\":[{\"orderId\":\"o-1\",\"customerId\":1,\"amount\":10.5,\"status\":\"NEW\"}]}]}";
+        + "\"records\":[{\"orderId\":\"o-1\",\"customerId\":1,\"amount\":10.5,\"status\":\"NEW\"}]},"
+        + "{\"entity\":\"demo\",\"id\":\"a4aa57cd-0000-0000-0000-000000000002\",\"name\":\"returns\","
+        + "\"primaryKeyAttribute\":\"returnId\",\"attributes\":["
+        + "{\"name\":\"returnId\",\"valueType\":\"STRING\",\"mandatory\":true,\"unique\":true}]}],"
+        + "\"etls\":[" + etl("123456", "orders", "CREATE_UPDATE") + ","
+        + etl("654321", "orders", "CREATE_ONLY") + "," + etl("777", "returns", "CREATE_UPDATE") + "]}";
+  }
+
+  /** A seeded v5 ETL writing {@code table} with {@code mode}. */
+  private static String etl(String id, String table, String mode) {
+    return "{\"entity\":\"demo\",\"id\":\"" + id + "\",\"name\":\"orders-" + id + "\","
+        + "\"table\":{\"type\":\"CUSTOM_TABLE\",\"name\":\"" + table + "\"},\"mode\":\"" + mode + "\","
+        + "\"format\":{\"separator\":\";\",\"encoding\":\"UTF-8\"}}";
   }
 
   /** The activation's YAML for {@code mode}, with extra mapping lines if any. */
@@ -92,6 +106,10 @@ final class Activations implements AutoCloseable {
         // small fixtures delete a large share of their rows on purpose
         .append("warnings:\n  maxDeleteShare: 0.5\n");
     warnings.forEach(line -> yaml.append("  ").append(line).append('\n'));
+    if (!write.isEmpty()) {
+      yaml.append("write:\n");
+      write.forEach(line -> yaml.append("  ").append(line).append('\n'));
+    }
     Path file = dir.resolve(name + "-" + mode + ".yaml");
     Files.writeString(file, yaml.toString());
     return file;
@@ -140,13 +158,13 @@ final class Activations implements AutoCloseable {
     return amounts;
   }
 
-  /** Write calls (records and imports) the emulator has served so far. */
+  /** Write calls (records and ETL executions) the emulator has served so far. */
   long writeCalls() {
     long calls = 0;
     for (Map.Entry<String, Long> e : emulator.admin().stats().byRoute().entrySet()) {
       String route = e.getKey();
       if (route.startsWith("POST /record") || route.startsWith("PUT /record")
-          || route.startsWith("DELETE /record") || route.startsWith("POST /import")) {
+          || route.startsWith("DELETE /record") || route.startsWith("POST /etl")) {
         calls += e.getValue();
       }
     }

@@ -75,21 +75,25 @@ public final class ActitoPaths {
     return profiles(table) + "/" + escape(attribute) + "=" + escape(value);
   }
 
-  // ---- mass imports ----
+  // ---- v5 ETL executions (mass-imports; no classic form: always prefixed) ----
 
-  public String customTableImport(String table) {
-    return v4(styles.massImports(), "mass-imports") + "/customTable/" + escape(table) + "/import";
+  private String etlRoot() {
+    return "/mass-imports/v5/entities/" + entity;
   }
 
-  public String profileTableImport(String table) {
-    return v4(styles.massImports(), "mass-imports") + "/table/" + escape(table) + "/import";
+  public String etl(String etlId) {
+    return etlRoot() + "/etls/" + escape(etlId);
   }
 
-  public String importResult(long importId) {
-    return v4(styles.massImports(), "mass-imports") + "/import/" + importId + "/result";
+  public String etlTrigger(String etlId) {
+    return etl(etlId) + "/trigger-execution";
   }
 
-  public String importResultFile(long importId) {
-    return v4(styles.massImports(), "mass-imports") + "/import/" + importId + "/result-file";
+  public String etlExecutions() {
+    return etlRoot() + "/etl-executions";
+  }
+
+  public String etlExecution(String executionId) {
+    return etlExecutions() + "/" + escape(executionId);
   }
 }

@@ -33,10 +33,9 @@ class ActitoPathsTest {
     assertEquals("/v4/entity/demo/table/customers/profile", classic.profiles("customers"));
     assertEquals("/v4/entity/demo/table/customers/profile/emailAddress=a%2Bb%40x.com",
         classic.profileByAttribute("customers", "emailAddress", "a+b@x.com"));
-    assertEquals("/v4/entity/demo/customTable/orders/import", classic.customTableImport("orders"));
-    assertEquals("/v4/entity/demo/table/customers/import", classic.profileTableImport("customers"));
-    assertEquals("/v4/entity/demo/import/12/result", classic.importResult(12));
-    assertEquals("/v4/entity/demo/import/12/result-file", classic.importResultFile(12));
+    // v5 ETL routes have no classic form
+    assertEquals("/mass-imports/v5/entities/demo/etls/12/trigger-execution", classic.etlTrigger("12"));
+    assertEquals("/mass-imports/v5/entities/demo/etl-executions/7", classic.etlExecution("7"));
   }
 
   @Test
@@ -50,9 +49,10 @@ class ActitoPathsTest {
     assertEquals("/profiles/v4/entity/demo/table/customers/profile", prefixed.profiles("customers"));
     assertEquals("/profiles/v4/entity/demo/table/customers/profile/emailAddress=a%2Bb%40x.com",
         prefixed.profileByAttribute("customers", "emailAddress", "a+b@x.com"));
-    assertEquals("/mass-imports/v4/entity/demo/customTable/orders/import",
-        prefixed.customTableImport("orders"));
-    assertEquals("/mass-imports/v4/entity/demo/import/3/result", prefixed.importResult(3));
+    assertEquals("/mass-imports/v5/entities/demo/etls/a%2Fb", prefixed.etl("a/b"));
+    assertEquals("/mass-imports/v5/entities/demo/etls/3/trigger-execution", prefixed.etlTrigger("3"));
+    assertEquals("/mass-imports/v5/entities/demo/etl-executions", prefixed.etlExecutions());
+    assertEquals("/mass-imports/v5/entities/demo/etl-executions/9", prefixed.etlExecution("9"));
   }
 
   @Test
@@ -65,9 +65,10 @@ class ActitoPathsTest {
   @Test
   void stylePerFamily() {
     ActitoPaths mixed = new ActitoPaths("my entity",
-        PathStyles.classic().toBuilder().setMassImports(PathStyle.PREFIXED).build());
+        PathStyles.classic().toBuilder().setProfiles(PathStyle.PREFIXED).build());
     assertEquals("/v4/entity/my%20entity/customTable/t/record", mixed.records("t"));
-    assertEquals("/mass-imports/v4/entity/my%20entity/import/1/result", mixed.importResult(1));
+    assertEquals("/profiles/v4/entity/my%20entity/table/c/profile", mixed.profiles("c"));
+    assertEquals("/mass-imports/v5/entities/my%20entity/etl-executions", mixed.etlExecutions());
     ActitoPaths profilesOnlyClassic = new ActitoPaths("demo",
         PathStyles.builder().setProfiles(PathStyle.CLASSIC).build());
     assertEquals("/v4/entity/demo/table/c/profile", profilesOnlyClassic.profiles("c"));

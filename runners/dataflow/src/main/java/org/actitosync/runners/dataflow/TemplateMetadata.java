@@ -78,6 +78,11 @@ public final class TemplateMetadata {
           Map.entry("write.concurrency", "^[1-9][0-9]*$"),
           Map.entry("write.callsPerMinute", "^[1-9][0-9]*$"),
           Map.entry("write.strategy", oneOf(Strategy.values())),
+          Map.entry("write.bulk.etlId", NO_SPACE),
+          Map.entry("write.bulk.definitionTemplate", NO_SPACE),
+          Map.entry("write.bulk.reportRecipients",
+              "^[^@\\s,]+@[^@\\s,]+(\\s*,\\s*[^@\\s,]+@[^@\\s,]+)*$"),
+          Map.entry("write.bulk.contract", NO_SPACE),
           Map.entry("schedule", "^\\S+( +\\S+){4}$"));
 
   private static final Map<String, String> OPTION_REGEXES =
@@ -181,7 +186,7 @@ public final class TemplateMetadata {
   static String label(String path) {
     String words = Arrays.stream(path.replaceAll("([a-z])([A-Z])", "$1 $2").split("[. ]"))
         .map(w -> w.toLowerCase(Locale.ROOT))
-        .map(w -> List.of("jdbc", "api", "url", "id").contains(w) ? w.toUpperCase(Locale.ROOT) : w)
+        .map(w -> List.of("jdbc", "api", "url", "id", "etl").contains(w) ? w.toUpperCase(Locale.ROOT) : w)
         .map(w -> w.equals("bigquery") ? "BigQuery" : w)
         .collect(Collectors.joining(" "));
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);

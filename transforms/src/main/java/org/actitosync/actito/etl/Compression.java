@@ -1,9 +1,13 @@
-package org.actitosync.actito.imports;
+package org.actitosync.actito.etl;
 
-/** How an import CSV is packed. Actito accepts ZIP (one CSV inside) or GZIP. */
+/**
+ * How an import CSV is packed: ZIP (one CSV inside), GZIP (the default) or NONE (the CSV as is).
+ * The name is what a one-shot ETL definition's {@code ${compression}} receives.
+ */
 public enum Compression {
   ZIP("application/zip", ".zip"),
-  GZIP("application/gzip", ".gz");
+  GZIP("application/gzip", ".gz"),
+  NONE("text/csv", "");
 
   private final String mediaType;
   private final String suffix;

@@ -1,4 +1,4 @@
-package org.actitosync.actito.imports;
+package org.actitosync.actito.etl;
 
 /**
  * An import file over the configured cap (Actito: 100 MB). Thrown before anything is sent; split

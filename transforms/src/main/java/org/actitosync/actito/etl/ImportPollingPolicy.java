@@ -1,12 +1,13 @@
-package org.actitosync.actito.imports;
+package org.actitosync.actito.etl;
 
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * How the client waits for an import to finish: first poll after {@code initialInterval}, then
- * doubling up to {@code maxInterval}, giving up after {@code maxWait} of waiting in total.
+ * How the client waits for an ETL execution to finish: a first poll at once, the next after {@code
+ * initialInterval}, then doubling up to {@code maxInterval}, giving up after {@code maxWait} of
+ * waiting in total.
  * Defaults: 1 s, 30 s, 1 h.
  */
 @AutoValue

@@ -1,4 +1,4 @@
-package org.actitosync.actito.imports;
+package org.actitosync.actito.etl;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -195,6 +195,9 @@ public final class CsvImportFiles {
   static byte[] compress(byte[] csv, String csvName, Compression compression) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(csv.length / 4 + 256);
     try {
+      if (compression == Compression.NONE) {
+        return csv;
+      }
       if (compression == Compression.ZIP) {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
           ZipEntry entry = new ZipEntry(csvName);

@@ -1,4 +1,4 @@
-package org.actitosync.actito.imports;
+package org.actitosync.actito.etl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,15 +44,15 @@ class CsvImportFilesTest {
   void rfc4180QuotingUtf8NoBom() {
     byte[] csv = CsvImportFiles.csv(COLS, List.of(
         row("o-1", "plain", 10.5),
-        row("o 2", "has,comma \"quoted\"", new BigDecimal("1E+3")),
+        row("o 2", "has;semi,comma \"quoted\"", new BigDecimal("1E+3")),
         row("é/=+", "multi\nline", null),
         row("o-4", null, 1e20)), CsvFormat.defaults());
     assertTrue((csv[0] & 0xFF) != 0xEF, "no BOM");
-    assertEquals("orderId,note,amount\n"
-        + "o-1,plain,10.5\n"
-        + "o 2,\"has,comma \"\"quoted\"\"\",1000\n"
-        + "é/=+,\"multi\nline\",\n"
-        + "o-4,,100000000000000000000\n", new String(csv, StandardCharsets.UTF_8));
+    assertEquals("orderId;note;amount\n"
+        + "o-1;plain;10.5\n"
+        + "o 2;\"has;semi,comma \"\"quoted\"\"\";1000\n"
+        + "é/=+;\"multi\nline\";\n"
+        + "o-4;;100000000000000000000\n", new String(csv, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -78,13 +78,16 @@ class CsvImportFilesTest {
     assertArrayEquals(zip.bytes(), again.bytes());
     assertEquals("data.csv.zip", zip.fileName());
     assertEquals(1, zip.rows());
-    assertEquals("orderId,note,amount\no-1,n,1\n", unzip(zip.bytes()));
+    assertEquals("orderId;note;amount\no-1;n;1\n", unzip(zip.bytes()));
 
     ImportFile gz = CsvImportFiles.build(COLS, rows, CsvFormat.defaults(), Compression.GZIP, 1 << 20);
     assertEquals("data.csv.gz", gz.fileName());
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz.bytes()))) {
-      assertEquals("orderId,note,amount\no-1,n,1\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      assertEquals("orderId;note;amount\no-1;n;1\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+    ImportFile plain = CsvImportFiles.build(COLS, rows, CsvFormat.defaults(), Compression.NONE, 1 << 20);
+    assertEquals("data.csv", plain.fileName());
+    assertEquals("orderId;note;amount\no-1;n;1\n", new String(plain.bytes(), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -114,13 +117,13 @@ class CsvImportFilesTest {
     for (ImportFile f : files) {
       assertTrue(f.sizeBytes() <= cap, f.toString());
       String csv = unzip(f.bytes());
-      assertTrue(csv.startsWith("orderId,note,amount\n"));
-      all.append(csv.substring("orderId,note,amount\n".length()));
+      assertTrue(csv.startsWith("orderId;note;amount\n"));
+      all.append(csv.substring("orderId;note;amount\n".length()));
       total += f.rows();
     }
     assertEquals(3000, total);
     String expected = new String(CsvImportFiles.csv(COLS, rows, CsvFormat.defaults()),
-        StandardCharsets.UTF_8).substring("orderId,note,amount\n".length());
+        StandardCharsets.UTF_8).substring("orderId;note;amount\n".length());
     assertEquals(expected, all.toString());
   }
 
@@ -131,20 +134,6 @@ class CsvImportFilesTest {
   }
 
   @Test
-  void resultFileParsedByKey() {
-    String csv = "orderId,amount,resultStatus,resultMessage\n"
-        + "o-1,1,CREATED,\n"
-        + "\"o 2\",x,ERROR,\"attribute amount: not a number, got \"\"x\"\"\"\n"
-        + "é/=+,3,UPDATED,\n";
-    Map<String, RowResult> rows = ResultFiles.parse(csv.getBytes(StandardCharsets.UTF_8), ',', "orderId");
-    assertEquals(3, rows.size());
-    assertEquals(RowResult.of("CREATED", ""), rows.get("o-1"));
-    assertTrue(rows.get("o 2").isError());
-    assertEquals("attribute amount: not a number, got \"x\"", rows.get("o 2").message());
-    assertEquals("UPDATED", rows.get("é/=+").status());
-  }
-
-  @Test
   void cellsAReaderWouldTrimOrSplitAreQuoted() {
     // found by FuzzEndToEndTest: " 8" was imported as "8" and a bare CR split the line
     List<String> cols = List.of("orderId", "note");
@@ -152,9 +141,9 @@ class CsvImportFilesTest {
         Map.of("orderId", " 8", "note", "a\rb"), Map.of("orderId", "8 ", "note", " "),
         Map.of("orderId", "\t9", "note", "in side"));
     byte[] csv = CsvImportFiles.csv(cols, rows, CsvFormat.defaults());
-    assertEquals("orderId,note\n\" 8\",\"a\rb\"\n\"8 \",\" \"\n\"\t9\",in side\n",
+    assertEquals("orderId;note\n\" 8\";\"a\rb\"\n\"8 \";\" \"\n\"\t9\";in side\n",
         new String(csv, StandardCharsets.UTF_8));
-    var read = org.actitosync.emulator.imports.ImportFileReader.read(csv, StandardCharsets.UTF_8, ',');
+    var read = org.actitosync.emulator.imports.ImportFileReader.read(csv, StandardCharsets.UTF_8, ';', true);
     assertEquals(List.of(List.of(" 8", "a\rb"), List.of("8 ", " "), List.of("\t9", "in side")), read.rows());
   }
 }

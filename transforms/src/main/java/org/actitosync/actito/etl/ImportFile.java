@@ -1,4 +1,4 @@
-package org.actitosync.actito.imports;
+package org.actitosync.actito.etl;
 
 /** A compressed CSV ready to upload, with the number of data rows and the columns it holds. */
 public final class ImportFile {

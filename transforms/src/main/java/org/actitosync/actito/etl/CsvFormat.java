@@ -1,4 +1,4 @@
-package org.actitosync.actito.imports;
+package org.actitosync.actito.etl;
 
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
@@ -6,8 +6,8 @@ import java.io.Serializable;
 /**
  * CSV dialect of import files: UTF-8 without BOM, RFC 4180 quoting (fields containing the
  * separator, a quote or a line break are quoted, quotes doubled), a header line, this separator
- * (default {@code ,}) and end of line (default {@code \n}, as in Actito's own samples; sent to
- * Actito as {@code format.endOfLine}).
+ * (default {@code ;}, what a triggered ETL must be defined with) and end of line (default {@code
+ * \n}, as in Actito's own samples).
  */
 @AutoValue
 public abstract class CsvFormat implements Serializable {
@@ -28,6 +28,6 @@ public abstract class CsvFormat implements Serializable {
   }
 
   public static CsvFormat defaults() {
-    return of(',', "\n");
+    return of(';', "\n");
   }
 }

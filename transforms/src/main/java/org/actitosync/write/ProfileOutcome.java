@@ -21,8 +21,15 @@ public abstract class ProfileOutcome implements Serializable {
   public enum Status {
     /** Found by its unique attribute: left as it is. */
     EXISTING,
-    /** Created; Actito's answer carried its id (or its import line was not in error). */
+    /** Created; Actito's answer carried its id. */
     CREATED,
+    /**
+     * Missing at the lookup, then written by a CREATE_ONLY ETL line Actito did not report in
+     * error: created, or skipped because an equal profile appeared meanwhile (a CREATE_ONLY
+     * execution does not say which), so it exists either way but is not counted as created; the
+     * rows' own writes are the final proof (Actito checks their foreign key).
+     */
+    WRITTEN_IN_BULK,
     /** Actito refused to create it (a 4xx, or an import line in error). */
     REJECTED,
     /** Not created for now: transient errors after retries, or no evidence it was. */
@@ -38,11 +45,15 @@ public abstract class ProfileOutcome implements Serializable {
   public abstract @Nullable String message();
 
   public boolean ensured() {
-    return status() == Status.EXISTING || status() == Status.CREATED;
+    return status() == Status.EXISTING || status() == Status.CREATED || status() == Status.WRITTEN_IN_BULK;
   }
 
   public static ProfileOutcome existing() {
     return new AutoValue_ProfileOutcome(Status.EXISTING, 200, null);
+  }
+
+  public static ProfileOutcome writtenInBulk() {
+    return new AutoValue_ProfileOutcome(Status.WRITTEN_IN_BULK, 200, null);
   }
 
   public static ProfileOutcome created(int httpStatus) {

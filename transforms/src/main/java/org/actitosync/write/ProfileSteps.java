@@ -10,7 +10,11 @@ import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -20,7 +24,10 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -35,25 +42,102 @@ final class ProfileSteps {
       KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ProfileOutcome.class));
   static final KvCoder<String, Map<String, String>> REF_CODER =
       KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+  private static final KvCoder<Integer, KV<String, Map<String, String>>> SHARDED_CODER =
+      KvCoder.of(VarIntCoder.of(), REF_CODER);
+  private static final TupleTag<KV<Integer, KV<String, Map<String, String>>>> RECORDS =
+      new TupleTag<KV<Integer, KV<String, Map<String, String>>>>() {};
+  private static final TupleTag<KV<Integer, KV<String, Map<String, String>>>> BULK =
+      new TupleTag<KV<Integer, KV<String, Map<String, String>>>>() {};
+  /** Estimated CSV bytes of one profile line (a few short attributes). */
+  private static final long PROFILE_BYTES = 120;
 
   private ProfileSteps() {}
 
+  /** The profile outcomes of a run and its profile strategy. */
+  static final class Ensured {
+    final PCollection<KV<String, ProfileOutcome>> outcomes;
+    final PCollection<StrategyChooser.Choice> choice;
+
+    Ensured(PCollection<KV<String, ProfileOutcome>> outcomes, PCollection<StrategyChooser.Choice> choice) {
+      this.outcomes = outcomes;
+      this.choice = choice;
+    }
+  }
+
   /**
-   * One {@link ProfileOutcome} per referenced profile, keyed by link value: looked up first (a
-   * found profile is never written), the missing ones created.
+   * One {@link ProfileOutcome} per referenced profile, keyed by link value. The strategy is chosen
+   * by the records' cost model ({@link #choose}): record by record, each profile is looked up (a
+   * found one is never written) and the missing ones created; in bulk, they all go to CREATE_ONLY
+   * ETL executions on the profile table ({@link ProfileBulkWrites}).
    */
-  static PCollection<KV<String, ProfileOutcome>> ensure(PCollection<Classification> changes, WriterConfig config) {
-    PCollectionTuple looked = lookUp(changes, config);
+  static Ensured ensure(PCollection<Classification> changes, WriterConfig config) {
+    PCollection<KV<String, Map<String, String>>> refs = referenced(changes, config);
+    PCollection<StrategyChooser.Choice> chosen = refs
+        .apply("CountProfiles", Count.globally())
+        .apply("ChooseProfileStrategy", MapElements.into(TypeDescriptor.of(StrategyChooser.Choice.class))
+            .via((Long count) -> {
+              StrategyChooser.Choice choice = choose(config, count);
+              org.slf4j.LoggerFactory.getLogger(ProfileSteps.class)
+                  .info("Profile strategy {}: {}", choice.strategy(), choice.reason());
+              Metrics.counter(WriterMetrics.NAMESPACE, "strategy.profiles." + choice.strategy()).inc();
+              return choice;
+            }))
+        .setCoder(SerializableCoder.of(StrategyChooser.Choice.class));
+    PCollectionView<StrategyChooser.Choice> view = chosen.apply("ProfileStrategyView", View.asSingleton());
+    PCollectionTuple routed = refs.apply("RouteProfiles", ParDo.of(new DoFn<KV<String, Map<String, String>>,
+        KV<Integer, KV<String, Map<String, String>>>>() {
+          @ProcessElement
+          public void process(ProcessContext context) {
+            KV<String, Map<String, String>> ref = context.element();
+            if (context.sideInput(view).strategy() == Strategy.BULK) {
+              context.output(BULK, KV.of(0, ref));
+            } else {
+              context.output(KV.of(Shards.of(ref.getKey(), config.concurrency()), ref));
+            }
+          }
+        }).withSideInputs(view).withOutputTags(RECORDS, TupleTagList.of(BULK)));
+    PCollectionTuple looked = routed.get(RECORDS).setCoder(SHARDED_CODER)
+        .apply("LookUpProfiles", ParDo.of(new ProfileLookupFn(config))
+            .withOutputTags(ProfileLookupFn.KNOWN, TupleTagList.of(ProfileLookupFn.MISSING)));
     PCollection<KV<String, ProfileOutcome>> created = looked.get(ProfileLookupFn.MISSING)
         .setCoder(REF_CODER)
         .apply("ShardMissingProfiles", shard(config))
-        .setCoder(KvCoder.of(VarIntCoder.of(), REF_CODER))
+        .setCoder(SHARDED_CODER)
         .apply("CreateProfiles", ParDo.of(new ProfileWriterFn(config)))
         .setCoder(OUTCOME_CODER);
-    return PCollectionList.of(looked.get(ProfileLookupFn.KNOWN).setCoder(OUTCOME_CODER))
-        .and(created)
-        .apply("AllProfileOutcomes", Flatten.pCollections())
+    PCollection<KV<String, ProfileOutcome>> bulk = routed.get(BULK).setCoder(SHARDED_CODER)
+        .apply("OneProfileGroup", GroupByKey.create())
+        .apply("WriteProfilesInBulk", ParDo.of(new ProfileBulkFn(config)))
         .setCoder(OUTCOME_CODER);
+    PCollection<KV<String, ProfileOutcome>> outcomes =
+        PCollectionList.of(looked.get(ProfileLookupFn.KNOWN).setCoder(OUTCOME_CODER))
+            .and(created)
+            .and(bulk)
+            .apply("AllProfileOutcomes", Flatten.pCollections())
+            .setCoder(OUTCOME_CODER);
+    return new Ensured(outcomes, chosen);
+  }
+
+  /**
+   * The profile strategy for {@code referenced} profiles, by the records' cost model: record by
+   * record a profile costs up to 2 calls (a lookup, then a create), in bulk one CREATE_ONLY ETL file
+   * per ~100 MB within the executions allowed per run. Bulk needs a definition template naming its
+   * table type ({@code ${tableType}}); a forced BULK that cannot be honoured falls back to record
+   * calls, saying why.
+   */
+  static StrategyChooser.Choice choose(WriterConfig config, long referenced) {
+    StrategyChooser chooser = new StrategyChooser(config.callsPerMinute(), config.maxImportsPerRun(),
+        config.client().maxImportBytes(), config.importDuration(), 5);
+    if (!config.definitionTemplate().namesTableType()) {
+      return chooser.choose(referenced, 0, 2, PROFILE_BYTES, Strategy.RECORDS)
+          .withReason("the ETL definition template has no ${tableType}: profiles go record by record");
+    }
+    try {
+      return chooser.choose(referenced, 0, 2, PROFILE_BYTES, config.strategy());
+    } catch (IllegalArgumentException e) {
+      return chooser.choose(referenced, 0, 2, PROFILE_BYTES, Strategy.RECORDS)
+          .withReason(e.getMessage() + "; profiles go record by record");
+    }
   }
 
   /** The plan lines of the profiles a run would create: missing at a read-only lookup. */

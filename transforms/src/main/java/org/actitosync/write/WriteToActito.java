@@ -75,9 +75,21 @@ public final class WriteToActito
 
   /** Writes the strategy choice as one JSON line to {@code file} (a single file, no sharding). */
   public static void writeChoice(PCollection<StrategyChooser.Choice> choice, String file) {
+    writeChoice(choice, file, "");
+  }
+
+  private static void writeChoice(PCollection<StrategyChooser.Choice> choice, String file, String prefix) {
     choice
-        .apply("ChoiceAsJson", MapElements.into(TypeDescriptors.strings()).via(StrategyChooser.Choice::toJson))
-        .apply("WriteChoice", org.apache.beam.sdk.io.TextIO.write().to(file).withoutSharding());
+        .apply(prefix + "ChoiceAsJson", MapElements.into(TypeDescriptors.strings()).via(StrategyChooser.Choice::toJson))
+        .apply(prefix + "WriteChoice", org.apache.beam.sdk.io.TextIO.write().to(file).withoutSharding());
+  }
+
+  /**
+   * Where the profile strategy goes, next to the records' {@code file}: {@code strategy.json} →
+   * {@code strategy-profiles.json}.
+   */
+  public static String profileChoiceFile(String file) {
+    return file.endsWith(".json") ? file.substring(0, file.length() - 5) + "-profiles.json" : file + "-profiles";
   }
 
   /**
@@ -144,8 +156,12 @@ public final class WriteToActito
     PCollection<Classification> toWrite = changes;
     PCollectionList<WriteOutcome> outcomes = PCollectionList.empty(changes.getPipeline());
     if (c.profiles() != null) {
+      ProfileSteps.Ensured ensured = ProfileSteps.ensure(changes, c);
+      if (choiceFile != null) {
+        writeChoice(ensured.choice, profileChoiceFile(choiceFile), "Profile");
+      }
       PCollectionView<Map<String, ProfileOutcome>> notEnsured =
-          ProfileSteps.ensure(changes, c)
+          ensured.outcomes
               .apply("ProfilesNotEnsured", Filter.by(kv -> !kv.getValue().ensured()))
               .apply("NotEnsuredView", View.asMap());
       PCollectionTuple gated = changes.apply("HoldRowsOfMissingProfiles",

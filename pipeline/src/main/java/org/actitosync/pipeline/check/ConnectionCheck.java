@@ -21,8 +21,8 @@ import org.actitosync.pipeline.config.ActivationConfig;
  * The connection check ({@code --check}): proves a config against the user's own Actito licence
  * before the first run, with read-only calls only: the token; the custom table's structure (and the
  * entity's table list when that answers 404, to tell a wrong route from a wrong table); the profile
- * table's structure when profiles are inserted; the ETL when {@code write.bulk.etlId} is set; a GET
- * of a record key that cannot exist, expecting 404. It reads no warehouse data, opens no snapshot
+ * table's structure when profiles are inserted; the ETL when {@code write.bulk.etlId} is set; once
+ * the custom table is found, a GET of a record key that cannot exist, expecting 404. It reads no warehouse data, opens no snapshot
  * and writes nothing. Transient errors are retried briefly (3 attempts, 10 s at most per call).
  */
 public final class ConnectionCheck {
@@ -74,8 +74,12 @@ public final class ConnectionCheck {
         ? config.profiles().table() : Optional.empty();
     profiles.ifPresent(p -> lines.add(
         CheckVerdicts.profileTable(client.probes().profileTable(p), style, p)));
-    String key = impossibleKey(structure.body(), config.keyAttribute());
-    lines.add(CheckVerdicts.missingRecord(client.probes().record(table, key), style));
+    config.write().bulk().etlId().ifPresent(etl -> lines.add(
+        CheckVerdicts.etl(client.probes().etl(etl), etl, entity)));
+    if (structure.isSuccess()) { // a record GET on a table that is not there would prove nothing
+      String key = impossibleKey(structure.body(), config.keyAttribute());
+      lines.add(CheckVerdicts.missingRecord(client.probes().record(table, key), style));
+    }
     return Result.of(lines);
   }
 

@@ -118,12 +118,29 @@ class ConnectionCheckEndToEndTest {
   }
 
   @Test
+  void theEtlIsCheckedWhenConfigured() throws IOException {
+    try (ActitoEmulator emulator = emulator().start()) {
+      String seeded = "123456"; // Activations.data() seeds it for orders
+      Run ok = check(config(emulator, "orders", "write:\n  bulk: {etlId: \"" + seeded + "\"}\n"));
+      assertEquals(0, ok.code(), ok.out() + ok.err());
+      assertTrue(ok.out().contains("check: GET /mass-imports/v5/entities/demo/etls/" + seeded + " -> 200 OK: ETL "
+          + seeded + " found"), ok.out());
+      Run missing = check(config(emulator, "orders", "write:\n  bulk: {etlId: \"424242\"}\n"));
+      assertEquals(2, missing.code(), missing.out() + missing.err());
+      assertTrue(missing.out().contains("-> 404 FAIL: 404: entity 'demo' has no ETL 424242: check write.bulk.etlId"),
+          missing.out());
+      assertReadOnly(emulator);
+    }
+  }
+
+  @Test
   void aWrongTableIsNamedWithTheTablesTheEntityHas() throws IOException {
     try (ActitoEmulator emulator = emulator().start()) {
       Run run = check(config(emulator, "ordres", ""));
       assertEquals(2, run.code(), run.out() + run.err());
-      assertTrue(run.out().contains("-> 404 FAIL: 404: entity 'demo' has no custom table 'ordres' (it has: orders):"
+      assertTrue(run.out().contains("-> 404 FAIL: 404: entity 'demo' has no custom table 'ordres' (it has: orders, returns):"
           + " check target.table"), run.out());
+      assertFalse(run.out().contains("/record/"), "a record probe of a missing table proves nothing: " + run.out());
       assertReadOnly(emulator);
     }
   }

@@ -46,6 +46,11 @@ public final class ProbeApi {
     return get(Operation.GET_PROFILE_TABLE, paths.profileTable(table));
   }
 
+  /** An ETL definition ({@code write.bulk.etlId}). */
+  public ProbeResult etl(String etlId) {
+    return get(Operation.ETL_GET, paths.etl(etlId));
+  }
+
   /** One record by key (the check uses a key that cannot exist, expecting 404). */
   public ProbeResult record(String table, String key) {
     return get(Operation.RECORD_GET, paths.record(table, key));

@@ -169,6 +169,42 @@ class ProfilesEndToEndTest {
     }
   }
 
+  @Test
+  void twoThousandNewProfilesGoInBulkWithinTheCallBudget() throws Exception {
+    try (Activations a = activation(dir, "prof-bulk", "emailAddress: {column: email}", "lastName: {column: last_name}")) {
+      a.sql("INSERT INTO " + a.table + " SELECT 'v-' || i, 1000 + i, i, 'NEW', 'c' || (1000 + i) || '@example.com',"
+          + " 'Name ' || i FROM generate_series(1, 2000) AS i");
+      Path config = a.config("UPSERT");
+      Activations.Result first = a.launchOn(Activations.FLINK, "--config=" + config, "--runId=bulk-1");
+      assertEquals(0, first.code(), first.out() + first.err());
+
+      Path run = dir.resolve("snapshots/prof-bulk/runs/bulk-1");
+      JsonNode profileChoice = ActivationEndToEndTest.JSON.readTree(Files.readString(run.resolve("strategy-profiles.json")));
+      assertEquals("BULK", profileChoice.path("strategy").asText(), profileChoice.toString());
+      assertTrue(profileChoice.path("reason").asText().contains("bulk is faster"), profileChoice.toString());
+      JsonNode recordChoice = ActivationEndToEndTest.JSON.readTree(Files.readString(run.resolve("strategy.json")));
+      assertEquals("BULK", recordChoice.path("strategy").asText(), recordChoice.toString());
+
+      // the budget: 2,000 profiles and 2,000 records in a handful of calls, none per profile
+      Map<String, Long> routes = a.emulator.admin().stats().byRoute();
+      assertEquals(0, a.emulator.admin().stats().route("POST /profile"), routes.toString());
+      assertEquals(0, a.emulator.admin().stats().route("GET /profile/{key}"), routes.toString());
+      assertEquals(2, a.emulator.admin().stats().route("POST /etl-executions"), routes.toString());
+      long total = routes.values().stream().mapToLong(Long::longValue).sum();
+      assertTrue(total <= 40, total + " calls: " + routes);
+      Map<Long, Map<String, Object>> profiles = profiles(a);
+      assertEquals(2 + 2000, profiles.size());
+      assertEquals("c1777@example.com", profiles.get(1777L).get("emailAddress"));
+      assertEquals("Name 777", profiles.get(1777L).get("lastName"));
+      assertEquals(2001, a.amounts().size());
+
+      long calls = dataCalls(a);
+      Activations.Result second = a.launchOn(Activations.FLINK, "--config=" + config, "--runId=bulk-2");
+      assertEquals(0, second.code(), second.out() + second.err());
+      assertEquals(calls, dataCalls(a), "the second run sends nothing");
+    }
+  }
+
   static Map<String, JsonNode> deadLetters(Path folder) throws Exception {
     Map<String, JsonNode> byKey = new TreeMap<>();
     for (JsonNode line : lines(folder, "part")) {

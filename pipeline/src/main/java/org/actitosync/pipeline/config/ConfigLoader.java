@@ -192,22 +192,8 @@ public final class ConfigLoader {
           ObjectNode map = JsonNodeFactory.instance.objectNode();
           for (String value : values) {
             Map.Entry<String, String> kv = keyValue(setting, value, problems);
-            if (kv == null) {
-              continue;
-            }
-            if (!kv.getValue().startsWith(COLUMN_PREFIX)) {
-              map.put(kv.getKey(), kv.getValue());
-              continue;
-            }
-            String[] parts = kv.getValue().substring(COLUMN_PREFIX.length()).split(":", -1);
-            ObjectNode item = map.putObject(kv.getKey());
-            item.put("column", parts[0]);
-            if (parts.length > 1) {
-              item.put("type", parts[1]);
-            }
-            if (parts.length > 2) {
-              problems.add(ConfigProblem.of(setting.path() + "." + kv.getKey(),
-                  "expected column:COLUMN[:TYPE] on the command line, got '" + kv.getValue() + "'"));
+            if (kv != null) {
+              ProfileAttributeOption.put(map, setting.path(), kv.getKey(), kv.getValue(), problems);
             }
           }
           setNode(tree, setting.path(), map, problems);
@@ -248,9 +234,6 @@ public final class ConfigLoader {
         throw new AssertionError(setting.shape());
     }
   }
-
-  /** How {@code --profiles.attributes} names a segment column instead of a custom-table attribute. */
-  private static final String COLUMN_PREFIX = "column:";
 
   private static Map.Entry<String, String> keyValue(
       Setting setting, String value, List<ConfigProblem> problems) {

@@ -42,6 +42,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public final class ActivationJob {
   public static final String STRATEGY_FILE = "strategy.json";
+  /** The profile strategy, written next to {@link #STRATEGY_FILE} (see {@link WriteToActito#profileChoiceFile}). */
+  public static final String PROFILE_STRATEGY_FILE = WriteToActito.profileChoiceFile(STRATEGY_FILE);
 
   private ActivationJob() {}
 

@@ -172,7 +172,9 @@ public final class Launcher {
     String strategy = store.readRunFile(runId, folder + ActivationJob.STRATEGY_FILE)
         .map(b -> new String(b, StandardCharsets.UTF_8).trim()).orElse(null);
     RunReport report = RunReport.of(config.name(), runId, base.map(Manifest::runId).orElse(null),
-        config.mode().name(), dryRun, metrics, strategy, started, finished, notes);
+        config.mode().name(), dryRun, metrics, strategy, started, finished, notes)
+        .withProfileStrategy(store.readRunFile(runId, folder + ActivationJob.PROFILE_STRATEGY_FILE)
+            .map(b -> new String(b, StandardCharsets.UTF_8).trim()).orElse(null));
     java.util.Map<String, Long> committed =
         dryRun ? java.util.Map.of() : store.readManifest(runId).map(Manifest::counts).orElse(java.util.Map.of());
     List<RunWarning> warnings = WarningRules.evaluate(

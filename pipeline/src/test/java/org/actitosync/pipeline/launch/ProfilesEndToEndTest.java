@@ -145,6 +145,8 @@ class ProfilesEndToEndTest {
           dead.get("r1").toString());
       assertTrue(dead.get("r1").path("actitoMessage").asText().contains("emailAddress"), dead.get("r1").toString());
       assertEquals("REJECTED", dead.get("r1").path("outcome").asText());
+      assertEquals("not sent: the profile it references could not be created", dead.get("r1").path("reason").asText());
+      assertEquals(0, dead.get("r1").path("attempts").asInt());
       assertTrue(dead.get("r2").path("actitoMessage").asText().startsWith("profile customerId=6 could not be created: "),
           dead.get("r2").toString());
       assertTrue(dead.get("r2").path("actitoMessage").asText().contains("already used by profile"), dead.get("r2").toString());
@@ -184,6 +186,9 @@ class ProfilesEndToEndTest {
       assertTrue(profileChoice.path("reason").asText().contains("bulk is faster"), profileChoice.toString());
       JsonNode recordChoice = ActivationEndToEndTest.JSON.readTree(Files.readString(run.resolve("strategy.json")));
       assertEquals("BULK", recordChoice.path("strategy").asText(), recordChoice.toString());
+      JsonNode report = ActivationEndToEndTest.JSON.readTree(run.resolve("report.json").toFile());
+      assertEquals("BULK", report.path("profileStrategy").path("strategy").asText(), report.toString());
+      assertEquals(2000, report.path("api").path("profiles").path("bulk").asLong(), report.toString());
 
       // the budget: 2,000 profiles and 2,000 records in a handful of calls, none per profile
       Map<String, Long> routes = a.emulator.admin().stats().byRoute();

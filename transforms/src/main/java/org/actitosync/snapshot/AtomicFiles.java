@@ -20,15 +20,16 @@ import org.apache.beam.sdk.util.MimeTypes;
 
 /**
  * The two small-file primitives the commit needs, on any Beam filesystem: create-if-absent and
- * atomic replace.
+ * atomic replace. Used for local paths and for schemes other than {@code gs://} (which has {@link
+ * GcsCommitFiles}); see {@link CommitFiles}.
  *
- * <p>On local paths both are atomic ({@code Files.createFile} fails if the file exists; replace
- * writes a temporary file and renames it with {@code ATOMIC_MOVE}). On other filesystems Beam's
- * {@link FileSystems} API offers no precondition, so create-if-absent is check-then-write followed
- * by a read-back that verifies this writer won; object stores such as GCS make each single object
- * write atomic, so readers never see a torn {@code CURRENT}. Two commits racing within the same
- * instant on such a store are detected by the read-back in all but the narrowest window; a
- * generation-precondition implementation for {@code gs://} is the planned hardening.
+ * <p>On local paths both are atomic ({@code createIfAbsent} hard-links a temporary file, which
+ * fails if the target exists; replace writes a temporary file and renames it with {@code
+ * ATOMIC_MOVE}). On other filesystems Beam's {@link FileSystems} API offers no precondition, so
+ * this is best effort only: create-if-absent is check-then-write followed by a read-back that
+ * verifies this writer's content is there, and replace is a plain write (atomic for readers only
+ * where the store makes a single object write atomic). Two commits racing within the same instant
+ * on such a store are not guaranteed to be told apart.
  */
 final class AtomicFiles implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -16,7 +16,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * The commit step of a run, inside the pipeline so every runner gets the same guarantee: after
  * {@link Wait#on} the snapshot files (and the counts), it writes the run's manifest with the counts
- * and moves {@code CURRENT} with {@link SnapshotStore#commit}, then applies retention.
+ * and moves {@code CURRENT} with {@link SnapshotStore#commit} (on {@code gs://} with a GCS client
+ * built from the pipeline's {@code GcsOptions}), then applies retention.
  *
  * <p>Input: the run's counts ({@code name → value}); output: the committed run id. If another run
  * committed from the same base first, the step fails with {@link CommitConflictException} and the
@@ -84,7 +85,8 @@ public final class CommitSnapshot
 
     @ProcessElement
     public void process(ProcessContext context) throws IOException {
-      store.commit(manifest.withCounts(context.sideInput(countsView)));
+      store.commit(
+          manifest.withCounts(context.sideInput(countsView)), context.getPipelineOptions());
       store.retain(keepRuns);
       context.output(manifest.runId());
     }

@@ -18,6 +18,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,13 @@ import org.slf4j.LoggerFactory;
  * claim is completed by the next commit attempt from the same base (the winner's manifest proves
  * its entries are whole). A run that fails before its commit leaves {@code CURRENT} untouched.
  * Committing the same run twice is a no-op (safe on a retried bundle).
+ *
+ * <p>How the claim and the move are made atomic depends on the root's scheme ({@link
+ * CommitFiles}): local paths use atomic file operations; {@code gs://} uses GCS generation
+ * preconditions (the claim is created with {@code ifGenerationMatch=0}, so exactly one of any number
+ * of racing runs wins it; {@code CURRENT} is replaced conditionally on the generation read, so a
+ * stale writer cannot move it back); any other scheme is best effort (check-then-write plus a
+ * read-back), which may not tell apart two commits racing within the same instant.
  */
 public final class SnapshotStore implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -69,7 +77,7 @@ public final class SnapshotStore implements Serializable {
         .resolve(activation + "/", StandardResolveOptions.RESOLVE_DIRECTORY);
   }
 
-  private ResourceId file(String relative) {
+  ResourceId file(String relative) {
     return activationDir().resolve(relative, StandardResolveOptions.RESOLVE_FILE);
   }
 
@@ -160,59 +168,19 @@ public final class SnapshotStore implements Serializable {
 
   /**
    * Commits {@code manifest}'s run: writes the manifest, claims the base and moves {@code CURRENT}.
-   * Call only once the run's entries are completely written.
+   * Call only once the run's entries are completely written. On {@code gs://} the GCS client is
+   * built from {@code options} (its {@code GcsOptions}: credentials, endpoint); elsewhere they are
+   * not used.
    *
    * @throws CommitConflictException when another run already committed from the same base
    */
-  public void commit(Manifest manifest) throws IOException {
-    String runId = manifest.runId();
-    String base = manifest.baseRunId();
-    AtomicFiles.replace(manifestFile(runId), manifest.toJson());
-    ResourceId claim = file("claims/" + (base == null ? INITIAL_BASE : base));
-    byte[] ours = runId.getBytes(StandardCharsets.UTF_8);
-    if (!AtomicFiles.createIfAbsent(claim, ours)) {
-      String winner =
-          AtomicFiles.read(claim).map(b -> new String(b, StandardCharsets.UTF_8).trim()).orElse("?");
-      if (!winner.equals(runId)) {
-        finishInterruptedCommit(base, winner);
-        throw new CommitConflictException(
-            "activation '"
-                + activation
-                + "': run "
-                + runId
-                + " cannot commit: run "
-                + winner
-                + " already committed from the same base "
-                + (base == null ? "(first run)" : base)
-                + ". CURRENT is left as it is; the next run starts from "
-                + winner
-                + " and re-applies what this run wrote.");
-      }
-    }
-    Optional<String> current = currentRun();
-    if (current.isPresent() && current.get().equals(runId)) {
-      return; // already committed: a retried commit is a no-op
-    }
-    if (!java.util.Objects.equals(current.orElse(null), base)) {
-      throw new CommitConflictException(
-          "activation '" + activation + "': run " + runId + " was based on "
-              + (base == null ? "no snapshot" : base) + " but CURRENT is now "
-              + current.orElse("(none)") + "; not committed");
-    }
-    AtomicFiles.replace(file("CURRENT"), (runId + "\n").getBytes(StandardCharsets.UTF_8));
-    LOG.info("Activation '{}': committed run {} (base {})", activation, runId, base);
+  public void commit(Manifest manifest, @Nullable PipelineOptions options) throws IOException {
+    new Committer(this, CommitFiles.forRoot(root, options)).commit(manifest);
   }
 
-  /** A winner that claimed the base but died before moving CURRENT is rolled forward. */
-  private void finishInterruptedCommit(@Nullable String base, String winner) throws IOException {
-    Optional<String> current = currentRun();
-    if (java.util.Objects.equals(current.orElse(null), base)
-        && readManifest(winner).isPresent()) {
-      AtomicFiles.replace(file("CURRENT"), (winner + "\n").getBytes(StandardCharsets.UTF_8));
-      LOG.warn(
-          "Activation '{}': completed the interrupted commit of run {} (base {})",
-          activation, winner, base);
-    }
+  /** {@link #commit(Manifest, PipelineOptions)} with Beam's default options. */
+  public void commit(Manifest manifest) throws IOException {
+    commit(manifest, null);
   }
 
   /**

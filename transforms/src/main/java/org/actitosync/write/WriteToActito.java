@@ -36,9 +36,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *
  * <ol>
  *   <li>the strategy is chosen once for the run from the change counts ({@link StrategyChooser});
- *   <li>with "insert missing profiles" on, the distinct referenced profiles are ensured first; a
- *       change whose profile could not be created is not sent: its outcome is the profile's reason
- *       (REJECTED or FAILED, see {@link ProfileGate});
+ *   <li>with "insert missing profiles" on, the distinct referenced profiles are ensured first,
+ *       record by record (a lookup, then a create) or in bulk (CREATE_ONLY ETL executions on the
+ *       profile table), chosen by the same cost model ({@link ProfileSteps}); a change whose profile
+ *       could not be created is not sent: its outcome is the profile's reason (REJECTED or FAILED,
+ *       see {@link ProfileGate});
  *   <li>deletes, and creates and updates under the RECORDS strategy, go through K shards
  *       ({@code floorMod(hash(key), K)}) to a stateful writer per shard: never more than K requests
  *       in flight, whatever the workers or threads, all paced by one calls-per-minute budget;

@@ -27,6 +27,7 @@ final class ProfileBulkFn
     for (KV<String, ProfileOutcome> outcome : new ProfileBulkWrites(client, config).write(profiles)) {
       Metrics.counter(WriterMetrics.NAMESPACE,
           "profiles." + (outcome.getValue().ensured() ? "bulk" : "failed")).inc();
+      account(outcome.getValue());
       out.output(outcome);
     }
   }

@@ -56,8 +56,10 @@ final class ProfileLookupFn
         throw e;
       }
       Metrics.counter(WriterMetrics.NAMESPACE, "profiles.failed").inc();
-      out.get(KNOWN).output(KV.of(value, ProfileOutcome.notCreated(e.errorClass() == ErrorClass.PERMANENT,
-          e.status(), option.profileAttribute(), value, "the lookup failed: " + e.actitoMessage())));
+      ProfileOutcome failed = ProfileOutcome.notCreated(e.errorClass() == ErrorClass.PERMANENT,
+          e.status(), option.profileAttribute(), value, "the lookup failed: " + e.actitoMessage());
+      account(failed);
+      out.get(KNOWN).output(KV.of(value, failed));
     }
   }
 }

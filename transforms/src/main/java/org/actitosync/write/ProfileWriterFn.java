@@ -67,6 +67,7 @@ final class ProfileWriterFn
     Long before = seen.read();
     seen.write(before == null ? 1 : before + 1);
     Metrics.counter(WriterMetrics.NAMESPACE, "profiles." + counterName(outcome.status())).inc();
+    account(outcome);
     out.output(KV.of(value, outcome));
   }
 

@@ -92,4 +92,37 @@ class ProfileCreationFailuresTest {
       assertEquals("one@example.com", known.get("emailAddress"), "an existing profile is never modified");
     }
   }
+
+  @Test
+  void aProfileRouteThatStaysDownFailsItsRowsWithoutSendingThem() {
+    try (ActitoEmulator emulator = WriterFixture.emulator()
+        .faults(org.actitosync.emulator.faults.FaultSettings.builder(5).errorRate(1.0, 503)
+            .routes("POST /profile").build())
+        .start()) {
+      WriterConfig config = profilesConfig(emulator).toBuilder()
+          .setClient(profilesConfig(emulator).client().toBuilder()
+              .setRetryPolicy(org.actitosync.actito.retry.RetryPolicy.builder()
+                  .setMaxAttempts(2).setInitialBackoff(java.time.Duration.ofMillis(1))
+                  .setMaxBackoffPerAttempt(java.time.Duration.ofMillis(2))
+                  .setMaxTotalBackoff(java.time.Duration.ofMillis(10)).build())
+              .build())
+          .build();
+      List<MappedRecord> rows = List.of(order("down-1", 700, "c700@example.com"), order("up-1", 1, null));
+      PCollection<WriteOutcome> outcomes = write(beam.pipeline(), newKeys(SyncMode.UPSERT, rows), config);
+      PAssert.that(render(outcomes)).containsInAnyOrder("FAILED down-1", "APPLIED up-1");
+      PAssert.that(outcomes).satisfies(all -> {
+        for (WriteOutcome o : all) {
+          if (o.status() == OutcomeStatus.FAILED) {
+            assertEquals(503, o.httpStatus());
+            assertTrue(o.message().startsWith("profile customerId=700 could not be created: "), o.message());
+            assertEquals(0, o.attempts());
+          }
+        }
+        return null;
+      });
+      beam.pipeline().run().waitUntilFinish();
+      assertEquals(2, emulator.admin().stats().route("POST /profile"), "tried, retried, given up");
+      assertEquals(1, emulator.admin().stats().route("POST /record"), "only up-1 was sent");
+    }
+  }
 }

@@ -15,7 +15,6 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -72,17 +71,7 @@ final class ProfileSteps {
    */
   static Ensured ensure(PCollection<Classification> changes, WriterConfig config) {
     PCollection<KV<String, Map<String, String>>> refs = referenced(changes, config);
-    PCollection<StrategyChooser.Choice> chosen = refs
-        .apply("CountProfiles", Count.globally())
-        .apply("ChooseProfileStrategy", MapElements.into(TypeDescriptor.of(StrategyChooser.Choice.class))
-            .via((Long count) -> {
-              StrategyChooser.Choice choice = choose(config, count);
-              org.slf4j.LoggerFactory.getLogger(ProfileSteps.class)
-                  .info("Profile strategy {}: {}", choice.strategy(), choice.reason());
-              Metrics.counter(WriterMetrics.NAMESPACE, "strategy.profiles." + choice.strategy()).inc();
-              return choice;
-            }))
-        .setCoder(SerializableCoder.of(StrategyChooser.Choice.class));
+    PCollection<StrategyChooser.Choice> chosen = chosen(refs, config);
     PCollectionView<StrategyChooser.Choice> view = chosen.apply("ProfileStrategyView", View.asSingleton());
     PCollectionTuple routed = refs.apply("RouteProfiles", ParDo.of(new DoFn<KV<String, Map<String, String>>,
         KV<Integer, KV<String, Map<String, String>>>>() {
@@ -118,6 +107,22 @@ final class ProfileSteps {
     return new Ensured(outcomes, chosen);
   }
 
+  /** The run's profile strategy, counted from the referenced profiles, logged and counted. */
+  private static PCollection<StrategyChooser.Choice> chosen(
+      PCollection<KV<String, Map<String, String>>> refs, WriterConfig config) {
+    return refs
+        .apply("CountProfiles", Count.globally())
+        .apply("ChooseProfileStrategy", MapElements.into(TypeDescriptor.of(StrategyChooser.Choice.class))
+            .via((Long count) -> {
+              StrategyChooser.Choice choice = choose(config, count);
+              org.slf4j.LoggerFactory.getLogger(ProfileSteps.class)
+                  .info("Profile strategy {}: {}", choice.strategy(), choice.reason());
+              Metrics.counter(WriterMetrics.NAMESPACE, "strategy.profiles." + choice.strategy()).inc();
+              return choice;
+            }))
+        .setCoder(SerializableCoder.of(StrategyChooser.Choice.class));
+  }
+
   /**
    * The profile strategy for {@code referenced} profiles, by the records' cost model: record by
    * record a profile costs up to 2 calls (a lookup, then a create), in bulk one CREATE_ONLY ETL file
@@ -140,16 +145,34 @@ final class ProfileSteps {
     }
   }
 
-  /** The plan lines of the profiles a run would create: missing at a read-only lookup. */
-  static PCollection<String> planned(PCollection<Classification> changes, WriterConfig config) {
-    if (config.profiles() == null) {
-      return changes.getPipeline().apply("NoProfiles", Create.empty(StringUtf8Coder.of()));
-    }
-    return lookUp(changes, config).get(ProfileLookupFn.MISSING)
+  /**
+   * For a dry run: the plan lines of the profiles the run would create (missing at a read-only
+   * lookup) and the profile strategy the run would choose.
+   */
+  static Planned planned(PCollection<Classification> changes, WriterConfig config) {
+    PCollection<KV<String, Map<String, String>>> refs = referenced(changes, config);
+    PCollection<String> lines = refs
+        .apply("ShardProfiles", shard(config))
+        .setCoder(SHARDED_CODER)
+        .apply("LookUpProfiles", ParDo.of(new ProfileLookupFn(config))
+            .withOutputTags(ProfileLookupFn.KNOWN, TupleTagList.of(ProfileLookupFn.MISSING)))
+        .get(ProfileLookupFn.MISSING)
         .setCoder(REF_CODER)
         .apply("PlannedProfiles", MapElements.into(TypeDescriptors.strings())
             .via(missing -> planLine(missing, config)))
         .setCoder(StringUtf8Coder.of());
+    return new Planned(lines, chosen(refs, config));
+  }
+
+  /** What a dry run shows of the profiles: the ones to create, and the strategy. */
+  static final class Planned {
+    final PCollection<String> lines;
+    final PCollection<StrategyChooser.Choice> choice;
+
+    Planned(PCollection<String> lines, PCollection<StrategyChooser.Choice> choice) {
+      this.lines = lines;
+      this.choice = choice;
+    }
   }
 
   /** {@code {"profileTable","profileAttribute","value","attributes":{…wire values, by name…}}}. */
@@ -160,14 +183,6 @@ final class ProfileSteps {
     line.put("value", missing.getKey());
     line.set("attributes", JSON.valueToTree(new TreeMap<>(ProfileRefs.toWire(missing.getValue(), config))));
     return line.toString();
-  }
-
-  private static PCollectionTuple lookUp(PCollection<Classification> changes, WriterConfig config) {
-    return referenced(changes, config)
-        .apply("ShardProfiles", shard(config))
-        .setCoder(KvCoder.of(VarIntCoder.of(), REF_CODER))
-        .apply("LookUpProfiles", ParDo.of(new ProfileLookupFn(config))
-            .withOutputTags(ProfileLookupFn.KNOWN, TupleTagList.of(ProfileLookupFn.MISSING)));
   }
 
   private static MapElements<KV<String, Map<String, String>>, KV<Integer, KV<String, Map<String, String>>>> shard(

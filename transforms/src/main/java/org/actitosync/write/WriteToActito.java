@@ -130,11 +130,17 @@ public final class WriteToActito
   }
 
   /**
-   * For a dry run: one JSON line per profile the run would create (referenced by a change and not
-   * found by a read-only lookup), with its attributes. Empty without the profiles option.
+   * For a dry run with the profiles option: writes one JSON line per profile the run would create
+   * (referenced by a change and not found by a read-only lookup), with its attributes, to {@code
+   * linesPrefix}{@code *.jsonl}, and the profile strategy the run would choose to {@code
+   * choiceFile}.
    */
-  public static PCollection<String> plannedProfiles(PCollection<Classification> changes, WriterConfig config) {
-    return ProfileSteps.planned(changes, config);
+  public static void planProfiles(
+      PCollection<Classification> changes, WriterConfig config, String linesPrefix, String choiceFile) {
+    ProfileSteps.Planned planned = ProfileSteps.planned(changes, config);
+    planned.lines.apply("WritePlannedProfiles",
+        org.apache.beam.sdk.io.TextIO.write().to(linesPrefix).withSuffix(".jsonl"));
+    writeChoice(planned.choice, choiceFile, "Profile");
   }
 
   /** The strategy a run with these stats gets under {@code config}. */

@@ -82,9 +82,8 @@ public final class ActivationJob {
       WriteToActito.writeChoice(
           WriteToActito.chooseStrategy(changes, writer), store.runPrefix(runId, "plan/" + STRATEGY_FILE));
       if (writer.profiles() != null) {
-        WriteToActito.plannedProfiles(changes, writer)
-            .apply("WritePlannedProfiles",
-                TextIO.write().to(store.runPrefix(runId, "plan/profiles")).withSuffix(".jsonl"));
+        WriteToActito.planProfiles(changes, writer, store.runPrefix(runId, "plan/profiles"),
+            store.runPrefix(runId, "plan/" + PROFILE_STRATEGY_FILE));
       }
       deadLetters(classified.get(Classify.REJECTED), null, store, runId, "plan/rejected");
       return;

@@ -102,6 +102,10 @@ class ProfilesEndToEndTest {
               + "{\"customerId\":4,\"emailAddress\":\"four@example.com\",\"lastName\":\"Four\"}}"), planned);
       assertEquals(0, a.emulator.admin().stats().route("POST /profile"));
       assertEquals(2, profiles(a).size());
+      JsonNode planReport = ActivationEndToEndTest.JSON.readTree(
+          dir.resolve("snapshots/prof-new/runs/plan-1/plan/report.json").toFile());
+      assertEquals("RECORDS", planReport.path("profileStrategy").path("strategy").asText(), planReport.toString());
+      assertEquals(6, planReport.path("profileStrategy").path("estimatedCalls").asLong(), "3 profiles: a lookup and a create each");
 
       Activations.Result first = a.launch("--config=" + config);
       assertEquals(0, first.code(), first.out() + first.err());

@@ -28,7 +28,7 @@ import org.actitosync.actito.etl.ImportFile;
 import org.actitosync.actito.etl.ImportFileTooLargeException;
 import org.actitosync.actito.etl.EtlExecution;
 import org.actitosync.actito.etl.EtlState;
-import org.actitosync.actito.records.WriteOutcome;
+import org.actitosync.actito.records.RecordEffect;
 import org.actitosync.actito.retry.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +77,7 @@ class ClientHttpBehaviourTest {
     server.then(Reply.of(503, "{\"message\":\"maintenance\"}", Map.of("Retry-After", date)),
         Reply.of(200, "{\"businessKey\":\"o-1\",\"created\":true}"));
     var result = client().records().upsert("orders", Map.of("orderId", "o-1"));
-    assertEquals(WriteOutcome.CREATED, result.outcome());
+    assertEquals(RecordEffect.CREATED, result.outcome());
     assertEquals(2, result.attempts());
     assertEquals(List.of(20_000L), sleeper.sleeps);
   }
@@ -88,7 +88,7 @@ class ClientHttpBehaviourTest {
         Reply.of(200, "{\"businessKey\":\"o-1\"}"));
     ActitoClient c = client();
     var result = c.records().upsert("orders", Map.of("orderId", "o-1"));
-    assertEquals(WriteOutcome.UPSERTED, result.outcome());
+    assertEquals(RecordEffect.UPSERTED, result.outcome());
     assertEquals(3, result.attempts());
     assertEquals(3000L, sleeper.sleeps.get(0));
     assertEquals(750L, sleeper.sleeps.get(1)); // 2nd retry: 1000 ms backoff, jitter 0.5
@@ -145,7 +145,7 @@ class ClientHttpBehaviourTest {
   void droppedConnectionIsRetried() {
     server.then(Reply.drop(), Reply.of(200, "{\"businessKey\":\"o-1\",\"created\":false}"));
     var result = client().records().upsert("orders", Map.of("orderId", "o-1"));
-    assertEquals(WriteOutcome.UPDATED, result.outcome());
+    assertEquals(RecordEffect.UPDATED, result.outcome());
     assertEquals(2, result.attempts());
   }
 
@@ -161,7 +161,7 @@ class ClientHttpBehaviourTest {
   void status401ReMintsOnceAndReplays() {
     server.then(Reply.of(401, ""), Reply.of(200, "{}"));
     ActitoClient c = client();
-    assertEquals(WriteOutcome.UPDATED, c.records().update("orders", "k", Map.of("amount", 1)).outcome());
+    assertEquals(RecordEffect.UPDATED, c.records().update("orders", "k", Map.of("amount", 1)).outcome());
     List<ScriptedServer.Seen> calls = dataCalls();
     assertEquals(2, calls.size());
     assertEquals("Bearer tok-1", calls.get(0).authorization);

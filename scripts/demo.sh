@@ -70,7 +70,7 @@ name: demo-orders
 source:
   jdbc:
     url: $JDBC_URL
-    query: SELECT order_id, customer_id, amount, status, ordered_at FROM segment
+    query: SELECT order_id, customer_id, amount, status, ordered_at, email, first_name, last_name FROM segment
 key: order_id
 mapping:
   - {column: order_id, attribute: orderId}
@@ -89,6 +89,10 @@ profiles:
   table: customers
   linkAttribute: customerId
   profileAttribute: customerId
+  attributes:                       # segment columns used only to create a missing profile
+    emailAddress: {column: email}
+    lastName: {column: last_name}
+    firstName: {column: first_name}
 snapshot:
   root: $WORK/snapshots
 warnings:
@@ -122,5 +126,11 @@ step "Actito (emulator) next to the source"
 db dump "$JDBC_URL" "SELECT order_id, customer_id, amount::text, status,
   to_char(ordered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM segment ORDER BY order_id" >"$WORK/source.tsv"
 curl -sf "http://127.0.0.1:$PORT/_emulator/records/demo/orders" >"$WORK/actito.json"
+curl -sf "http://127.0.0.1:$PORT/_emulator/profiles/demo/customers" | python3 -c '
+import json, sys
+for p in json.load(sys.stdin):
+    if p.get("customerId") == 1005:
+        print("profile created for the new customer 1005:", p.get("firstName"), p.get("lastName"), p.get("emailAddress"))
+'
 cat "$WORK"/snapshots/demo-orders/runs/*/rejected/*.jsonl 2>/dev/null >"$WORK/rejected.jsonl" || true
 python3 scripts/demo/compare.py "$WORK/source.tsv" "$WORK/actito.json" "$WORK/rejected.jsonl"

@@ -13,7 +13,7 @@ import org.actitosync.actito.auth.TokenProvider;
 import org.actitosync.actito.auth.TokenUnavailableException;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
-import org.actitosync.actito.errors.Classification;
+import org.actitosync.actito.errors.ClassifiedError;
 import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.actito.errors.ErrorClassifier;
 import org.actitosync.actito.http.ActitoHttp;
@@ -131,7 +131,7 @@ public final class ActitoClient implements AutoCloseable {
     try {
       tokens.get();
     } catch (TokenUnavailableException e) {
-      Classification c = e.classification();
+      ClassifiedError c = e.classification();
       if (c.errorClass() == ErrorClass.AUTH) {
         throw new ActitoAuthException(Operation.TOKEN, target, c.status(), c.message(), 1, null);
       }

@@ -46,6 +46,12 @@ public abstract class Classification implements Serializable {
 
   public abstract SortedMap<String, String> values();
 
+  /**
+   * Profile attribute → canonical value of the segment's profile-only columns (INSERT, UPDATE):
+   * used only to create a missing profile the change references; never sent with the record.
+   */
+  public abstract SortedMap<String, String> profileValues();
+
   public abstract @Nullable String rule();
 
   public abstract @Nullable String reason();
@@ -62,6 +68,7 @@ public abstract class Classification implements Serializable {
         .setKind(kind)
         .setChangedAttributes(Collections.emptyList())
         .setValues(Collections.emptySortedMap())
+        .setProfileValues(Collections.emptySortedMap())
         .setRejectedRows(Collections.emptyList());
   }
 
@@ -77,6 +84,8 @@ public abstract class Classification implements Serializable {
     abstract Builder setChangedAttributes(List<String> changed);
 
     abstract Builder setValues(SortedMap<String, String> values);
+
+    abstract Builder setProfileValues(SortedMap<String, String> values);
 
     public abstract Builder setRule(@Nullable String rule);
 
@@ -94,6 +103,12 @@ public abstract class Classification implements Serializable {
 
     public Builder values(Map<String, String> values) {
       return setValues(Collections.unmodifiableSortedMap(new TreeMap<>(values)));
+    }
+
+    public Builder profileValues(Map<String, String> values) {
+      return setProfileValues(values.isEmpty()
+          ? Collections.emptySortedMap()
+          : Collections.unmodifiableSortedMap(new TreeMap<>(values)));
     }
 
     public Builder rejectedRows(List<MappedRecord> rows) {

@@ -24,11 +24,19 @@ public final class DeadLetters {
     }
     ObjectNode line = base(outcome.change().key(), outcome.change().kind().name(), runId);
     line.put("outcome", outcome.status().name());
-    line.put("reason", outcome.status() == OutcomeStatus.REJECTED ? "refused by Actito" : "failed after retries");
+    line.put("reason", heldForItsProfile(outcome)
+        ? "not sent: the profile it references could not be created"
+        : outcome.status() == OutcomeStatus.REJECTED ? "refused by Actito" : "failed after retries");
     line.put("httpStatus", outcome.httpStatus());
     line.put("actitoMessage", outcome.message());
     line.put("attempts", outcome.attempts());
     return write(line);
+  }
+
+  /** A change the writer held back because its profile could not be created (no call made for it). */
+  private static boolean heldForItsProfile(WriteOutcome outcome) {
+    return outcome.attempts() == 0 && outcome.message() != null && outcome.message().startsWith("profile ")
+        && outcome.message().contains(" could not be created: ");
   }
 
   /** A dead letter for a key classification rejected (null key, duplicate key, invalid value). */

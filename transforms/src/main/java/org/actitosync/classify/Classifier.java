@@ -211,6 +211,7 @@ public final class Classifier implements Serializable {
         .setSemantics(mode.writeSemantics())
         .changedAttributes(attributes)
         .values(record.values())
+        .profileValues(record.profileValues())
         .setPreviousEntry(previous)
         .setNextEntry(next)
         .build();

@@ -31,7 +31,7 @@ public final class ClassificationCoder extends AtomicCoder<Classification> {
     out.write(value.kind().ordinal());
     out.write(value.semantics() == null ? 0 : value.semantics().ordinal() + 1);
     Encoding.writeStringList(value.changedAttributes(), out);
-    Encoding.writeStringMap(value.values(), out);
+    Encoding.writeStringMap(ProfileValuesInMap.merge(value.values(), value.profileValues()), out);
     Encoding.writeNullableString(value.rule(), out);
     Encoding.writeNullableString(value.reason(), out);
     VarInt.encode(value.rejectedRows().size(), out);
@@ -53,7 +53,9 @@ public final class ClassificationCoder extends AtomicCoder<Classification> {
     int semantics = in.read();
     builder.setSemantics(semantics == 0 ? null : SEMANTICS[semantics - 1]);
     builder.changedAttributes(Encoding.readStringList(in));
-    builder.values(Encoding.readStringMap(in));
+    java.util.TreeMap<String, String> values = Encoding.readStringMap(in);
+    builder.profileValues(ProfileValuesInMap.split(values));
+    builder.values(values);
     builder.setRule(Encoding.readNullableString(in));
     builder.setReason(Encoding.readNullableString(in));
     int rows = VarInt.decodeInt(in);

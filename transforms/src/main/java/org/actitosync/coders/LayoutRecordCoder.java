@@ -18,7 +18,8 @@ import org.apache.beam.sdk.coders.CustomCoder;
  * bytes of {@link MappedRecordCoder} and decodes without comparing names.
  *
  * <p>Any record round-trips, also one holding attributes outside the layout (they follow the
- * positional part with their names) or invalid values (with their names and reasons). Two coders
+ * positional part with their names), invalid values (with their names and reasons) or profile-only
+ * values (see {@link ProfileValuesInMap}: no byte more when there are none). Two coders
  * are equal when their layouts are.
  */
 public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
@@ -57,11 +58,11 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
       }
     }
     if (found == values.size()) {
-      Encoding.writeStringMap(Map.of(), out);
+      Encoding.writeStringMap(ProfileValuesInMap.merge(Map.of(), value.profileValues()), out);
     } else {
       TreeMap<String, String> extra = new TreeMap<>(values);
       extra.keySet().removeAll(names);
-      Encoding.writeStringMap(extra, out);
+      Encoding.writeStringMap(ProfileValuesInMap.merge(extra, value.profileValues()), out);
     }
     Encoding.writeStringMap(value.invalid(), out);
   }
@@ -78,8 +79,10 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
         values.put(names.get(i), Encoding.readString(in));
       }
     }
-    values.putAll(Encoding.readStringMap(in));
-    return MappedRecord.create(key, values, Encoding.readStringMap(in));
+    TreeMap<String, String> extra = Encoding.readStringMap(in);
+    java.util.SortedMap<String, String> profile = ProfileValuesInMap.split(extra);
+    values.putAll(extra);
+    return MappedRecord.create(key, values, Encoding.readStringMap(in), profile);
   }
 
   @Override

@@ -17,14 +17,16 @@ public final class MappedRecordCoder extends AtomicCoder<MappedRecord> {
   @Override
   public void encode(MappedRecord value, OutputStream out) throws IOException {
     Encoding.writeNullableString(value.key(), out);
-    Encoding.writeStringMap(value.values(), out);
+    Encoding.writeStringMap(ProfileValuesInMap.merge(value.values(), value.profileValues()), out);
     Encoding.writeStringMap(value.invalid(), out);
   }
 
   @Override
   public MappedRecord decode(InputStream in) throws IOException {
     String key = Encoding.readNullableString(in);
-    return MappedRecord.create(key, Encoding.readStringMap(in), Encoding.readStringMap(in));
+    java.util.TreeMap<String, String> values = Encoding.readStringMap(in);
+    java.util.SortedMap<String, String> profile = ProfileValuesInMap.split(values);
+    return MappedRecord.create(key, values, Encoding.readStringMap(in), profile);
   }
 
   @Override

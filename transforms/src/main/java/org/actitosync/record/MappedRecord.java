@@ -29,6 +29,13 @@ public abstract class MappedRecord implements Serializable {
   /** Attribute name → why its source value is invalid; empty for a valid record. */
   public abstract SortedMap<String, String> invalid();
 
+  /**
+   * Profile attribute → canonical value of the segment columns used only for profiles ({@code
+   * profiles.attributes} with a {@code column}), non-null values only. They are not attributes of
+   * the custom table: never digested, never in the snapshot, sent only when a profile is created.
+   */
+  public abstract SortedMap<String, String> profileValues();
+
   public boolean isValid() {
     return invalid().isEmpty();
   }
@@ -39,8 +46,17 @@ public abstract class MappedRecord implements Serializable {
 
   public static MappedRecord create(
       @Nullable String key, Map<String, String> values, Map<String, String> invalid) {
+    return create(key, values, invalid, Collections.emptyMap());
+  }
+
+  public static MappedRecord create(
+      @Nullable String key,
+      Map<String, String> values,
+      Map<String, String> invalid,
+      Map<String, String> profileValues) {
     String normalisedKey = key == null || key.isEmpty() ? null : key;
-    return new AutoValue_MappedRecord(normalisedKey, sorted(values), sorted(invalid));
+    return new AutoValue_MappedRecord(
+        normalisedKey, sorted(values), sorted(invalid), sorted(profileValues));
   }
 
   private static SortedMap<String, String> sorted(Map<String, String> map) {

@@ -16,9 +16,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class RecordMapper implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** How an invalid profile-only value is named among a record's invalid values. */
+  public static final String PROFILE_PREFIX = "profile:";
+
   private final AttributeLayout layout;
   private final Map<String, String> columnByAttribute;
   private final String keyAttribute;
+  private final ProfileColumns profileColumns;
 
   /**
    * @param layout the mapped attributes and their types
@@ -27,6 +31,19 @@ public final class RecordMapper implements Serializable {
    */
   public RecordMapper(
       AttributeLayout layout, Map<String, String> columnByAttribute, String keyAttribute) {
+    this(layout, columnByAttribute, keyAttribute, ProfileColumns.none());
+  }
+
+  /**
+   * Also reads the profile-only columns: each value is canonicalised to its type and kept in
+   * {@link MappedRecord#profileValues()}; a value that cannot be is invalid like any other (named
+   * {@code profile:<attribute>}), so the row is rejected with the reason.
+   */
+  public RecordMapper(
+      AttributeLayout layout,
+      Map<String, String> columnByAttribute,
+      String keyAttribute,
+      ProfileColumns profileColumns) {
     for (String attribute : layout.names()) {
       if (!columnByAttribute.containsKey(attribute)) {
         throw new IllegalArgumentException("attribute '" + attribute + "' has no source column");
@@ -38,6 +55,11 @@ public final class RecordMapper implements Serializable {
     this.layout = layout;
     this.columnByAttribute = Collections.unmodifiableMap(new LinkedHashMap<>(columnByAttribute));
     this.keyAttribute = keyAttribute;
+    this.profileColumns = profileColumns;
+  }
+
+  public ProfileColumns profileColumns() {
+    return profileColumns;
   }
 
   public AttributeLayout layout() {
@@ -66,6 +88,22 @@ public final class RecordMapper implements Serializable {
     if (key == null && invalid.containsKey(keyAttribute)) {
       key = CanonicalValues.shorten(row.get(columnByAttribute.get(keyAttribute)));
     }
-    return MappedRecord.create(key, values, invalid);
+    if (profileColumns.isEmpty()) {
+      return MappedRecord.create(key, values, invalid);
+    }
+    Map<String, String> profileValues = new TreeMap<>();
+    for (Map.Entry<String, AttributeType> e : profileColumns.types().entrySet()) {
+      String attribute = e.getKey();
+      try {
+        String canonical =
+            CanonicalValues.canonicalize(e.getValue(), row.get(profileColumns.columns().get(attribute)));
+        if (canonical != null) {
+          profileValues.put(attribute, canonical);
+        }
+      } catch (InvalidValueException ex) {
+        invalid.put(PROFILE_PREFIX + attribute, ex.getMessage());
+      }
+    }
+    return MappedRecord.create(key, values, invalid, profileValues);
   }
 }

@@ -35,6 +35,16 @@ abstract class ActitoCallingFn<InputT, OutputT> extends DoFn<InputT, OutputT> {
         config.outageFailureShare(), config.outageMinCalls());
   }
 
+  /**
+   * Counts a profile's outcome with the changes' for the outage guard: a profile that FAILED after
+   * retries is a failed call like a change's (so an Actito outage on the profile routes fails the
+   * run instead of holding back every row).
+   */
+  protected void account(ProfileOutcome outcome) {
+    OutageGuard.record(config.runKey(), outcome.status() == ProfileOutcome.Status.FAILED,
+        config.outageFailureShare(), config.outageMinCalls());
+  }
+
   @Teardown
   public void teardown() throws IOException {
     if (client != null) {

@@ -29,6 +29,12 @@ final class ProfileRefs {
         attributes.put(e.getKey(), value);
       }
     }
+    for (String profileOnly : option.profileOnlyTypes().keySet()) {
+      String value = change.profileValues().get(profileOnly);
+      if (value != null) {
+        attributes.put(profileOnly, value);
+      }
+    }
     return attributes;
   }
 
@@ -36,8 +42,12 @@ final class ProfileRefs {
   static Map<String, Object> toWire(Map<String, String> canonical, WriterConfig config) {
     Map<String, Object> wire = new LinkedHashMap<>();
     Map<String, String> source = config.profiles().profileAttributes();
-    canonical.forEach((attribute, value) ->
-        wire.put(attribute, WireValues.toWire(config.type(source.get(attribute)), value, config.timeZone())));
+    Map<String, org.actitosync.record.AttributeType> profileOnly = config.profiles().profileOnlyTypes();
+    canonical.forEach((attribute, value) -> {
+      org.actitosync.record.AttributeType type = profileOnly.containsKey(attribute)
+          ? profileOnly.get(attribute) : config.type(source.get(attribute));
+      wire.put(attribute, WireValues.toWire(type, value, config.timeZone()));
+    });
     return wire;
   }
 

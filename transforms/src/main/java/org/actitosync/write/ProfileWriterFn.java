@@ -4,6 +4,7 @@ import java.util.Map;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
+import org.actitosync.actito.profiles.ProfileWriteResult;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.state.StateSpec;
@@ -14,17 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ensures one referenced profile exists: looks it up by its unique attribute and creates it
- * ({@code allowUpdate=false}, so an existing profile is never modified) when absent. Stateful and
- * keyed by shard like the record writer, so profile calls share the same concurrency cap and rate
- * budget. Idempotent: a replay finds the profile and does nothing. A profile that cannot be created
- * is counted ({@code profiles.failed}) and logged with the reason; the rows referencing it are then
- * written and decided by Actito's answer (rejected with the reason when the profile is missing).
- * A profile counts as created only when Actito's answer carries its id: a 2xx without one is
- * FAILED (see {@link org.actitosync.actito.profiles.ProfilesApi#upsert}), and a later run checks
- * it again.
+ * Creates one profile the lookup found missing ({@link ProfileLookupFn}), record by record: {@code
+ * POST …/profile?allowUpdate=false}, so an existing profile is never modified. Stateful and keyed
+ * by shard like the record writer (same concurrency cap and rate budget). A profile counts as
+ * created only when Actito's answer carries its id (a 2xx without one is FAILED, see {@link
+ * org.actitosync.actito.profiles.ProfilesApi#upsert}); Actito's 409 is EXISTING only when a second
+ * lookup now finds the profile (created meanwhile), else REJECTED: another profile holds one of its
+ * unique values. A refusal (4xx) is REJECTED with Actito's message, a transient failure after
+ * retries FAILED; the rows that need the profile then carry that reason.
  */
-final class ProfileWriterFn extends ActitoCallingFn<KV<Integer, KV<String, Map<String, String>>>, String> {
+final class ProfileWriterFn
+    extends ActitoCallingFn<KV<Integer, KV<String, Map<String, String>>>, KV<String, ProfileOutcome>> {
   private static final Logger LOG = LoggerFactory.getLogger(ProfileWriterFn.class);
 
   @StateId("profilesSeen")
@@ -38,32 +39,47 @@ final class ProfileWriterFn extends ActitoCallingFn<KV<Integer, KV<String, Map<S
   public void process(
       @Element KV<Integer, KV<String, Map<String, String>>> element,
       @StateId("profilesSeen") ValueState<Long> seen,
-      OutputReceiver<String> out) {
+      OutputReceiver<KV<String, ProfileOutcome>> out) {
     budget.shardSeen(element.getKey());
     ProfilesOption option = config.profiles();
     String value = element.getValue().getKey();
-    String outcome;
+    ProfileOutcome outcome;
     try {
-      if (client.profiles().findByUniqueAttribute(option.profileTable(), option.profileAttribute(), value).isPresent()) {
-        outcome = "existing";
-      } else {
-        client.profiles().upsert(
-            option.profileTable(), ProfileRefs.toWire(element.getValue().getValue(), config), false);
-        outcome = "created";
-      }
+      ProfileWriteResult result = client.profiles().upsert(
+          option.profileTable(), ProfileRefs.toWire(element.getValue().getValue(), config), false);
+      outcome = result.outcome() != ProfileWriteResult.Outcome.EXISTS ? ProfileOutcome.created(200)
+          : client.profiles().findByUniqueAttribute(option.profileTable(), option.profileAttribute(), value).isPresent()
+              ? ProfileOutcome.existing()
+              : ProfileOutcome.notCreated(true, 409, option.profileAttribute(), value,
+                  "Actito answered that the profile exists (409), but none has " + option.profileAttribute()
+                      + "=" + value + ": another profile holds one of its unique values");
     } catch (ActitoAuthException e) {
       throw e;
     } catch (ActitoException e) {
       if (e.errorClass() == ErrorClass.AUTH) {
         throw e;
       }
-      outcome = "failed";
-      LOG.warn("a profile of table {} (linked by {}) was not ensured, counted in profiles.failed: {}",
-          option.profileTable(), option.profileAttribute(), e.getMessage());
+      outcome = ProfileOutcome.notCreated(
+          e.errorClass() == ErrorClass.PERMANENT, e.status(), option.profileAttribute(), value, e.actitoMessage());
+      LOG.warn("a profile of table {} (linked by {}) was not created ({}): {}",
+          option.profileTable(), option.profileAttribute(), outcome.status(), e.getMessage());
     }
     Long before = seen.read();
     seen.write(before == null ? 1 : before + 1);
-    Metrics.counter(WriterMetrics.NAMESPACE, "profiles." + outcome).inc();
-    out.output(value);
+    Metrics.counter(WriterMetrics.NAMESPACE, "profiles." + counterName(outcome.status())).inc();
+    account(outcome);
+    out.output(KV.of(value, outcome));
+  }
+
+  /** The metric name of a profile outcome: created, existing or failed (refused included). */
+  static String counterName(ProfileOutcome.Status status) {
+    switch (status) {
+      case CREATED:
+        return "created";
+      case EXISTING:
+        return "existing";
+      default:
+        return "failed";
+    }
   }
 }

@@ -81,6 +81,11 @@ public final class StrategyChooser implements Serializable {
       return n.toString();
     }
 
+    /** This choice with another reason. */
+    public Choice withReason(String reason) {
+      return of(strategy(), reason, estimatedCalls(), estimatedDuration(), files());
+    }
+
     static Choice of(Strategy s, String reason, long calls, Duration duration, int files) {
       return new AutoValue_StrategyChooser_Choice(s, reason, calls, duration, files);
     }

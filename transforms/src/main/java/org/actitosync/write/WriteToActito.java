@@ -12,6 +12,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -35,7 +36,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *
  * <ol>
  *   <li>the strategy is chosen once for the run from the change counts ({@link StrategyChooser});
- *   <li>with "insert missing profiles" on, the distinct referenced profiles are ensured first;
+ *   <li>with "insert missing profiles" on, the distinct referenced profiles are ensured first,
+ *       record by record (a lookup, then a create) or in bulk (CREATE_ONLY ETL executions on the
+ *       profile table), chosen by the same cost model ({@link ProfileSteps}); a change whose profile
+ *       could not be created is not sent: its outcome is the profile's reason (REJECTED or FAILED,
+ *       see {@link ProfileGate});
  *   <li>deletes, and creates and updates under the RECORDS strategy, go through K shards
  *       ({@code floorMod(hash(key), K)}) to a stateful writer per shard: never more than K requests
  *       in flight, whatever the workers or threads, all paced by one calls-per-minute budget;
@@ -72,9 +77,21 @@ public final class WriteToActito
 
   /** Writes the strategy choice as one JSON line to {@code file} (a single file, no sharding). */
   public static void writeChoice(PCollection<StrategyChooser.Choice> choice, String file) {
+    writeChoice(choice, file, "");
+  }
+
+  private static void writeChoice(PCollection<StrategyChooser.Choice> choice, String file, String prefix) {
     choice
-        .apply("ChoiceAsJson", MapElements.into(TypeDescriptors.strings()).via(StrategyChooser.Choice::toJson))
-        .apply("WriteChoice", org.apache.beam.sdk.io.TextIO.write().to(file).withoutSharding());
+        .apply(prefix + "ChoiceAsJson", MapElements.into(TypeDescriptors.strings()).via(StrategyChooser.Choice::toJson))
+        .apply(prefix + "WriteChoice", org.apache.beam.sdk.io.TextIO.write().to(file).withoutSharding());
+  }
+
+  /**
+   * Where the profile strategy goes, next to the records' {@code file}: {@code strategy.json} →
+   * {@code strategy-profiles.json}.
+   */
+  public static String profileChoiceFile(String file) {
+    return file.endsWith(".json") ? file.substring(0, file.length() - 5) + "-profiles.json" : file + "-profiles";
   }
 
   /**
@@ -112,6 +129,20 @@ public final class WriteToActito
         .setCoder(SerializableCoder.of(StrategyChooser.Choice.class));
   }
 
+  /**
+   * For a dry run with the profiles option: writes one JSON line per profile the run would create
+   * (referenced by a change and not found by a read-only lookup), with its attributes, to {@code
+   * linesPrefix}{@code *.jsonl}, and the profile strategy the run would choose to {@code
+   * choiceFile}.
+   */
+  public static void planProfiles(
+      PCollection<Classification> changes, WriterConfig config, String linesPrefix, String choiceFile) {
+    ProfileSteps.Planned planned = ProfileSteps.planned(changes, config);
+    planned.lines.apply("WritePlannedProfiles",
+        org.apache.beam.sdk.io.TextIO.write().to(linesPrefix).withSuffix(".jsonl"));
+    writeChoice(planned.choice, choiceFile, "Profile");
+  }
+
   /** The strategy a run with these stats gets under {@code config}. */
   static StrategyChooser.Choice choose(WriterConfig config, ChangeStats stats) {
     StrategyChooser chooser =
@@ -130,19 +161,31 @@ public final class WriteToActito
     }
     PCollectionView<StrategyChooser.Choice> choice = chosen.apply("StrategyView", View.asSingleton());
 
+    PCollection<Classification> toWrite = changes;
+    PCollectionList<WriteOutcome> outcomes = PCollectionList.empty(changes.getPipeline());
+    if (c.profiles() != null) {
+      ProfileSteps.Ensured ensured = ProfileSteps.ensure(changes, c);
+      if (choiceFile != null) {
+        writeChoice(ensured.choice, profileChoiceFile(choiceFile), "Profile");
+      }
+      PCollectionView<Map<String, ProfileOutcome>> notEnsured =
+          ensured.outcomes
+              .apply("ProfilesNotEnsured", Filter.by(kv -> !kv.getValue().ensured()))
+              .apply("NotEnsuredView", View.asMap());
+      PCollectionTuple gated = changes.apply("HoldRowsOfMissingProfiles",
+          ParDo.of(new ProfileGate(c, notEnsured)).withSideInputs(notEnsured)
+              .withOutputTags(ProfileGate.PASSED, TupleTagList.of(ProfileGate.HELD)));
+      toWrite = gated.get(ProfileGate.PASSED).setCoder(ClassificationCoder.of());
+      outcomes = outcomes.and(gated.get(ProfileGate.HELD).setCoder(WriteOutcomeCoder.of()));
+    }
+
     PCollectionTuple routed =
-        changes.apply("RouteByStrategy",
+        toWrite.apply("RouteByStrategy",
             ParDo.of(new RouteFn(c, choice)).withSideInputs(choice)
                 .withOutputTags(RECORDS, TupleTagList.of(BULK)));
     KvCoder<Integer, Classification> shardCoder = KvCoder.of(VarIntCoder.of(), ClassificationCoder.of());
     PCollection<KV<Integer, Classification>> recordPath = routed.get(RECORDS).setCoder(shardCoder);
     PCollection<KV<Integer, Classification>> bulkPath = routed.get(BULK).setCoder(shardCoder);
-
-    if (c.profiles() != null) {
-      PCollection<String> profilesDone = ensureProfiles(changes);
-      recordPath = recordPath.apply("AfterProfiles", Wait.on(profilesDone)).setCoder(shardCoder);
-      bulkPath = bulkPath.apply("BulkAfterProfiles", Wait.on(profilesDone)).setCoder(shardCoder);
-    }
 
     PCollection<WriteOutcome> recordOutcomes =
         recordPath.apply("WriteRecords", ParDo.of(new RecordWriterFn(c))).setCoder(WriteOutcomeCoder.of());
@@ -153,45 +196,10 @@ public final class WriteToActito
             .apply("OneBulkGroup", GroupByKey.create())
             .apply("WriteBulkEtl", ParDo.of(new BulkWriterFn(c)))
             .setCoder(WriteOutcomeCoder.of());
-    return PCollectionList.of(recordOutcomes)
+    return outcomes.and(recordOutcomes)
         .and(bulkOutcomes)
         .apply("AllOutcomes", Flatten.pCollections())
         .setCoder(WriteOutcomeCoder.of());
-  }
-
-  private PCollection<String> ensureProfiles(PCollection<Classification> changes) {
-    WriterConfig c = config;
-    KvCoder<String, Map<String, String>> refCoder =
-        KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
-    return changes
-        .apply("ReferencedProfiles", ParDo.of(new DoFn<Classification, KV<String, Map<String, String>>>() {
-          @ProcessElement
-          public void process(@Element Classification change, OutputReceiver<KV<String, Map<String, String>>> out) {
-            Map<String, String> attributes = ProfileRefs.of(change, c);
-            if (attributes != null) {
-              out.output(KV.of(ProfileRefs.linkValue(change, c.profiles(), c), attributes));
-            }
-          }
-        }))
-        .setCoder(refCoder)
-        .apply("OncePerProfile", Combine.perKey(
-            (Iterable<Map<String, String>> candidates) -> {
-              Map<String, String> first = null;
-              for (Map<String, String> candidate : candidates) {
-                if (first == null || candidate.toString().compareTo(first.toString()) < 0) {
-                  first = candidate;
-                }
-              }
-              return first;
-            }))
-        .setCoder(refCoder)
-        .apply("ShardProfiles", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.integers(),
-                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))))
-            .via(ref -> KV.of(Shards.of(ref.getKey(), c.concurrency()), ref)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), refCoder))
-        .apply("EnsureProfiles", ParDo.of(new ProfileWriterFn(c)))
-        .setCoder(StringUtf8Coder.of());
   }
 
   /** Sends each change to the record path (sharded) or the bulk path (one group), by strategy. */

@@ -17,7 +17,7 @@ import org.actitosync.actito.TestClocks.RecordingSleeper;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
-import org.actitosync.actito.records.WriteOutcome;
+import org.actitosync.actito.records.RecordEffect;
 import org.actitosync.actito.retry.RetryPolicy;
 import org.actitosync.emulator.ActitoEmulator;
 import org.actitosync.emulator.faults.FaultSettings;
@@ -68,7 +68,7 @@ class AuthAndFaultsAgainstEmulatorTest {
     ActitoClient c = client();
     c.records().upsert(ORDERS, order("a"));
     emu.admin().expireTokens();
-    assertEquals(WriteOutcome.CREATED, c.records().upsert(ORDERS, order("b")).outcome());
+    assertEquals(RecordEffect.CREATED, c.records().upsert(ORDERS, order("b")).outcome());
     c.records().upsert(ORDERS, order("c"));
     assertEquals(2, c.counters().tokensMinted());
     assertEquals(2, tokenCalls());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,70 +13,26 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.actitosync.actito.ScriptedServer.Reply;
-import org.actitosync.actito.TestClocks.MutableClock;
-import org.actitosync.actito.TestClocks.RecordingSleeper;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
-import org.actitosync.actito.etl.Compression;
-import org.actitosync.actito.etl.CsvFormat;
-import org.actitosync.actito.etl.CsvImportFiles;
-import org.actitosync.actito.etl.ImportFile;
-import org.actitosync.actito.etl.ImportFileTooLargeException;
-import org.actitosync.actito.etl.EtlExecution;
-import org.actitosync.actito.etl.EtlState;
-import org.actitosync.actito.records.WriteOutcome;
+import org.actitosync.actito.records.RecordEffect;
 import org.actitosync.actito.retry.RetryPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * HTTP behaviour of the client against a scripted local server: the cases the emulator cannot
  * script (HTTP-date Retry-After, dropped connections, exact reply sequences).
  */
-class ClientHttpBehaviourTest {
-  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-  private ScriptedServer server;
-  private MutableClock clock;
-  private RecordingSleeper sleeper;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new ScriptedServer();
-    clock = new MutableClock(T0);
-    sleeper = new RecordingSleeper(clock);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private ActitoClient client(RetryPolicy policy, Duration readTimeout) {
-    ActitoClientConfig config = ActitoClientConfig.builder()
-        .setBaseUrl(server.baseUrl()).setEntity("demo").setApiKey(ApiKey.of("scripted-key"))
-        .setRetryPolicy(policy).setReadTimeout(readTimeout).build();
-    return ActitoClient.builder(config).clock(clock).sleeper(sleeper).jitter(() -> 0.5).build();
-  }
-
-  private ActitoClient client() {
-    return client(RetryPolicy.defaults(), Duration.ofSeconds(10));
-  }
-
-  private List<ScriptedServer.Seen> dataCalls() {
-    return server.seen().stream().filter(s -> !s.rawPath.equals("/auth/token")).collect(Collectors.toList());
-  }
-
+class ClientHttpBehaviourTest extends ScriptedClientBase {
   @Test
   void retryAfterAsHttpDateIsHonoured() {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(T0.plusSeconds(20).atOffset(ZoneOffset.UTC));
     server.then(Reply.of(503, "{\"message\":\"maintenance\"}", Map.of("Retry-After", date)),
         Reply.of(200, "{\"businessKey\":\"o-1\",\"created\":true}"));
     var result = client().records().upsert("orders", Map.of("orderId", "o-1"));
-    assertEquals(WriteOutcome.CREATED, result.outcome());
+    assertEquals(RecordEffect.CREATED, result.outcome());
     assertEquals(2, result.attempts());
     assertEquals(List.of(20_000L), sleeper.sleeps);
   }
@@ -88,7 +43,7 @@ class ClientHttpBehaviourTest {
         Reply.of(200, "{\"businessKey\":\"o-1\"}"));
     ActitoClient c = client();
     var result = c.records().upsert("orders", Map.of("orderId", "o-1"));
-    assertEquals(WriteOutcome.UPSERTED, result.outcome());
+    assertEquals(RecordEffect.UPSERTED, result.outcome());
     assertEquals(3, result.attempts());
     assertEquals(3000L, sleeper.sleeps.get(0));
     assertEquals(750L, sleeper.sleeps.get(1)); // 2nd retry: 1000 ms backoff, jitter 0.5
@@ -145,7 +100,7 @@ class ClientHttpBehaviourTest {
   void droppedConnectionIsRetried() {
     server.then(Reply.drop(), Reply.of(200, "{\"businessKey\":\"o-1\",\"created\":false}"));
     var result = client().records().upsert("orders", Map.of("orderId", "o-1"));
-    assertEquals(WriteOutcome.UPDATED, result.outcome());
+    assertEquals(RecordEffect.UPDATED, result.outcome());
     assertEquals(2, result.attempts());
   }
 
@@ -161,7 +116,7 @@ class ClientHttpBehaviourTest {
   void status401ReMintsOnceAndReplays() {
     server.then(Reply.of(401, ""), Reply.of(200, "{}"));
     ActitoClient c = client();
-    assertEquals(WriteOutcome.UPDATED, c.records().update("orders", "k", Map.of("amount", 1)).outcome());
+    assertEquals(RecordEffect.UPDATED, c.records().update("orders", "k", Map.of("amount", 1)).outcome());
     List<ScriptedServer.Seen> calls = dataCalls();
     assertEquals(2, calls.size());
     assertEquals("Bearer tok-1", calls.get(0).authorization);
@@ -243,95 +198,6 @@ class ClientHttpBehaviourTest {
     assertEquals(1, server.tokenCalls());
   }
 
-  private static ImportFile oneRowFile() {
-    return CsvImportFiles.build(List.of("orderId"), List.of(Map.of("orderId", "o-1")),
-        CsvFormat.defaults(), Compression.GZIP, 1 << 20);
-  }
-
-  @Test
-  void etlExecutionCreationIsNotReplayedAfterAmbiguousFailure() {
-    server.then(Reply.of(502, "bad gateway"));
-    ActitoClient c = client();
-    ActitoException e = assertThrows(ActitoException.class,
-        () -> c.etl().oneShot(oneRowFile(), "{\"type\":\"ONE_SHOT\"}"));
-    assertEquals(ErrorClass.RETRYABLE, e.errorClass());
-    assertFalse(e.retriesExhausted());
-    assertTrue(e.getMessage().contains("not replayed"), e.getMessage());
-    assertEquals(1, dataCalls().size());
-    assertEquals(Operation.ETL_EXECUTE, e.operation());
-  }
-
-  @Test
-  void etlTriggerIsReplayedAfter429WithOnlyTheDataFile() {
-    server.then(Reply.of(429, "", Map.of("Retry-After", "1")),
-        Reply.of(200, "{\"executionId\":\"77\"}"));
-    assertEquals("77", client().etl().trigger("123456", oneRowFile()));
-    assertEquals(2, dataCalls().size());
-    assertEquals("/mass-imports/v5/entities/demo/etls/123456/trigger-execution",
-        dataCalls().get(0).rawPath);
-    assertEquals(dataCalls().get(0).body, dataCalls().get(1).body); // identical bytes on replay
-    assertTrue(dataCalls().get(0).body.contains("name=\"inputFile\"; filename=\"data.csv.gz\""));
-    assertFalse(dataCalls().get(0).body.contains("etlDefinition"));
-  }
-
-  @Test
-  void oneShotSendsTheDefinitionPartAndReadsANestedNumericExecutionId() {
-    server.then(Reply.of(200, "{\"etl\":{\"executionId\":99}}"));
-    assertEquals("99", client().etl().oneShot(oneRowFile(), "{\"type\":\"ONE_SHOT\"}"));
-    ScriptedServer.Seen call = dataCalls().get(0);
-    assertEquals("/mass-imports/v5/entities/demo/etl-executions", call.rawPath);
-    assertTrue(call.body.contains("name=\"etlDefinition\"; filename=\"etl-definition.json\""),
-        call.body);
-    assertTrue(call.body.contains("{\"type\":\"ONE_SHOT\"}"), call.body);
-    assertTrue(call.body.indexOf("inputFile") < call.body.indexOf("etlDefinition"));
-  }
-
-  @Test
-  void anAnswerWithoutExecutionIdIsAFailureNotASuccess() {
-    server.then(Reply.of(200, "{\"started\":true}"));
-    ActitoException e = assertThrows(ActitoException.class,
-        () -> client().etl().trigger("1", oneRowFile()));
-    assertEquals(ErrorClass.RETRYABLE, e.errorClass());
-    assertTrue(e.getMessage().contains("no execution id"), e.getMessage());
-  }
-
-  @Test
-  void tooLargeFileIsRefusedBeforeSending() {
-    ActitoClientConfig config = ActitoClientConfig.builder().setBaseUrl(server.baseUrl())
-        .setEntity("demo").setApiKey(ApiKey.of("scripted-key")).setMaxImportBytes(10).build();
-    ActitoClient c = ActitoClient.builder(config).sleeper(sleeper).build();
-    assertThrows(ImportFileTooLargeException.class, () -> c.etl().trigger("1", oneRowFile()));
-    assertTrue(server.seen().isEmpty());
-  }
-
-  @Test
-  void etlStatusIsReadTolerantly() {
-    server.then(Reply.of(200, "{\"executionStatus\":\"WITH_ERROR\",\"files\":[{\"rowsInError\":\"3\"}],"
-            + "\"_links\":{\"errorReport\":{\"href\":\"https://x.example/r/7?a=b\"}},\"extra\":1}"),
-        Reply.of(200, "{\"etl\":{\"executionStatus\":\"ERROR\"}}"),
-        Reply.of(200, "{\"unknown\":true}"),
-        Reply.of(200, "id;errorMessage\n"));
-    EtlExecution withError = client().etl().execution("7");
-    assertEquals(EtlState.WITH_ERROR, withError.state());
-    assertEquals(3L, withError.rowsInError());
-    assertEquals(EtlState.FAILED, client().etl().execution("7").state());
-    assertEquals(EtlState.RUNNING, client().etl().execution("7").state());
-    client().etl().errorReport(withError);
-    assertEquals("/r/7?a=b", dataCalls().get(3).rawPath);
-    assertEquals("/mass-imports/v5/entities/demo/etl-executions/7", dataCalls().get(0).rawPath);
-  }
-
-  @Test
-  void etlNotFoundIsEmpty() {
-    server.then(Reply.of(404, "{\"message\":\"no such ETL\"}"),
-        Reply.of(200, "{\"id\":\"5\",\"table\":{\"name\":\"orders\"},\"mode\":\"CREATE_ONLY\"}"));
-    assertTrue(client().etl().etl("4").isEmpty());
-    var found = client().etl().etl("5").orElseThrow();
-    assertEquals("orders", found.tableName().orElseThrow());
-    assertEquals("CREATE_ONLY", found.mode().orElseThrow());
-    assertEquals("/mass-imports/v5/entities/demo/etls/4", dataCalls().get(0).rawPath);
-  }
-
   @Test
   void keysAreEncodedOnTheWire() {
     ActitoClient c = client();
@@ -380,29 +246,5 @@ class ClientHttpBehaviourTest {
     assertEquals(List.of("call TOKEN 200", "token", "call RECORD_DELETE 503",
         "retry RECORD_DELETE 503 1 250", "call RECORD_DELETE 200", "call RECORD_DELETE 400",
         "failure RECORD_DELETE PERMANENT 400"), events);
-  }
-
-  @Test
-  void etlPollingIsBoundedWithGrowingIntervals() {
-    for (int i = 0; i < 50; i++) {
-      server.then(Reply.of(200, "{\"id\":\"5\",\"status\":\"RUNNING\"}"));
-    }
-    ActitoClientConfig config = ActitoClientConfig.builder().setBaseUrl(server.baseUrl())
-        .setEntity("demo").setApiKey(ApiKey.of("scripted-key"))
-        .setImportPolling(org.actitosync.actito.etl.ImportPollingPolicy.of(
-            Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(30))).build();
-    ActitoClient c = ActitoClient.builder(config).sleeper(sleeper).build();
-    ActitoException e = assertThrows(ActitoException.class, () -> c.etl().await("5"));
-    assertEquals(ErrorClass.RETRYABLE, e.errorClass());
-    assertTrue(e.retriesExhausted());
-    assertEquals(List.of(1000L, 2000L, 4000L, 8000L, 8000L, 7000L), sleeper.sleeps);
-  }
-
-  @Test
-  void awaitReturnsTheFinishedExecution() {
-    server.then(Reply.of(200, "{\"status\":\"RUNNING\"}"),
-        Reply.of(200, "{\"status\":\"SUCCESS\"}"));
-    assertEquals(EtlState.SUCCESS, client().etl().await("6").state());
-    assertEquals(List.of(1000L), sleeper.sleeps);
   }
 }

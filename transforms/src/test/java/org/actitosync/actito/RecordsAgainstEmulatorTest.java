@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.actitosync.actito.TestClocks.RecordingSleeper;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
-import org.actitosync.actito.records.WriteOutcome;
+import org.actitosync.actito.records.RecordEffect;
 import org.actitosync.actito.records.WriteResult;
 import org.actitosync.emulator.ActitoEmulator;
 import org.actitosync.emulator.RouteSet;
@@ -68,11 +68,11 @@ class RecordsAgainstEmulatorTest {
   void upsertCreatesThenUpdates(PathStyle style) {
     ActitoClient c = client(style);
     WriteResult created = c.records().upsert(ORDERS, order("o-2", new BigDecimal("12.25"), "NEW"));
-    assertEquals(WriteOutcome.CREATED, created.outcome());
+    assertEquals(RecordEffect.CREATED, created.outcome());
     assertEquals(Optional.of("o-2"), created.businessKey());
     assertEquals(1, created.attempts());
     WriteResult updated = c.records().upsert(ORDERS, order("o-2", 13, "PAID"));
-    assertEquals(WriteOutcome.UPDATED, updated.outcome());
+    assertEquals(RecordEffect.UPDATED, updated.outcome());
     assertEquals("PAID", stored("o-2").orElseThrow().get("status"));
   }
 
@@ -80,10 +80,10 @@ class RecordsAgainstEmulatorTest {
   @EnumSource(PathStyle.class)
   void updateOnly(PathStyle style) {
     ActitoClient c = client(style);
-    assertEquals(WriteOutcome.UPDATED, c.records().update(ORDERS, "o-1", Map.of("note", "hi")).outcome());
+    assertEquals(RecordEffect.UPDATED, c.records().update(ORDERS, "o-1", Map.of("note", "hi")).outcome());
     assertEquals("hi", stored("o-1").orElseThrow().get("note"));
     assertEquals("NEW", stored("o-1").orElseThrow().get("status"));
-    assertEquals(WriteOutcome.NOT_FOUND,
+    assertEquals(RecordEffect.NOT_FOUND,
         c.records().update(ORDERS, "nope", Map.of("note", "x")).outcome());
     assertFalse(stored("nope").isPresent());
   }
@@ -93,12 +93,12 @@ class RecordsAgainstEmulatorTest {
   void createOnlyNeverModifiesAnExistingRecord(PathStyle style) {
     ActitoClient c = client(style);
     WriteResult exists = c.records().createOnly(ORDERS, "o-1", order("o-1", 99, "PAID"));
-    assertEquals(WriteOutcome.EXISTS, exists.outcome());
+    assertEquals(RecordEffect.EXISTS, exists.outcome());
     assertEquals("NEW", stored("o-1").orElseThrow().get("status"));
     WriteResult created = c.records().createOnly(ORDERS, "o-3", order("o-3", 1, "NEW"));
-    assertEquals(WriteOutcome.CREATED, created.outcome());
+    assertEquals(RecordEffect.CREATED, created.outcome());
     assertEquals(2, created.attempts()); // GET + POST
-    assertEquals(WriteOutcome.EXISTS,
+    assertEquals(RecordEffect.EXISTS,
         c.records().createOnly(ORDERS, "o-3", order("o-3", 2, "PAID")).outcome()); // replay
   }
 
@@ -111,8 +111,8 @@ class RecordsAgainstEmulatorTest {
     assertEquals(new BigDecimal("10.5"), got.get("amount"));
     assertTrue(got.containsKey("creationMoment"));
     assertEquals(Optional.empty(), c.records().get(ORDERS, "missing"));
-    assertEquals(WriteOutcome.DELETED, c.records().delete(ORDERS, "o-1").outcome());
-    assertEquals(WriteOutcome.ALREADY_ABSENT, c.records().delete(ORDERS, "o-1").outcome());
+    assertEquals(RecordEffect.DELETED, c.records().delete(ORDERS, "o-1").outcome());
+    assertEquals(RecordEffect.ALREADY_ABSENT, c.records().delete(ORDERS, "o-1").outcome());
     assertFalse(stored("o-1").isPresent());
   }
 
@@ -121,12 +121,12 @@ class RecordsAgainstEmulatorTest {
   void keysThatNeedEncoding(PathStyle style) {
     ActitoClient c = client(style);
     for (String key : List.of("with space", "a/b/c", "k=v", "café é", "x+y", "%41", "mix /=+é?#&")) {
-      assertEquals(WriteOutcome.CREATED, c.records().upsert(ORDERS, order(key, 1, "NEW")).outcome(), key);
-      assertEquals(WriteOutcome.UPDATED, c.records().update(ORDERS, key, Map.of("note", "n-" + key)).outcome(), key);
+      assertEquals(RecordEffect.CREATED, c.records().upsert(ORDERS, order(key, 1, "NEW")).outcome(), key);
+      assertEquals(RecordEffect.UPDATED, c.records().update(ORDERS, key, Map.of("note", "n-" + key)).outcome(), key);
       assertEquals("n-" + key, c.records().get(ORDERS, key).orElseThrow().get("note"), key);
       assertEquals("n-" + key, stored(key).orElseThrow().get("note"), key);
-      assertEquals(WriteOutcome.EXISTS, c.records().createOnly(ORDERS, key, order(key, 2, "NEW")).outcome(), key);
-      assertEquals(WriteOutcome.DELETED, c.records().delete(ORDERS, key).outcome(), key);
+      assertEquals(RecordEffect.EXISTS, c.records().createOnly(ORDERS, key, order(key, 2, "NEW")).outcome(), key);
+      assertEquals(RecordEffect.DELETED, c.records().delete(ORDERS, key).outcome(), key);
       assertFalse(stored(key).isPresent(), key);
     }
   }

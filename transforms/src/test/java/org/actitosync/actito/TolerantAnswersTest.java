@@ -13,7 +13,7 @@ import org.actitosync.actito.TestClocks.RecordingSleeper;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.actito.profiles.ProfileWriteResult;
-import org.actitosync.actito.records.WriteOutcome;
+import org.actitosync.actito.records.RecordEffect;
 import org.actitosync.actito.records.WriteResult;
 import org.actitosync.actito.structure.TableStructure;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +49,11 @@ class TolerantAnswersTest {
         Reply.of(200, "{\"created\":true,\"businessKey\":\"o-1\"}"));
     for (int i = 0; i < 4; i++) {
       WriteResult r = client.records().upsert("orders", Map.of("orderId", "o-1"));
-      assertEquals(WriteOutcome.UPSERTED, r.outcome(), "answer " + i);
+      assertEquals(RecordEffect.UPSERTED, r.outcome(), "answer " + i);
       assertEquals(Optional.empty(), r.businessKey(), "answer " + i);
     }
     WriteResult told = client.records().upsert("orders", Map.of("orderId", "o-1"));
-    assertEquals(WriteOutcome.CREATED, told.outcome());
+    assertEquals(RecordEffect.CREATED, told.outcome());
     assertEquals(Optional.of("o-1"), told.businessKey());
   }
 
@@ -61,7 +61,7 @@ class TolerantAnswersTest {
   void createOnlyWithoutCreatedOrBusinessKeyIsCreatedUnderItsOwnKey() {
     server.then(Reply.of(404, "{\"message\":\"no record\"}"), Reply.of(200, "{}"));
     WriteResult r = client.records().createOnly("orders", "o-9", Map.of("orderId", "o-9"));
-    assertEquals(WriteOutcome.CREATED, r.outcome());
+    assertEquals(RecordEffect.CREATED, r.outcome());
     assertEquals(Optional.of("o-9"), r.businessKey());
   }
 

@@ -75,6 +75,7 @@ final class ProfileTableStore {
     }
     Row row = matches.iterator().next();
     if (!allowUpdate) {
+      conflict(input, row);
       return new WriteOutcome(WriteOutcome.Status.SKIPPED, Long.toString(row.id()),
           "profile " + row.id() + " already exists");
     }
@@ -83,6 +84,33 @@ final class ProfileTableStore {
     row.apply(values, now);
     index(row);
     return new WriteOutcome(WriteOutcome.Status.UPDATED, Long.toString(row.id()), null);
+  }
+
+  /**
+   * A creation whose unique values identify an existing profile, but which gives another unique
+   * attribute a different value than that profile has (e.g. a new customerId with an e-mail address
+   * already used by another profile): 400 naming the attribute whose value is taken (inferred).
+   */
+  private void conflict(Map<String, JsonNode> input, Row row) {
+    String taken = null;
+    boolean differs = false;
+    for (String attribute : uniqueIndex.keySet()) {
+      Object given = ValueConverter.convert(def.attribute(attribute).orElseThrow(), input.get(attribute));
+      Object existing = row.get(attribute);
+      if (given == null || existing == null) {
+        continue;
+      }
+      if (ValueConverter.canonical(given).equals(ValueConverter.canonical(existing))) {
+        taken = taken == null ? attribute : taken;
+      } else {
+        differs = true;
+      }
+    }
+    if (differs && taken != null) {
+      throw new ValidationException(taken, "Attribute '" + taken + "': value "
+          + ValueConverter.canonical(row.get(taken)) + " is already used by profile " + row.id()
+          + " (unique)");
+    }
   }
 
   /**

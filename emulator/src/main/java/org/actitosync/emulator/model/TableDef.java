@@ -46,6 +46,9 @@ public final class TableDef {
       throw new DataFileException("table " + displayName() + " has no attributes");
     }
     for (JsonNode a : list) {
+      if (kind == TableKind.PROFILE_TABLE && technical().contains(text(a, "name"))) {
+        continue; // listed as in Actito's sample structure; the emulator fills them itself
+      }
       AttributeDef def = parseAttribute(kind, a, displayName());
       if (technical().contains(def.name())) {
         throw new DataFileException("table " + displayName() + ": '" + def.name() + "' is a technical attribute");

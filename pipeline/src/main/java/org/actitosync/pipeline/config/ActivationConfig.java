@@ -14,6 +14,7 @@ import org.actitosync.actito.PathStyles;
 import org.actitosync.classify.SyncMode;
 import org.actitosync.record.AttributeLayout;
 import org.actitosync.record.AttributeType;
+import org.actitosync.record.ProfileColumns;
 import org.actitosync.record.RecordMapper;
 import org.actitosync.snapshot.SnapshotStore;
 import org.actitosync.write.WriterConfig;
@@ -124,12 +125,20 @@ public abstract class ActivationConfig implements Serializable {
     return columns;
   }
 
-  /** The source columns the mapping reads, in mapping order, without repeats. */
+  /**
+   * The source columns the mapping reads, in mapping order, without repeats, then the profile-only
+   * columns (read only with {@code profiles.insertMissing} on).
+   */
   public List<String> mappedColumns() {
     List<String> columns = new ArrayList<>();
     for (MappingEntry entry : mapping()) {
       if (!columns.contains(entry.column())) {
         columns.add(entry.column());
+      }
+    }
+    for (String column : profiles().profileColumns(Map.of()).columns().values()) {
+      if (!columns.contains(column)) {
+        columns.add(column);
       }
     }
     return columns;
@@ -167,7 +176,12 @@ public abstract class ActivationConfig implements Serializable {
 
   /** Maps source rows (column → value) to records for {@code layout}. */
   public RecordMapper recordMapper(AttributeLayout layout) {
-    return new RecordMapper(layout, columnByAttribute(), keyAttribute());
+    return recordMapper(layout, profiles().profileColumns(Map.of()));
+  }
+
+  /** Maps source rows to records for {@code layout}, also reading {@code profileColumns}. */
+  public RecordMapper recordMapper(AttributeLayout layout, ProfileColumns profileColumns) {
+    return new RecordMapper(layout, columnByAttribute(), keyAttribute(), profileColumns);
   }
 
   /** The Actito client's config (defaults for retries, timeouts and imports). */
@@ -187,6 +201,11 @@ public abstract class ActivationConfig implements Serializable {
    * ({@code setRunKey}) and may tune the rest before {@code build()}.
    */
   public WriterConfig.Builder writerConfig(AttributeLayout layout) {
+    return writerConfig(layout, profiles().profileColumns(Map.of()));
+  }
+
+  /** The writer's config, with the profile-only columns typed as {@code profileColumns} says. */
+  public WriterConfig.Builder writerConfig(AttributeLayout layout, ProfileColumns profileColumns) {
     return WriterConfig.builder()
         .setClient(actitoClientConfig())
         .setTable(target().table())
@@ -196,7 +215,7 @@ public abstract class ActivationConfig implements Serializable {
         .setConcurrency(write().concurrency())
         .setCallsPerMinute(write().callsPerMinute())
         .setStrategy(write().strategy())
-        .setProfiles(profiles().toOption().orElse(null))
+        .setProfiles(profiles().toOption(profileColumns).orElse(null))
         .setEtlId(write().bulk().etlId().orElse(null))
         .setDefinitionTemplate(write().bulk().definitionTemplate())
         .setReportRecipients(write().bulk().reportRecipients());

@@ -187,6 +187,18 @@ public final class ConfigLoader {
           setNode(tree, setting.path(), map, problems);
           break;
         }
+      case PROFILE_ATTRIBUTES:
+        {
+          ObjectNode map = JsonNodeFactory.instance.objectNode();
+          for (String value : values) {
+            Map.Entry<String, String> kv = keyValue(setting, value, problems);
+            if (kv != null) {
+              ProfileAttributeOption.put(map, setting.path(), kv.getKey(), kv.getValue(), problems);
+            }
+          }
+          setNode(tree, setting.path(), map, problems);
+          break;
+        }
       case MERGED_MAP:
         for (String value : values) {
           Map.Entry<String, String> kv = keyValue(setting, value, problems);

@@ -436,22 +436,38 @@ public final class ConfigParser {
     link.filter(a -> !mapped.isEmpty() && !mapped.contains(a))
         .ifPresent(a -> problem(path + ".linkAttribute", "'" + a + "' is not a mapped attribute"));
     Map<String, String> attributes = new LinkedHashMap<>();
+    Map<String, ProfileColumn> columns = new LinkedHashMap<>();
     ObjectNode attributesNode = section(node, "attributes", path, false);
     if (attributesNode != null) {
       for (Iterator<String> it = attributesNode.fieldNames(); it.hasNext(); ) {
         String profileAttr = it.next();
+        String itemPath = path + ".attributes." + profileAttr;
+        if (profileAttribute.filter(profileAttr::equals).isPresent()) {
+          problem(itemPath, "'" + profileAttr + "' is the profileAttribute: it always takes the link's value");
+          continue;
+        }
+        if (attributesNode.get(profileAttr).isObject()) {
+          ObjectNode item = (ObjectNode) attributesNode.get(profileAttr);
+          keys(item, itemPath, List.of("column", "type"), Map.of());
+          Optional<String> column = text(item, "column", itemPath, true);
+          Optional<AttributeType> type =
+              enumValue(item, "type", itemPath, false, AttributeType.class, "type", s -> s);
+          column.ifPresent(c -> columns.put(profileAttr, ProfileColumn.of(c, type)));
+          continue;
+        }
         Optional<String> recordAttr = text(attributesNode, profileAttr, path + ".attributes", true);
         if (recordAttr.isPresent()) {
           if (!mapped.isEmpty() && !mapped.contains(recordAttr.get())) {
             problem(
-                path + ".attributes." + profileAttr,
-                "'" + recordAttr.get() + "' is not a mapped attribute");
+                itemPath,
+                "'" + recordAttr.get() + "' is not a mapped attribute (for a segment column used only"
+                    + " for profiles, write {column: COLUMN})");
           }
           attributes.put(profileAttr, recordAttr.get());
         }
       }
     }
-    return ProfilesConfig.create(insertMissing, table, link, profileAttribute, attributes);
+    return ProfilesConfig.create(insertMissing, table, link, profileAttribute, attributes, columns);
   }
 
   private SnapshotConfig snapshot(ObjectNode root) {

@@ -18,7 +18,12 @@ public abstract class Setting {
     /** Repeatable {@code KEY=VALUE}; merged into the (opaque) section. */
     MERGED_MAP,
     /** Repeatable {@code COLUMN=ATTRIBUTE[:TYPE][:create]}; the option's values replace the list. */
-    MAPPING
+    MAPPING,
+    /**
+     * Repeatable {@code PROFILE_ATTRIBUTE=ATTRIBUTE} or {@code PROFILE_ATTRIBUTE=column:COLUMN[:TYPE]}
+     * (the file's {@code {column: COLUMN, type: TYPE}}); the option's values replace the map.
+     */
+    PROFILE_ATTRIBUTES
   }
 
   /** The config path, also the option name without {@code --}. */
@@ -102,9 +107,11 @@ public abstract class Setting {
           value("profiles.profileAttribute", "ATTRIBUTE", NONE, "Unique profile attribute it references."),
           of(
               "profiles.attributes",
-              "PROFILE_ATTRIBUTE=ATTRIBUTE",
-              Setting.Shape.MAP,
-              "Profile attribute set from a custom-table attribute on creation (repeat; replaces the file's)."),
+              "PROFILE_ATTRIBUTE=ATTRIBUTE|column:COLUMN[:TYPE]",
+              Setting.Shape.PROFILE_ATTRIBUTES,
+              "Profile attribute set on creation from a custom-table attribute, or from a segment"
+                  + " column read only for profiles ('column:email', optionally ':STRING'; the file's"
+                  + " {column: email, type: STRING}) (repeat; replaces the file's)."),
           value("snapshot.root", "PATH", NONE, "Root folder of the snapshots (any Beam filesystem)."),
           value(
               "snapshot.retention",

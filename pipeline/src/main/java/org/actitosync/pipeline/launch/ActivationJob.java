@@ -33,13 +33,17 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * → writer → next snapshot → snapshot write → commit, plus the dead letters ({@code
  * runs/<runId>/rejected/}) and the strategy file the report reads. A dry run stops after the
  * classification and writes the plan ({@code runs/<runId>/plan/}) instead: nothing is written to
- * Actito and nothing is committed.
+ * Actito and nothing is committed. With "insert missing profiles" on, the plan also lists the
+ * profiles the run would create ({@code plan/profiles*.jsonl}: looked up read-only, one line each
+ * with its attributes).
  *
  * <p>The source is a parameter so tests can swap it; {@link #source(ActivationConfig,
  * org.actitosync.record.AttributeLayout)} is the configured one.
  */
 public final class ActivationJob {
   public static final String STRATEGY_FILE = "strategy.json";
+  /** The profile strategy, written next to {@link #STRATEGY_FILE} (see {@link WriteToActito#profileChoiceFile}). */
+  public static final String PROFILE_STRATEGY_FILE = WriteToActito.profileChoiceFile(STRATEGY_FILE);
 
   private ActivationJob() {}
 
@@ -49,7 +53,8 @@ public final class ActivationJob {
   }
 
   public static void build(Pipeline pipeline, RunContext run) {
-    build(pipeline, run, source(run.config(), run.layout()));
+    build(pipeline, run,
+        SourceRead.of(run.config().source(), RowMapping.of(run.config(), run.layout(), run.profileColumns())));
   }
 
   public static void build(
@@ -62,7 +67,8 @@ public final class ActivationJob {
             .setCoder(LayoutRecordCoder.of(run.layout()))
             .apply("CountRows", ParDo.of(new Progress.Count<MappedRecord>("read")))
             .setCoder(LayoutRecordCoder.of(run.layout()));
-    WriterConfig.Builder writerBuilder = run.config().writerConfig(run.layout()).setRunKey(runId);
+    WriterConfig.Builder writerBuilder =
+        run.config().writerConfig(run.layout(), run.profileColumns()).setRunKey(runId);
     if (run.inThisJvm()) {
       writerBuilder.setRateBudgets(org.actitosync.write.RateBudgetFactory.wholeInThisJvm());
     }
@@ -75,6 +81,10 @@ public final class ActivationJob {
           .apply("WritePlan", TextIO.write().to(store.runPrefix(runId, "plan/changes")).withSuffix(".jsonl"));
       WriteToActito.writeChoice(
           WriteToActito.chooseStrategy(changes, writer), store.runPrefix(runId, "plan/" + STRATEGY_FILE));
+      if (writer.profiles() != null) {
+        WriteToActito.planProfiles(changes, writer, store.runPrefix(runId, "plan/profiles"),
+            store.runPrefix(runId, "plan/" + PROFILE_STRATEGY_FILE));
+      }
       deadLetters(classified.get(Classify.REJECTED), null, store, runId, "plan/rejected");
       return;
     }

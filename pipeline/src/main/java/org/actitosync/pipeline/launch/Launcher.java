@@ -123,9 +123,12 @@ public final class Launcher {
     Optional<Manifest> base = store.currentManifest();
     RowsHistory history = RunChecks.history(store, checks.warnings().averageRuns());
     List<String> notes;
+    org.actitosync.record.ProfileColumns profileColumns;
     try (ActitoClient client = ActitoClient.create(config.actitoClientConfig())) {
       client.checkAuthentication();
-      notes = new Preflight(client, dryRun).run(config, layout, base);
+      Preflight preflight = new Preflight(client, dryRun);
+      notes = preflight.run(config, layout, base);
+      profileColumns = preflight.profileColumns();
     } catch (ActitoAuthException e) {
       return failures.fail(ExitCode.AUTH_ERROR, "authentication: " + e.getMessage());
     } catch (PreflightException e) {
@@ -141,7 +144,8 @@ public final class Launcher {
 
     RunContext run = RunContext.of(
         config, layout, base.orElse(null), runId, dryRun, options.getFullResync(), guard, notes)
-        .withInThisJvm(RunnerPlacement.inThisJvm(loaded.pipelineArgs()));
+        .withInThisJvm(RunnerPlacement.inThisJvm(loaded.pipelineArgs()))
+        .withProfileColumns(profileColumns);
     Pipeline pipeline = Pipeline.create(options);
     if (sourceOverride == null) {
       ActivationJob.build(pipeline, run);
@@ -168,7 +172,9 @@ public final class Launcher {
     String strategy = store.readRunFile(runId, folder + ActivationJob.STRATEGY_FILE)
         .map(b -> new String(b, StandardCharsets.UTF_8).trim()).orElse(null);
     RunReport report = RunReport.of(config.name(), runId, base.map(Manifest::runId).orElse(null),
-        config.mode().name(), dryRun, metrics, strategy, started, finished, notes);
+        config.mode().name(), dryRun, metrics, strategy, started, finished, notes)
+        .withProfileStrategy(store.readRunFile(runId, folder + ActivationJob.PROFILE_STRATEGY_FILE)
+            .map(b -> new String(b, StandardCharsets.UTF_8).trim()).orElse(null));
     java.util.Map<String, Long> committed =
         dryRun ? java.util.Map.of() : store.readManifest(runId).map(Manifest::counts).orElse(java.util.Map.of());
     List<RunWarning> warnings = WarningRules.evaluate(

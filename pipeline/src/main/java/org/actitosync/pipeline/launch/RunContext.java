@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import java.util.List;
 import org.actitosync.pipeline.config.ActivationConfig;
 import org.actitosync.record.AttributeLayout;
+import org.actitosync.record.ProfileColumns;
 import org.actitosync.snapshot.Manifest;
 import org.actitosync.snapshot.SnapshotStore;
 import org.actitosync.sync.SyncRun;
@@ -32,10 +33,19 @@ public abstract class RunContext {
   /** Whether the runner runs every writer shard in this JVM (see {@link RunnerPlacement}). */
   public abstract boolean inThisJvm();
 
+  /** The profile-only columns, typed (by the config, else by the profile table preflight read). */
+  public abstract ProfileColumns profileColumns();
+
   /** This context for a runner that runs everything in this JVM (or not). */
   public RunContext withInThisJvm(boolean inThisJvm) {
     return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
-        inThisJvm);
+        inThisJvm, profileColumns());
+  }
+
+  /** This context with the profile-only columns typed as preflight resolved them. */
+  public RunContext withProfileColumns(ProfileColumns profileColumns) {
+    return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
+        inThisJvm(), profileColumns);
   }
 
   public SnapshotStore store() {
@@ -58,6 +68,7 @@ public abstract class RunContext {
       org.actitosync.guard.GuardPolicy guard,
       List<String> notes) {
     return new AutoValue_RunContext(
-        config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes), false);
+        config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes), false,
+        config.profiles().profileColumns(java.util.Map.of()));
   }
 }

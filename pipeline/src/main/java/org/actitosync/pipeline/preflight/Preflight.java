@@ -12,6 +12,7 @@ import org.actitosync.pipeline.config.ActivationConfig;
 import org.actitosync.pipeline.config.MappingEntry;
 import org.actitosync.record.AttributeLayout;
 import org.actitosync.record.AttributeType;
+import org.actitosync.record.ProfileColumns;
 import org.actitosync.snapshot.Manifest;
 
 /**
@@ -19,14 +20,16 @@ import org.actitosync.snapshot.Manifest;
  * attribute is the one the key column feeds, every mapped attribute exists with a compatible type,
  * and missing attributes marked {@code create: true} are created (with the mapping's type, explicit
  * or inferred from the source), and the ETL {@code write.bulk.etlId} names exists and fits ({@link
- * EtlCheck}). It also compares the mapping with the committed snapshot's and
- * says what the change will do. All problems are collected and thrown together; attributes are
+ * EtlCheck}). It also compares the mapping with the committed snapshot's and says what the change
+ * will do. With "insert missing profiles" on, it reads the profile table and checks what creating
+ * a profile needs ({@link ProfileTableCheck}). All problems are collected and thrown together; attributes are
  * created only when there is no other problem. Creating an attribute that already exists is
  * skipped, so a retried preflight is harmless.
  */
 public final class Preflight {
   private final ActitoClient client;
   private final boolean dryRun;
+  private ProfileColumns profileColumns = ProfileColumns.none();
 
   public Preflight(ActitoClient client, boolean dryRun) {
     this.client = client;
@@ -73,6 +76,7 @@ public final class Preflight {
             + "' does not exist in custom table '" + table + "' and create is false");
       }
     }
+    problems.addAll(profiles(config, layout));
     if (!problems.isEmpty()) {
       throw new PreflightException(problems);
     }
@@ -93,6 +97,37 @@ public final class Preflight {
     }
     base.ifPresent(manifest -> notes.addAll(mappingChanges(manifest.attributeLayout(), layout)));
     return notes;
+  }
+
+  /**
+   * The profile-only columns typed by the last {@link #run}: the config's type, else the profile
+   * table attribute's (none without {@code profiles.insertMissing}).
+   */
+  public ProfileColumns profileColumns() {
+    return profileColumns;
+  }
+
+  /** With "insert missing profiles" on: the profile table's checks ({@link ProfileTableCheck}). */
+  private List<String> profiles(ActivationConfig config, AttributeLayout layout) {
+    if (!config.profiles().insertMissing()) {
+      return List.of();
+    }
+    String table = config.profiles().table().orElseThrow();
+    Optional<TableStructure> structure;
+    try {
+      structure = client.structure().profileTable(table);
+    } catch (ActitoAuthException e) {
+      throw e;
+    } catch (ActitoException e) {
+      return List.of("profiles.table: cannot read the structure of profile table '" + table + "': " + e.getMessage());
+    }
+    if (structure.isEmpty()) {
+      return List.of("profiles.table: profile table '" + table + "' does not exist in entity '"
+          + config.target().entity() + "'");
+    }
+    ProfileTableCheck.Result result = ProfileTableCheck.check(config.profiles(), layout, structure.get());
+    profileColumns = config.profiles().profileColumns(result.columnTypes());
+    return result.problems();
   }
 
   private static int index(ActivationConfig config, MappingEntry entry) {

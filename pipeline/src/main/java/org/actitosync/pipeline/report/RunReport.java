@@ -115,6 +115,23 @@ public final class RunReport {
     return new RunReport(copy);
   }
 
+  /**
+   * This report with the run's profile strategy ({@code strategy-profiles.json}: how the referenced
+   * profiles were ensured), when the run had the profiles option.
+   */
+  public RunReport withProfileStrategy(@Nullable String strategyJson) {
+    if (strategyJson == null) {
+      return this;
+    }
+    ObjectNode copy = root.deepCopy();
+    try {
+      copy.set("profileStrategy", JSON.readTree(strategyJson));
+    } catch (IOException e) {
+      copy.put("profileStrategy", strategyJson);
+    }
+    return new RunReport(copy);
+  }
+
   /** This report with the run's warnings and their highest level. */
   public RunReport withWarnings(List<RunWarning> warnings) {
     ObjectNode copy = root.deepCopy();

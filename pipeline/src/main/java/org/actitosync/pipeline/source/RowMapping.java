@@ -30,6 +30,12 @@ public final class RowMapping implements Serializable {
     return new RowMapping(config.recordMapper(layout), config.mappedColumns());
   }
 
+  /** The mapping of {@code config}, also reading the (resolved) profile-only columns. */
+  public static RowMapping of(
+      ActivationConfig config, AttributeLayout layout, org.actitosync.record.ProfileColumns profileColumns) {
+    return new RowMapping(config.recordMapper(layout, profileColumns), config.mappedColumns());
+  }
+
   /** A mapping from its parts (tests, tools). */
   public static RowMapping of(
       AttributeLayout layout, Map<String, String> columnByAttribute, String keyAttribute) {

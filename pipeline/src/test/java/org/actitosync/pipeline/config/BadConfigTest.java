@@ -259,7 +259,8 @@ class BadConfigTest {
         List.of(
             p("profiles.table", "missing required value"),
             p("profiles.linkAttribute", "'clientId' is not a mapped attribute"),
-            p("profiles.attributes.emailAddress", "'mail' is not a mapped attribute")),
+            p("profiles.attributes.emailAddress", "'mail' is not a mapped attribute"
+                + " (for a segment column used only for profiles, write {column: COLUMN})")),
         problems(yaml));
   }
 

@@ -131,7 +131,8 @@ class ConfigLoaderTest {
                 "mode", "unknown mode 'SOMETIMES'; expected one of: INSERT, UPDATE, UPSERT, MIRROR"),
             ConfigProblem.of(
                 "profiles.linkAttribute", "'customerId' is not a mapped attribute"),
-            ConfigProblem.of("profiles.attributes.emailAddress", "'email' is not a mapped attribute"),
+            ConfigProblem.of("profiles.attributes.emailAddress", "'email' is not a mapped attribute"
+                + " (for a segment column used only for profiles, write {column: COLUMN})"),
             ConfigProblem.of(
                 "write.concurency",
                 "unknown key; expected one of: concurrency, callsPerMinute, strategy, bulk"),

@@ -28,6 +28,8 @@ final class Activations implements AutoCloseable {
   final String name;
   /** Extra lines of the config's warnings section, e.g. {@code "rejectedRows: {critical: 2}"}. */
   final List<String> warnings = new ArrayList<>();
+  /** Lines of the config's profiles section, e.g. {@code "insertMissing: on"}; none by default. */
+  final List<String> profiles = new ArrayList<>();
   /** Extra lines of the config's write section, e.g. {@code "strategy: BULK"}. */
   final List<String> write = new ArrayList<>();
 
@@ -95,7 +97,12 @@ final class Activations implements AutoCloseable {
     yaml.append("mode: ").append(mode).append('\n')
         .append("target:\n  baseUrl: ").append(emulator.baseUrl()).append('\n')
         .append("  entity: demo\n  table: orders\n  apiKeyFile: ").append(dir.resolve("api.key")).append('\n')
-        .append("snapshot:\n  root: ").append(dir.resolve("snapshots")).append('\n')
+        .append("snapshot:\n  root: ").append(dir.resolve("snapshots")).append('\n');
+    if (!profiles.isEmpty()) {
+      yaml.append("profiles:\n");
+      profiles.forEach(line -> yaml.append("  ").append(line).append('\n'));
+    }
+    yaml
         // small fixtures delete a large share of their rows on purpose
         .append("warnings:\n  maxDeleteShare: 0.5\n");
     warnings.forEach(line -> yaml.append("  ").append(line).append('\n'));

@@ -37,13 +37,7 @@ class EtlEndToEndTest {
       if (way.equals("TRIGGER")) {
         a.write.add("bulk: {etlId: \"123456\"}");
       }
-      a.emulator.admin().putRecords("demo", "orders", java.util.List.of(
-          Map.of("orderId", "r1", "customerId", 1, "amount", 0, "status", "NEW"),
-          Map.of("orderId", "r2", "customerId", 1, "amount", 0, "status", "NEW"),
-          Map.of("orderId", "r3", "customerId", 1, "amount", 0, "status", "NEW"),
-          Map.of("orderId", "r4", "customerId", 1, "amount", 0, "status", "NEW")));
-      a.sql("INSERT INTO " + a.table + " VALUES ('r1',1,10,'NEW'),('r2',1,20,'NEW'),('r3',2,30,'PAID'),"
-          + "('r4',2,40,'NEW'),('r5',1,50,'NEW'),('r6',2,60,'CANCELLED')");
+      ModesEndToEndTest.seed(a);
       Path config = a.config(mode.name());
 
       Activations.Result first = a.launch("--config=" + config);

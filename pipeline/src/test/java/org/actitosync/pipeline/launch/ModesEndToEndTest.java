@@ -23,13 +23,7 @@ class ModesEndToEndTest {
   @EnumSource(SyncMode.class)
   void threeRunsLeaveWhatTheModePromises(SyncMode mode) throws Exception {
     try (Activations a = new Activations(dir, "modes-" + mode.name().toLowerCase())) {
-      a.emulator.admin().putRecords("demo", "orders", java.util.List.of(
-          Map.of("orderId", "r1", "customerId", 1, "amount", 0, "status", "NEW"),
-          Map.of("orderId", "r2", "customerId", 1, "amount", 0, "status", "NEW"),
-          Map.of("orderId", "r3", "customerId", 1, "amount", 0, "status", "NEW"),
-          Map.of("orderId", "r4", "customerId", 1, "amount", 0, "status", "NEW")));
-      a.sql("INSERT INTO " + a.table + " VALUES ('r1',1,10,'NEW'),('r2',1,20,'NEW'),('r3',2,30,'PAID'),"
-          + "('r4',2,40,'NEW'),('r5',1,50,'NEW'),('r6',2,60,'CANCELLED')");
+      seed(a);
       Path config = a.config(mode.name());
 
       Activations.Result first = a.launch("--config=" + config);
@@ -49,6 +43,17 @@ class ModesEndToEndTest {
       assertEquals(before, a.writeCalls(), "the third run must not write: " + third.out());
       assertEquals(expectedAfterSecond(mode), a.amounts());
     }
+  }
+
+  /** Records r1..r4 already in Actito (written by someone else), r1..r6 in the segment. */
+  static void seed(Activations a) {
+    a.emulator.admin().putRecords("demo", "orders", java.util.List.of(
+        Map.of("orderId", "r1", "customerId", 1, "amount", 0, "status", "NEW"),
+        Map.of("orderId", "r2", "customerId", 1, "amount", 0, "status", "NEW"),
+        Map.of("orderId", "r3", "customerId", 1, "amount", 0, "status", "NEW"),
+        Map.of("orderId", "r4", "customerId", 1, "amount", 0, "status", "NEW")));
+    a.sql("INSERT INTO " + a.table + " VALUES ('r1',1,10,'NEW'),('r2',1,20,'NEW'),('r3',2,30,'PAID'),"
+        + "('r4',2,40,'NEW'),('r5',1,50,'NEW'),('r6',2,60,'CANCELLED')");
   }
 
   static Map<String, String> expectedAfterFirst(SyncMode mode) {

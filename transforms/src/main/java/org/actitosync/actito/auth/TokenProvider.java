@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.actitosync.actito.ApiKey;
 import org.actitosync.actito.Operation;
-import org.actitosync.actito.errors.Classification;
+import org.actitosync.actito.errors.ClassifiedError;
 import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.actito.errors.ErrorClassifier;
 import org.actitosync.actito.http.ActitoPaths;
@@ -100,13 +100,13 @@ public final class TokenProvider {
     if (raw.status == 401 || raw.status == 403) {
       // The key itself is refused: AUTH, never retried. The message names where the key comes
       // from (env/file), never the key.
-      throw new TokenUnavailableException(Classification.of(ErrorClass.AUTH, raw.status,
+      throw new TokenUnavailableException(ClassifiedError.of(ErrorClass.AUTH, raw.status,
           "Actito rejected the API key (" + apiKey.describeSource() + ") at GET /auth/token;"
               + " check that it is valid, not revoked, and has rights on entity '" + entity + "'",
           Optional.empty(), true), null);
     }
     if (!raw.isSuccess()) {
-      Classification c = classifier.classify(raw.status, raw.retryAfter, raw.body);
+      ClassifiedError c = classifier.classify(raw.status, raw.retryAfter, raw.body);
       throw new TokenUnavailableException(c, null);
     }
     JsonNode body;
@@ -120,7 +120,7 @@ public final class TokenProvider {
     if (token.isEmpty()) {
       // Unreadable answer: no token to call with. Classified like a transient failure (the mint is
       // a harmless GET), so it is retried within the budget and then fails the call, never a crash.
-      throw new TokenUnavailableException(Classification.of(ErrorClass.RETRYABLE, raw.status,
+      throw new TokenUnavailableException(ClassifiedError.of(ErrorClass.RETRYABLE, raw.status,
           "Actito's answer to GET /auth/token carries no accessToken", Optional.empty(), true), null);
     }
     Duration ttl = parseExpiresIn(body.get("expiresIn"));

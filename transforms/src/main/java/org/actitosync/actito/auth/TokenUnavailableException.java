@@ -1,6 +1,6 @@
 package org.actitosync.actito.auth;
 
-import org.actitosync.actito.errors.Classification;
+import org.actitosync.actito.errors.ClassifiedError;
 
 /**
  * The token route failed with a non-auth error (429, 5xx, I/O). The calling loop treats it like
@@ -8,15 +8,15 @@ import org.actitosync.actito.errors.Classification;
  */
 public final class TokenUnavailableException extends Exception {
   private static final long serialVersionUID = 1L;
-  private final transient Classification classification;
+  private final transient ClassifiedError classification;
 
-  TokenUnavailableException(Classification classification, Throwable cause) {
+  TokenUnavailableException(ClassifiedError classification, Throwable cause) {
     super("Actito token route failed: " + classification.errorClass() + " HTTP "
         + classification.status() + ": " + classification.message(), cause);
     this.classification = classification;
   }
 
-  public Classification classification() {
+  public ClassifiedError classification() {
     return classification;
   }
 }

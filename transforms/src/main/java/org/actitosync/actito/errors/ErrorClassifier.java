@@ -42,24 +42,24 @@ public final class ErrorClassifier {
   }
 
   /** Classifies a non-2xx response. */
-  public Classification classify(int status, String retryAfterHeader, byte[] body) {
+  public ClassifiedError classify(int status, String retryAfterHeader, byte[] body) {
     String message = extractMessage(body);
     Optional<java.time.Duration> retryAfter = RetryAfter.parse(retryAfterHeader, clock);
     if (status == 401 || status == 403) {
-      return Classification.of(ErrorClass.AUTH, status, message, Optional.empty(), true);
+      return ClassifiedError.of(ErrorClass.AUTH, status, message, Optional.empty(), true);
     }
     if (status == 408 || status == 429 || (status >= 500 && status <= 599)) {
       boolean notProcessed = status == 429 || status == 503;
-      return Classification.of(ErrorClass.RETRYABLE, status, message, retryAfter, notProcessed);
+      return ClassifiedError.of(ErrorClass.RETRYABLE, status, message, retryAfter, notProcessed);
     }
-    return Classification.of(ErrorClass.PERMANENT, status, message, Optional.empty(), false);
+    return ClassifiedError.of(ErrorClass.PERMANENT, status, message, Optional.empty(), false);
   }
 
   /** Classifies an I/O failure (no HTTP response). */
-  public Classification classify(IOException e) {
+  public ClassifiedError classify(IOException e) {
     String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (e instanceof UnknownHostException || e instanceof SSLException) {
-      return Classification.of(ErrorClass.PERMANENT, 0, message, Optional.empty(), true);
+      return ClassifiedError.of(ErrorClass.PERMANENT, 0, message, Optional.empty(), true);
     }
     boolean notProcessed = e instanceof ConnectException || e instanceof NoRouteToHostException
         || (e instanceof SocketTimeoutException && e.getMessage() != null
@@ -68,11 +68,11 @@ public final class ErrorClassifier {
         || e instanceof SocketException
         || e instanceof EOFException
         || notProcessed) {
-      return Classification.of(ErrorClass.RETRYABLE, 0, message, Optional.empty(), notProcessed);
+      return ClassifiedError.of(ErrorClass.RETRYABLE, 0, message, Optional.empty(), notProcessed);
     }
     // "Unexpected end of file from server", "Premature EOF" and friends arrive as plain
     // IOExceptions from HttpURLConnection: transient as well.
-    return Classification.of(ErrorClass.RETRYABLE, 0, message, Optional.empty(), false);
+    return ClassifiedError.of(ErrorClass.RETRYABLE, 0, message, Optional.empty(), false);
   }
 
   /** Actito's message from an error body: JSON {@code message}, else the raw text, truncated. */

@@ -33,8 +33,12 @@ public abstract class EtlDefinitionTemplate implements Serializable {
   static final String REQUIRED_TEXT = "table, mode, mapping, fileName";
   static final Set<String> REQUIRED = Set.of("table", "mode", "mapping", "fileName");
   static final Set<String> RAW = Set.of("mapping", "reportRecipients");
-  static final Set<String> ALL = Set.of("table", "mode", "mapping", "fileName", "separator",
-      "encoding", "compression", "reportRecipients");
+  static final Set<String> ALL = Set.of("table", "tableType", "mode", "mapping", "fileName",
+      "separator", "encoding", "compression", "reportRecipients");
+  /** The table type of a custom table's executions ({@code ${tableType}}). */
+  public static final String CUSTOM_TABLE = "CUSTOM_TABLE";
+  /** The table type of a profile table's executions ({@code ${tableType}}). */
+  public static final String PROFILE_TABLE = "PROFILE_TABLE";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)\\}");
 
   /** The template text. */
@@ -95,6 +99,7 @@ public abstract class EtlDefinitionTemplate implements Serializable {
     reportRecipients.forEach(recipients::add);
     Map<String, String> v = new LinkedHashMap<>();
     v.put("table", table);
+    v.put("tableType", CUSTOM_TABLE);
     v.put("mode", mode);
     v.put("mapping", mapping.toString());
     v.put("fileName", file.fileName());
@@ -103,6 +108,14 @@ public abstract class EtlDefinitionTemplate implements Serializable {
     v.put("compression", file.compression().name());
     v.put("reportRecipients", recipients.toString());
     return v;
+  }
+
+  /**
+   * Whether the template names its table's type with {@code ${tableType}} (the shipped one does):
+   * only such a template can write a profile table.
+   */
+  public boolean namesTableType() {
+    return text().contains("${tableType}");
   }
 
   /** The template with every placeholder replaced (string values JSON-escaped). */
@@ -126,6 +139,7 @@ public abstract class EtlDefinitionTemplate implements Serializable {
   private static Map<String, String> sampleValues() {
     Map<String, String> v = new LinkedHashMap<>();
     v.put("table", "sample\"table");
+    v.put("tableType", CUSTOM_TABLE);
     v.put("mode", "CREATE_UPDATE");
     v.put("mapping", "[{\"headerColumn\":\"id\",\"attributeName\":\"id\"}]");
     v.put("fileName", "data.csv.gz");

@@ -9,7 +9,7 @@ import org.actitosync.actito.auth.TokenProvider;
 import org.actitosync.actito.auth.TokenUnavailableException;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
-import org.actitosync.actito.errors.Classification;
+import org.actitosync.actito.errors.ClassifiedError;
 import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.actito.errors.ErrorClassifier;
 import org.actitosync.actito.observe.ActitoCallListener;
@@ -73,7 +73,7 @@ public final class ActitoHttp {
     boolean reminted = false;
     while (true) {
       int attempt = budget.startAttempt();
-      Classification failure;
+      ClassifiedError failure;
       IOException ioCause = null;
       boolean tokenRoute = false;
       try {
@@ -131,7 +131,7 @@ public final class ActitoHttp {
 
   /** The wait before the next attempt, or throws the final exception for {@code failure}. */
   private long decide(ApiRequest request, String target, RetryBudget budget,
-      Classification failure, boolean tokenRoute, int attempt, IOException ioCause) {
+      ClassifiedError failure, boolean tokenRoute, int attempt, IOException ioCause) {
     Operation op = request.operation();
     switch (failure.errorClass()) {
       case AUTH:
@@ -164,7 +164,7 @@ public final class ActitoHttp {
   private ActitoException fail(
       Operation op,
       String target,
-      Classification failure,
+      ClassifiedError failure,
       int attempts,
       boolean exhausted,
       String note,

@@ -48,9 +48,9 @@ public final class RecordsApi {
         Json.content(properties(values))));
     JsonNode body = r.lenientJson();
     JsonNode created = body.get("created");
-    WriteOutcome outcome = created == null || !created.isBoolean()
-        ? WriteOutcome.UPSERTED
-        : created.asBoolean() ? WriteOutcome.CREATED : WriteOutcome.UPDATED;
+    RecordEffect outcome = created == null || !created.isBoolean()
+        ? RecordEffect.UPSERTED
+        : created.asBoolean() ? RecordEffect.CREATED : RecordEffect.UPDATED;
     String businessKey = body.hasNonNull("businessKey") ? body.get("businessKey").asText() : null;
     return WriteResult.of(outcome, businessKey, r.attempts());
   }
@@ -63,7 +63,7 @@ public final class RecordsApi {
   public WriteResult update(String table, String key, Map<String, ?> values) {
     ApiResponse r = http.execute(ApiRequest.of(Operation.RECORD_UPDATE, "PUT",
         paths.record(table, key), Json.content(properties(values))).passingThrough(404));
-    return WriteResult.of(r.status() == 404 ? WriteOutcome.NOT_FOUND : WriteOutcome.UPDATED, key,
+    return WriteResult.of(r.status() == 404 ? RecordEffect.NOT_FOUND : RecordEffect.UPDATED, key,
         r.attempts());
   }
 
@@ -82,17 +82,17 @@ public final class RecordsApi {
     ApiResponse existing = http.execute(ApiRequest.of(Operation.RECORD_GET, "GET",
         paths.record(table, key), null).passingThrough(404));
     if (existing.status() != 404) {
-      return WriteResult.of(WriteOutcome.EXISTS, key, existing.attempts());
+      return WriteResult.of(RecordEffect.EXISTS, key, existing.attempts());
     }
     WriteResult posted = upsert(table, values);
     int attempts = existing.attempts() + posted.attempts();
     String bk = posted.businessKey().orElse(key);
-    if (posted.outcome() == WriteOutcome.UPDATED) {
+    if (posted.outcome() == RecordEffect.UPDATED) {
       LOG.warn("create-only on table {}: record created concurrently between GET and POST; the POST"
           + " updated it", table);
-      return WriteResult.of(WriteOutcome.UPDATED, bk, attempts);
+      return WriteResult.of(RecordEffect.UPDATED, bk, attempts);
     }
-    return WriteResult.of(WriteOutcome.CREATED, bk, attempts);
+    return WriteResult.of(RecordEffect.CREATED, bk, attempts);
   }
 
   /**
@@ -113,7 +113,7 @@ public final class RecordsApi {
   public WriteResult delete(String table, String key) {
     ApiResponse r = http.execute(ApiRequest.of(Operation.RECORD_DELETE, "DELETE",
         paths.record(table, key), null).passingThrough(404));
-    return WriteResult.of(r.status() == 404 ? WriteOutcome.ALREADY_ABSENT : WriteOutcome.DELETED,
+    return WriteResult.of(r.status() == 404 ? RecordEffect.ALREADY_ABSENT : RecordEffect.DELETED,
         key, r.attempts());
   }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The result of one record write: outcome, Actito's business key when returned, attempts made. */
 @AutoValue
 public abstract class WriteResult {
-  public abstract WriteOutcome outcome();
+  public abstract RecordEffect outcome();
 
   /** The {@code businessKey} Actito returned (upserts), else the key used in the path. */
   public abstract Optional<String> businessKey();
@@ -14,7 +14,7 @@ public abstract class WriteResult {
   /** HTTP attempts made (all calls of the operation together; 1 = first try succeeded). */
   public abstract int attempts();
 
-  public static WriteResult of(WriteOutcome outcome, String businessKey, int attempts) {
+  public static WriteResult of(RecordEffect outcome, String businessKey, int attempts) {
     return new AutoValue_WriteResult(outcome, Optional.ofNullable(businessKey), attempts);
   }
 }

@@ -64,7 +64,7 @@ class ErrorClassifierTest {
 
   @Test
   void messageFromJsonBody() {
-    Classification c = classifier.classify(400,
+    ClassifiedError c = classifier.classify(400,
         null, bytes("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"attribute amount: not a number\"}"));
     assertEquals("attribute amount: not a number", c.message());
     assertEquals(400, c.status());
@@ -85,7 +85,7 @@ class ErrorClassifierTest {
     assertEquals(ErrorClass.RETRYABLE, classifier.classify(new SocketException("Connection reset")).errorClass());
     assertEquals(ErrorClass.RETRYABLE, classifier.classify(new EOFException()).errorClass());
     assertEquals(ErrorClass.RETRYABLE, classifier.classify(new IOException("Premature EOF")).errorClass());
-    Classification refused = classifier.classify(new ConnectException("Connection refused"));
+    ClassifiedError refused = classifier.classify(new ConnectException("Connection refused"));
     assertEquals(ErrorClass.RETRYABLE, refused.errorClass());
     assertTrue(refused.provablyNotProcessed());
     assertFalse(classifier.classify(new SocketException("Connection reset")).provablyNotProcessed());

@@ -1,7 +1,7 @@
 package org.actitosync.actito.records;
 
 /** What a record write did. */
-public enum WriteOutcome {
+public enum RecordEffect {
   /** The record did not exist and was created. */
   CREATED,
   /** An existing record was updated. */

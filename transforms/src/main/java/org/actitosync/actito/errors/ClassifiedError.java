@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The verdict of {@link ErrorClassifier} on one failed attempt. */
 @AutoValue
-public abstract class Classification {
+public abstract class ClassifiedError {
   public abstract ErrorClass errorClass();
 
   /** HTTP status, or 0 when no response was received (I/O error). */
@@ -24,13 +24,13 @@ public abstract class Classification {
    */
   public abstract boolean provablyNotProcessed();
 
-  public static Classification of(
+  public static ClassifiedError of(
       ErrorClass errorClass,
       int status,
       String message,
       Optional<Duration> retryAfter,
       boolean provablyNotProcessed) {
-    return new AutoValue_Classification(
+    return new AutoValue_ClassifiedError(
         errorClass, status, message, retryAfter, provablyNotProcessed);
   }
 }

@@ -9,11 +9,7 @@ import org.actitosync.actito.ActitoClient;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
-import org.actitosync.actito.etl.CsvFormat;
-import org.actitosync.actito.etl.CsvImportFiles;
 import org.actitosync.actito.etl.EtlDefinitionTemplate;
-import org.actitosync.actito.etl.EtlErrorReport;
-import org.actitosync.actito.etl.EtlExecution;
 import org.actitosync.actito.etl.ImportFile;
 import org.actitosync.record.AttributeType;
 import org.apache.beam.sdk.values.KV;
@@ -53,95 +49,51 @@ final class ProfileBulkWrites {
 
   /** One outcome per referenced profile: (link value, attributes a new one gets). */
   List<KV<String, ProfileOutcome>> write(List<KV<String, Map<String, String>>> missing) {
+    List<EtlExecutions.Verdict> verdicts = new EtlExecutions<>(client, spec()).write(missing);
     List<KV<String, ProfileOutcome>> outcomes = new ArrayList<>();
-    if (missing.isEmpty()) {
-      return outcomes;
-    }
-    List<ImportFile> files = CsvImportFiles.split(columns, rows(missing), CsvFormat.defaults(),
-        client.config().importCompression(), client.config().maxImportBytes());
-    int offset = 0;
-    for (ImportFile file : files) {
-      outcomes.addAll(send(missing.subList(offset, offset + file.rows()), file));
-      offset += file.rows();
+    for (int i = 0; i < missing.size(); i++) {
+      String link = missing.get(i).getKey();
+      EtlExecutions.Verdict v = verdicts.get(i);
+      ProfileOutcome outcome = switch (v.kind()) {
+        case WRITTEN -> ProfileOutcome.writtenInBulk();
+        case NAMED -> refused(link, v.message());
+        case REFUSED, FAILED -> ProfileOutcome.notCreated(v.kind() == EtlExecutions.Kind.REFUSED,
+            v.status(), option.profileAttribute(), link, v.message());
+      };
+      outcomes.add(KV.of(link, outcome));
     }
     return outcomes;
   }
 
-  private List<KV<String, ProfileOutcome>> send(List<KV<String, Map<String, String>>> slice, ImportFile file) {
-    String executionId;
-    try {
-      String definition = config.definitionTemplate().render(withProfileTable(EtlDefinitionTemplate.values(
-          option.profileTable(), CREATE_ONLY, columns, file, config.reportRecipients())));
-      executionId = client.etl().oneShot(file, definition);
-    } catch (ActitoAuthException e) {
-      throw e;
-    } catch (ActitoException e) {
-      if (e.errorClass() == ErrorClass.AUTH) {
-        throw e;
+  /** The profiles on the wire: their rows, CREATE_ONLY one-shot executions on the profile table. */
+  private EtlExecutions.Spec<KV<String, Map<String, String>>> spec() {
+    return new EtlExecutions.Spec<>() {
+      @Override
+      public List<String> columns() {
+        return columns;
       }
-      if (e.errorClass() == ErrorClass.PERMANENT && slice.size() > 1) {
-        int half = slice.size() / 2;
-        List<KV<String, ProfileOutcome>> outcomes = new ArrayList<>();
-        for (List<KV<String, Map<String, String>>> part : List.of(slice.subList(0, half), slice.subList(half, slice.size()))) {
-          outcomes.addAll(send(part, CsvImportFiles.build(columns, rows(part), CsvFormat.defaults(),
-              client.config().importCompression(), client.config().maxImportBytes())));
+
+      @Override
+      public Map<String, Object> row(KV<String, Map<String, String>> profile) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (String column : columns) {
+          row.put(column, WireValues.toCsv(type(column), profile.getValue().get(column), config.timeZone()));
         }
-        return outcomes;
+        return row;
       }
-      return all(slice, e.errorClass() == ErrorClass.PERMANENT, e.status(), e.actitoMessage());
-    }
-    return finish(slice, executionId);
-  }
 
-  private List<KV<String, ProfileOutcome>> finish(List<KV<String, Map<String, String>>> slice, String executionId) {
-    String what = "ETL execution " + executionId + " on profile table " + option.profileTable();
-    EtlExecution execution;
-    byte[] report;
-    try {
-      execution = client.etl().await(executionId);
-      switch (execution.state()) {
-        case SUCCESS:
-          return written(slice, Map.of());
-        case WITH_ERROR:
-          report = client.etl().errorReport(execution);
-          break;
-        default:
-          return all(slice, false, 0, what + " ended with status " + execution.status());
+      @Override
+      public String start(ImportFile file) {
+        String definition = config.definitionTemplate().render(withProfileTable(EtlDefinitionTemplate.values(
+            option.profileTable(), CREATE_ONLY, columns, file, config.reportRecipients())));
+        return client.etl().oneShot(file, definition);
       }
-    } catch (ActitoAuthException e) {
-      throw e;
-    } catch (ActitoException e) {
-      if (e.errorClass() == ErrorClass.AUTH) {
-        throw e;
-      }
-      return all(slice, false, e.status(), what + ": " + e.getMessage());
-    }
-    Map<String, KV<String, Map<String, String>>> byCsvKey = new LinkedHashMap<>();
-    slice.forEach(p -> byCsvKey.put(csvKey(p.getKey()), p));
-    String messageColumn = client.etl().contract().reportMessageColumn();
-    Map<String, String> rejected;
-    try {
-      rejected = EtlErrorReport.parse(report, CsvFormat.defaults().separator(), option.profileAttribute(), messageColumn)
-          .rejectedByKey(byCsvKey.keySet(), option.profileAttribute(), messageColumn, execution.rowsInError());
-    } catch (RuntimeException e) {
-      return all(slice, false, 0, what + " ended WITH_ERROR and its error report is unusable (" + e.getMessage() + ")");
-    }
-    Map<String, String> byLink = new LinkedHashMap<>();
-    byCsvKey.forEach((key, p) -> {
-      if (rejected.containsKey(key)) {
-        byLink.put(p.getKey(), rejected.get(key));
-      }
-    });
-    return written(slice, byLink);
-  }
 
-  private List<KV<String, ProfileOutcome>> written(List<KV<String, Map<String, String>>> slice, Map<String, String> rejected) {
-    List<KV<String, ProfileOutcome>> outcomes = new ArrayList<>();
-    for (KV<String, Map<String, String>> p : slice) {
-      String message = rejected.get(p.getKey());
-      outcomes.add(KV.of(p.getKey(), message == null ? ProfileOutcome.writtenInBulk() : refused(p.getKey(), message)));
-    }
-    return outcomes;
+      @Override
+      public String describe(String executionId) {
+        return "ETL execution " + executionId + " on profile table " + option.profileTable();
+      }
+    };
   }
 
   /**
@@ -166,15 +118,6 @@ final class ProfileBulkWrites {
     }
   }
 
-  private List<KV<String, ProfileOutcome>> all(List<KV<String, Map<String, String>>> slice, boolean permanent,
-      int status, String why) {
-    List<KV<String, ProfileOutcome>> outcomes = new ArrayList<>();
-    for (KV<String, Map<String, String>> p : slice) {
-      outcomes.add(KV.of(p.getKey(), ProfileOutcome.notCreated(permanent, status, option.profileAttribute(), p.getKey(), why)));
-    }
-    return outcomes;
-  }
-
   private static Map<String, String> withProfileTable(Map<String, String> values) {
     Map<String, String> v = new LinkedHashMap<>(values);
     v.put("tableType", EtlDefinitionTemplate.PROFILE_TABLE);
@@ -184,21 +127,5 @@ final class ProfileBulkWrites {
   private AttributeType type(String attribute) {
     AttributeType profileOnly = option.profileOnlyTypes().get(attribute);
     return profileOnly != null ? profileOnly : config.type(option.profileAttributes().get(attribute));
-  }
-
-  private String csvKey(String linkValue) {
-    return WireValues.toCsv(type(option.profileAttribute()), linkValue, config.timeZone());
-  }
-
-  private List<Map<String, Object>> rows(List<KV<String, Map<String, String>>> profiles) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (KV<String, Map<String, String>> p : profiles) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      for (String column : columns) {
-        row.put(column, WireValues.toCsv(type(column), p.getValue().get(column), config.timeZone()));
-      }
-      rows.add(row);
-    }
-    return rows;
   }
 }

@@ -101,10 +101,7 @@ class ProfileCreationFailuresTest {
         .start()) {
       WriterConfig config = profilesConfig(emulator).toBuilder()
           .setClient(profilesConfig(emulator).client().toBuilder()
-              .setRetryPolicy(org.actitosync.actito.retry.RetryPolicy.builder()
-                  .setMaxAttempts(2).setInitialBackoff(java.time.Duration.ofMillis(1))
-                  .setMaxBackoffPerAttempt(java.time.Duration.ofMillis(2))
-                  .setMaxTotalBackoff(java.time.Duration.ofMillis(10)).build())
+              .setRetryPolicy(WriterFixture.FAST_RETRIES)
               .build())
           .build();
       List<MappedRecord> rows = List.of(order("down-1", 700, "c700@example.com"), order("up-1", 1, null));

@@ -190,10 +190,7 @@ class WriteResilienceTest {
         .faults(FaultSettings.builder(3).errorRate(1.0, 503).build()).start()) {
       WriterConfig config = config(emulator, WriterFixture.KEY).setOutageMinCalls(5)
           .setClient(config(emulator, WriterFixture.KEY).build().client().toBuilder()
-              .setRetryPolicy(org.actitosync.actito.retry.RetryPolicy.builder()
-                  .setMaxAttempts(2).setInitialBackoff(java.time.Duration.ofMillis(1))
-                  .setMaxBackoffPerAttempt(java.time.Duration.ofMillis(2))
-                  .setMaxTotalBackoff(java.time.Duration.ofMillis(10)).build())
+              .setRetryPolicy(WriterFixture.FAST_RETRIES)
               .build())
           .build();
       write(beam.pipeline(), newKeys(SyncMode.UPSERT, orders(50, "x-")), config);

@@ -40,6 +40,12 @@ final class WriterFixture {
               "amount", AttributeType.NUMBER,
               "status", AttributeType.STRING));
   static final RecordDigester DIGESTER = new RecordDigester(LAYOUT);
+  /** Two attempts, a few milliseconds apart: a call that keeps failing ends FAILED at once. */
+  static final org.actitosync.actito.retry.RetryPolicy FAST_RETRIES =
+      org.actitosync.actito.retry.RetryPolicy.builder()
+          .setMaxAttempts(2).setInitialBackoff(java.time.Duration.ofMillis(1))
+          .setMaxBackoffPerAttempt(java.time.Duration.ofMillis(2))
+          .setMaxTotalBackoff(java.time.Duration.ofMillis(10)).build();
 
   private WriterFixture() {}
 

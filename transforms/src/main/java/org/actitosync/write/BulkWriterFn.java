@@ -5,26 +5,52 @@ import java.util.Comparator;
 import java.util.List;
 import org.actitosync.change.Classification;
 import org.actitosync.change.WriteOutcome;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Writes the grouped creates and updates of a run as v5 ETL executions (see {@link EtlBulkWrites}). Rows
- * are sorted by key so that a rebuilt file is byte-identical on replay. One element per run, so
- * one execution in flight at a time.
+ * Writes the run's creates and updates as v5 ETL executions (see {@link EtlBulkWrites}): the run's
+ * one bulk writer, fed one group (every bulk change of the run under a single key), so one
+ * execution is in flight at a time, on the DoFn's own thread. Its budget starts from the histories
+ * of the steps before it (side input {@code before}, which also makes it wait for them); it emits
+ * its own history on {@link PacedBatchFn#HISTORY} at the end.
  */
-final class BulkWriterFn extends ActitoCallingFn<KV<Integer, Iterable<Classification>>, WriteOutcome> {
-  BulkWriterFn(WriterConfig config) {
-    super(config);
+final class BulkWriterFn extends DoFn<KV<Integer, Iterable<Classification>>, WriteOutcome> {
+  private final WriterConfig config;
+  private final PCollectionView<Iterable<CallHistory>> before;
+  private transient WriterSession session;
+
+  BulkWriterFn(WriterConfig config, PCollectionView<Iterable<CallHistory>> before) {
+    this.config = config;
+    this.before = before;
+  }
+
+  @Setup
+  public void setup() {
+    session = new WriterSession(config);
   }
 
   @ProcessElement
-  public void process(@Element KV<Integer, Iterable<Classification>> group, OutputReceiver<WriteOutcome> out) {
+  public void process(ProcessContext context) {
+    session.begin(CallHistory.merge(context.sideInput(before)));
     List<Classification> changes = new ArrayList<>();
-    group.getValue().forEach(changes::add);
+    context.element().getValue().forEach(changes::add);
     changes.sort(Comparator.comparing(Classification::key));
-    for (WriteOutcome outcome : new EtlBulkWrites(client, config).write(changes)) {
-      account(outcome);
-      out.output(outcome);
+    try {
+      for (WriteOutcome outcome : new EtlBulkWrites(session.client(), config).write(changes)) {
+        session.account(outcome);
+        context.output(outcome);
+      }
+    } finally {
+      context.output(PacedBatchFn.HISTORY, session.history());
+    }
+  }
+
+  @Teardown
+  public void teardown() throws java.io.IOException {
+    if (session != null) {
+      session.close();
     }
   }
 }

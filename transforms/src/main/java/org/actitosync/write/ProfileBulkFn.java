@@ -4,31 +4,51 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
 /**
- * Ensures the run's referenced profiles as ETL executions ({@link ProfileBulkWrites}): one group,
- * so one execution at a time within the run's rate budget.
+ * Ensures the run's referenced profiles as ETL executions ({@link ProfileBulkWrites}): the run's
+ * one profile writer when profiles go in bulk, fed one group, so one execution is in flight at a
+ * time. The run's first writer step: its budget starts empty; it emits its history on {@link
+ * PacedBatchFn#HISTORY} for the record writer.
  */
 final class ProfileBulkFn
-    extends ActitoCallingFn<KV<Integer, Iterable<KV<String, Map<String, String>>>>, KV<String, ProfileOutcome>> {
+    extends DoFn<KV<Integer, Iterable<KV<String, Map<String, String>>>>, KV<String, ProfileOutcome>> {
+  private final WriterConfig config;
+  private transient WriterSession session;
+
   ProfileBulkFn(WriterConfig config) {
-    super(config);
+    this.config = config;
+  }
+
+  @Setup
+  public void setup() {
+    session = new WriterSession(config);
   }
 
   @ProcessElement
-  public void process(
-      @Element KV<Integer, Iterable<KV<String, Map<String, String>>>> group,
-      OutputReceiver<KV<String, ProfileOutcome>> out) {
-    budget.shardSeen(group.getKey());
+  public void process(ProcessContext context) {
+    session.begin(CallHistory.empty());
     List<KV<String, Map<String, String>>> profiles = new ArrayList<>();
-    group.getValue().forEach(profiles::add);
+    context.element().getValue().forEach(profiles::add);
     profiles.sort(java.util.Comparator.comparing(KV::getKey));
-    for (KV<String, ProfileOutcome> outcome : new ProfileBulkWrites(client, config).write(profiles)) {
-      Metrics.counter(WriterMetrics.NAMESPACE,
-          "profiles." + (outcome.getValue().ensured() ? "bulk" : "failed")).inc();
-      account(outcome.getValue());
-      out.output(outcome);
+    try {
+      for (KV<String, ProfileOutcome> outcome : new ProfileBulkWrites(session.client(), config).write(profiles)) {
+        Metrics.counter(WriterMetrics.NAMESPACE,
+            "profiles." + (outcome.getValue().ensured() ? "bulk" : "failed")).inc();
+        session.account(outcome.getValue());
+        context.output(outcome);
+      }
+    } finally {
+      context.output(PacedBatchFn.HISTORY, session.history());
+    }
+  }
+
+  @Teardown
+  public void teardown() throws java.io.IOException {
+    if (session != null) {
+      session.close();
     }
   }
 }

@@ -14,6 +14,8 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.GroupIntoBatches;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -31,9 +33,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The profile steps of the writer: the distinct profiles a run's changes reference (once per link
- * value, with the attributes a new one would get), sharded like the record writer, looked up
- * ({@link ProfileLookupFn}), and the missing ones created ({@link ProfileWriterFn}), or, for a dry
- * run, listed.
+ * value, with the attributes a new one would get), ensured by the run's one profile writer
+ * (looked up, and the missing ones created: {@link ProfileWriterFn}; or in bulk: {@link
+ * ProfileBulkFn}), or, for a dry run, looked up and the missing ones listed ({@link
+ * ProfileLookupFn}).
  */
 final class ProfileSteps {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,8 +44,12 @@ final class ProfileSteps {
       KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ProfileOutcome.class));
   static final KvCoder<String, Map<String, String>> REF_CODER =
       KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
-  private static final KvCoder<Integer, KV<String, Map<String, String>>> SHARDED_CODER =
+  private static final KvCoder<Integer, KV<String, Map<String, String>>> KEYED_CODER =
       KvCoder.of(VarIntCoder.of(), REF_CODER);
+  private static final TupleTag<KV<String, ProfileOutcome>> OUTCOMES =
+      new TupleTag<KV<String, ProfileOutcome>>() {};
+  private static final TupleTag<KV<String, Map<String, String>>> MISSING =
+      new TupleTag<KV<String, Map<String, String>>>() {};
   private static final TupleTag<KV<Integer, KV<String, Map<String, String>>>> RECORDS =
       new TupleTag<KV<Integer, KV<String, Map<String, String>>>>() {};
   private static final TupleTag<KV<Integer, KV<String, Map<String, String>>>> BULK =
@@ -52,22 +59,26 @@ final class ProfileSteps {
 
   private ProfileSteps() {}
 
-  /** The profile outcomes of a run and its profile strategy. */
+  /** The profile outcomes of a run, its profile strategy, and the profile step's call history. */
   static final class Ensured {
     final PCollection<KV<String, ProfileOutcome>> outcomes;
     final PCollection<StrategyChooser.Choice> choice;
+    final PCollection<CallHistory> history;
 
-    Ensured(PCollection<KV<String, ProfileOutcome>> outcomes, PCollection<StrategyChooser.Choice> choice) {
+    Ensured(PCollection<KV<String, ProfileOutcome>> outcomes, PCollection<StrategyChooser.Choice> choice,
+        PCollection<CallHistory> history) {
       this.outcomes = outcomes;
       this.choice = choice;
+      this.history = history;
     }
   }
 
   /**
    * One {@link ProfileOutcome} per referenced profile, keyed by link value. The strategy is chosen
    * by the records' cost model ({@link #choose}): record by record, each profile is looked up (a
-   * found one is never written) and the missing ones created; in bulk, they all go to CREATE_ONLY
-   * ETL executions on the profile table ({@link ProfileBulkWrites}).
+   * found one is never written) and a missing one created ({@link ProfileWriterFn}); in bulk, they
+   * all go to CREATE_ONLY ETL executions on the profile table ({@link ProfileBulkFn}). Either way
+   * one logical writer, the run's first writer step.
    */
   static Ensured ensure(PCollection<Classification> changes, WriterConfig config) {
     PCollection<KV<String, Map<String, String>>> refs = referenced(changes, config);
@@ -78,33 +89,29 @@ final class ProfileSteps {
           @ProcessElement
           public void process(ProcessContext context) {
             KV<String, Map<String, String>> ref = context.element();
-            if (context.sideInput(view).strategy() == Strategy.BULK) {
-              context.output(BULK, KV.of(0, ref));
-            } else {
-              context.output(KV.of(Shards.of(ref.getKey(), config.concurrency()), ref));
-            }
+            context.output(context.sideInput(view).strategy() == Strategy.BULK ? BULK : RECORDS,
+                KV.of(WriteToActito.ONE_WRITER, ref));
           }
         }).withSideInputs(view).withOutputTags(RECORDS, TupleTagList.of(BULK)));
-    PCollectionTuple looked = routed.get(RECORDS).setCoder(SHARDED_CODER)
-        .apply("LookUpProfiles", ParDo.of(new ProfileLookupFn(config))
-            .withOutputTags(ProfileLookupFn.KNOWN, TupleTagList.of(ProfileLookupFn.MISSING)));
-    PCollection<KV<String, ProfileOutcome>> created = looked.get(ProfileLookupFn.MISSING)
-        .setCoder(REF_CODER)
-        .apply("ShardMissingProfiles", shard(config))
-        .setCoder(SHARDED_CODER)
-        .apply("CreateProfiles", ParDo.of(new ProfileWriterFn(config)))
-        .setCoder(OUTCOME_CODER);
-    PCollection<KV<String, ProfileOutcome>> bulk = routed.get(BULK).setCoder(SHARDED_CODER)
+    PCollectionTuple ensured = routed.get(RECORDS).setCoder(KEYED_CODER)
+        .apply("BatchProfiles", GroupIntoBatches.ofSize(PacedBatchFn.BATCH))
+        .apply("EnsureProfiles", ParDo.of(new ProfileWriterFn(config, null))
+            .withOutputTags(OUTCOMES, TupleTagList.of(PacedBatchFn.HISTORY)));
+    PCollectionTuple bulk = routed.get(BULK).setCoder(KEYED_CODER)
         .apply("OneProfileGroup", GroupByKey.create())
-        .apply("WriteProfilesInBulk", ParDo.of(new ProfileBulkFn(config)))
-        .setCoder(OUTCOME_CODER);
+        .apply("WriteProfilesInBulk", ParDo.of(new ProfileBulkFn(config))
+            .withOutputTags(OUTCOMES, TupleTagList.of(PacedBatchFn.HISTORY)));
     PCollection<KV<String, ProfileOutcome>> outcomes =
-        PCollectionList.of(looked.get(ProfileLookupFn.KNOWN).setCoder(OUTCOME_CODER))
-            .and(created)
-            .and(bulk)
+        PCollectionList.of(ensured.get(OUTCOMES).setCoder(OUTCOME_CODER))
+            .and(bulk.get(OUTCOMES).setCoder(OUTCOME_CODER))
             .apply("AllProfileOutcomes", Flatten.pCollections())
             .setCoder(OUTCOME_CODER);
-    return new Ensured(outcomes, chosen);
+    PCollection<CallHistory> history =
+        PCollectionList.of(ensured.get(PacedBatchFn.HISTORY).setCoder(WriteToActito.HISTORY_CODER))
+            .and(bulk.get(PacedBatchFn.HISTORY).setCoder(WriteToActito.HISTORY_CODER))
+            .apply("ProfileHistory", Flatten.pCollections())
+            .setCoder(WriteToActito.HISTORY_CODER);
+    return new Ensured(outcomes, chosen, history);
   }
 
   /** The run's profile strategy, counted from the referenced profiles, logged and counted. */
@@ -152,11 +159,12 @@ final class ProfileSteps {
   static Planned planned(PCollection<Classification> changes, WriterConfig config) {
     PCollection<KV<String, Map<String, String>>> refs = referenced(changes, config);
     PCollection<String> lines = refs
-        .apply("ShardProfiles", shard(config))
-        .setCoder(SHARDED_CODER)
+        .apply("OneProfileWriter", WithKeys.of(WriteToActito.ONE_WRITER))
+        .setCoder(KEYED_CODER)
+        .apply("BatchProfiles", GroupIntoBatches.ofSize(PacedBatchFn.BATCH))
         .apply("LookUpProfiles", ParDo.of(new ProfileLookupFn(config))
-            .withOutputTags(ProfileLookupFn.KNOWN, TupleTagList.of(ProfileLookupFn.MISSING)))
-        .get(ProfileLookupFn.MISSING)
+            .withOutputTags(MISSING, TupleTagList.of(PacedBatchFn.HISTORY)))
+        .get(MISSING)
         .setCoder(REF_CODER)
         .apply("PlannedProfiles", MapElements.into(TypeDescriptors.strings())
             .via(missing -> planLine(missing, config)))
@@ -183,15 +191,6 @@ final class ProfileSteps {
     line.put("value", missing.getKey());
     line.set("attributes", JSON.valueToTree(new TreeMap<>(ProfileRefs.toWire(missing.getValue(), config))));
     return line.toString();
-  }
-
-  private static MapElements<KV<String, Map<String, String>>, KV<Integer, KV<String, Map<String, String>>>> shard(
-      WriterConfig c) {
-    return MapElements
-        .into(TypeDescriptors.kvs(TypeDescriptors.integers(),
-            TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))))
-        .via(ref -> KV.of(Shards.of(ref.getKey(), c.concurrency()), ref));
   }
 
   /** The distinct referenced profiles: (link value, attributes a new one gets). */

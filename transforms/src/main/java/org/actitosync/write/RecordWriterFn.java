@@ -2,46 +2,30 @@ package org.actitosync.write;
 
 import org.actitosync.change.Classification;
 import org.actitosync.change.WriteOutcome;
-import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.state.StateSpec;
-import org.apache.beam.sdk.state.StateSpecs;
-import org.apache.beam.sdk.state.ValueState;
-import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Writes changes with record calls, one shard per key. It is a <em>stateful</em> DoFn on purpose:
- * Beam processes one element at a time per key only for stateful DoFns, so the K shard keys cap
- * the requests in flight at K on every runner (a plain DoFn after a GroupIntoBatches reached twice
- * the shard count in measurements). The state itself counts the calls of the shard.
- *
- * <p>Each call waits for the run's rate budget first. Outcomes: see {@link RecordCalls}. A bundle
- * retried by the runner replays the same idempotent calls.
+ * Writes changes with record calls: the run's one record writer ({@link PacedBatchFn}), at most
+ * {@code write.concurrency} calls in flight, every call paced by the run's budget. Outcomes: see
+ * {@link RecordCalls}. A batch retried by the runner replays the same idempotent calls.
  */
-final class RecordWriterFn extends ActitoCallingFn<KV<Integer, Classification>, WriteOutcome> {
+final class RecordWriterFn extends PacedBatchFn<Classification, WriteOutcome> {
+  private transient RecordCalls recordCalls;
 
-  @StateId("changesWritten")
-  private final StateSpec<ValueState<Long>> changesWritten = StateSpecs.value(VarLongCoder.of());
-
-  private transient RecordCalls calls;
-
-  RecordWriterFn(WriterConfig config) {
-    super(config);
+  RecordWriterFn(WriterConfig config, @Nullable PCollectionView<Iterable<CallHistory>> before) {
+    super(config, before);
   }
 
-
-  @ProcessElement
-  public void process(
-      @Element KV<Integer, Classification> element,
-      @StateId("changesWritten") ValueState<Long> written,
-      OutputReceiver<WriteOutcome> out) {
-    budget.shardSeen(element.getKey());
+  @Override
+  WriteOutcome call(Classification change) {
+    RecordCalls calls = recordCalls;
     if (calls == null) {
-      calls = new RecordCalls(client, config);
+      calls = new RecordCalls(session.client(), config);
+      recordCalls = calls;
     }
-    WriteOutcome outcome = calls.apply(element.getValue());
-    Long before = written.read();
-    written.write(before == null ? 1 : before + 1);
-    account(outcome);
-    out.output(outcome);
+    WriteOutcome outcome = calls.apply(change);
+    session.account(outcome);
+    return outcome;
   }
 }

@@ -11,6 +11,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -19,7 +20,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.transforms.GroupIntoBatches;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -41,13 +42,20 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       profile table), chosen by the same cost model ({@link ProfileSteps}); a change whose profile
  *       could not be created is not sent: its outcome is the profile's reason (REJECTED or FAILED,
  *       see {@link ProfileGate});
- *   <li>deletes, and creates and updates under the RECORDS strategy, go through K shards
- *       ({@code floorMod(hash(key), K)}) to a stateful writer per shard: never more than K requests
- *       in flight, whatever the workers or threads, all paced by one calls-per-minute budget;
+ *   <li>deletes, and creates and updates under the RECORDS strategy, go to the run's one record
+ *       writer ({@link RecordWriterFn}): a single key, so one worker at a time, with at most
+ *       {@code write.concurrency} requests in flight;
  *   <li>under the BULK strategy (create-or-update modes only) creates and updates then go as v5
- *       ETL executions, one at a time (after the record calls, so the cap still holds); every
- *       creation, poll and report download is paced by the same call budget.
+ *       ETL executions, one at a time, after the record calls.
  * </ol>
+ *
+ * <p>Limits by construction, on any runner: the writer steps run one after another (each waits
+ * for the history of the steps before it, a side input), each is a single logical writer, and
+ * each starts its calls-per-minute budget from the call starts of the last minute the steps
+ * before it left ({@link CallHistory}). So, over the whole run and whatever the workers, no more
+ * than {@code write.concurrency} requests are in flight, no sliding minute holds more than {@code
+ * write.callsPerMinute} calls (token mints, retries, polls, profile calls included), and a {@code
+ * Retry-After} holds every call of the step. No JVM-wide state is involved.
  *
  * <p>Guarantees: at-least-once calls, all idempotent (upserts, update-only, 404-tolerant deletes,
  * lookup-then-create), so a bundle retried by the runner or a rerun after a crash converges to the
@@ -57,6 +65,11 @@ public final class WriteToActito
     extends PTransform<PCollection<Classification>, PCollection<WriteOutcome>> {
   private static final TupleTag<KV<Integer, Classification>> RECORDS = new TupleTag<KV<Integer, Classification>>() {};
   private static final TupleTag<KV<Integer, Classification>> BULK = new TupleTag<KV<Integer, Classification>>() {};
+
+  private static final TupleTag<WriteOutcome> OUTCOMES = new TupleTag<WriteOutcome>() {};
+  /** The one key of every writer step's input: one key, so one writer at a time per step. */
+  static final int ONE_WRITER = 0;
+  static final SerializableCoder<CallHistory> HISTORY_CODER = SerializableCoder.of(CallHistory.class);
 
   private final WriterConfig config;
   private final @org.checkerframework.checker.nullness.qual.Nullable String choiceFile;
@@ -163,6 +176,7 @@ public final class WriteToActito
 
     PCollection<Classification> toWrite = changes;
     PCollectionList<WriteOutcome> outcomes = PCollectionList.empty(changes.getPipeline());
+    PCollection<CallHistory> profileHistory;
     if (c.profiles() != null) {
       ProfileSteps.Ensured ensured = ProfileSteps.ensure(changes, c);
       if (choiceFile != null) {
@@ -177,39 +191,48 @@ public final class WriteToActito
               .withOutputTags(ProfileGate.PASSED, TupleTagList.of(ProfileGate.HELD)));
       toWrite = gated.get(ProfileGate.PASSED).setCoder(ClassificationCoder.of());
       outcomes = outcomes.and(gated.get(ProfileGate.HELD).setCoder(WriteOutcomeCoder.of()));
+      profileHistory = ensured.history;
+    } else {
+      profileHistory = changes.getPipeline().apply("NoProfileStep", Create.empty(HISTORY_CODER));
     }
+    PCollectionView<Iterable<CallHistory>> afterProfiles =
+        profileHistory.apply("AfterProfiles", View.asIterable());
 
     PCollectionTuple routed =
         toWrite.apply("RouteByStrategy",
-            ParDo.of(new RouteFn(c, choice)).withSideInputs(choice)
+            ParDo.of(new RouteFn(choice)).withSideInputs(choice)
                 .withOutputTags(RECORDS, TupleTagList.of(BULK)));
-    KvCoder<Integer, Classification> shardCoder = KvCoder.of(VarIntCoder.of(), ClassificationCoder.of());
-    PCollection<KV<Integer, Classification>> recordPath = routed.get(RECORDS).setCoder(shardCoder);
-    PCollection<KV<Integer, Classification>> bulkPath = routed.get(BULK).setCoder(shardCoder);
-
-    PCollection<WriteOutcome> recordOutcomes =
-        recordPath.apply("WriteRecords", ParDo.of(new RecordWriterFn(c))).setCoder(WriteOutcomeCoder.of());
-    PCollection<WriteOutcome> bulkOutcomes =
-        bulkPath
-            .apply("AfterRecordCalls", Wait.on(recordOutcomes))
-            .setCoder(shardCoder)
-            .apply("OneBulkGroup", GroupByKey.create())
-            .apply("WriteBulkEtl", ParDo.of(new BulkWriterFn(c)))
-            .setCoder(WriteOutcomeCoder.of());
+    KvCoder<Integer, Classification> keyedCoder = KvCoder.of(VarIntCoder.of(), ClassificationCoder.of());
+    PCollectionTuple recordsWritten = routed.get(RECORDS).setCoder(keyedCoder)
+        .apply("BatchRecordCalls", GroupIntoBatches.ofSize(PacedBatchFn.BATCH))
+        .apply("WriteRecords", ParDo.of(new RecordWriterFn(c, afterProfiles)).withSideInputs(afterProfiles)
+            .withOutputTags(OUTCOMES, TupleTagList.of(PacedBatchFn.HISTORY)));
+    PCollection<WriteOutcome> recordOutcomes = recordsWritten.get(OUTCOMES).setCoder(WriteOutcomeCoder.of());
+    PCollectionView<Iterable<CallHistory>> afterRecords =
+        PCollectionList.of(profileHistory)
+            .and(recordsWritten.get(PacedBatchFn.HISTORY).setCoder(HISTORY_CODER))
+            .apply("HistoryBeforeBulk", Flatten.pCollections())
+            .apply("AfterRecordCalls", View.asIterable());
+    PCollectionTuple bulkWritten = routed.get(BULK).setCoder(keyedCoder)
+        .apply("OneBulkGroup", GroupByKey.create())
+        .apply("WriteBulkEtl", ParDo.of(new BulkWriterFn(c, afterRecords)).withSideInputs(afterRecords)
+            .withOutputTags(OUTCOMES, TupleTagList.of(PacedBatchFn.HISTORY)));
+    bulkWritten.get(PacedBatchFn.HISTORY).setCoder(HISTORY_CODER);
     return outcomes.and(recordOutcomes)
-        .and(bulkOutcomes)
+        .and(bulkWritten.get(OUTCOMES).setCoder(WriteOutcomeCoder.of()))
         .apply("AllOutcomes", Flatten.pCollections())
         .setCoder(WriteOutcomeCoder.of());
   }
 
-  /** Sends each change to the record path (sharded) or the bulk path (one group), by strategy. */
+  /**
+   * Sends each change to the record writer or the bulk writer, by strategy, under the single key
+   * {@link #ONE_WRITER} that makes each of them one logical writer.
+   */
   private static final class RouteFn extends DoFn<Classification, KV<Integer, Classification>> {
-    private final WriterConfig config;
     private final PCollectionView<StrategyChooser.Choice> choice;
     private transient boolean reported;
 
-    RouteFn(WriterConfig config, PCollectionView<StrategyChooser.Choice> choice) {
-      this.config = config;
+    RouteFn(PCollectionView<StrategyChooser.Choice> choice) {
       this.choice = choice;
     }
 
@@ -224,9 +247,9 @@ public final class WriteToActito
       }
       if (chosen.strategy() == Strategy.BULK
           && change.semantics() == org.actitosync.change.WriteSemantics.CREATE_OR_UPDATE) {
-        context.output(BULK, KV.of(0, change));
+        context.output(BULK, KV.of(ONE_WRITER, change));
       } else {
-        context.output(KV.of(Shards.of(change.key(), config.concurrency()), change));
+        context.output(KV.of(ONE_WRITER, change));
       }
     }
   }

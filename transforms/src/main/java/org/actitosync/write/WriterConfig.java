@@ -46,7 +46,7 @@ public abstract class WriterConfig implements Serializable {
    */
   public abstract ZoneId timeZone();
 
-  /** K: shards, hence the maximum number of requests in flight. */
+  /** The most requests in flight at once, over the whole run. */
   public abstract int concurrency();
 
   /** The licence's concurrency limit; {@link #concurrency()} may not exceed it. */
@@ -82,11 +82,11 @@ public abstract class WriterConfig implements Serializable {
   /** E-mail addresses Actito sends one-shot execution reports to (default none). */
   public abstract List<String> reportRecipients();
 
-  /** Identity of the run, scoping the JVM-wide rate budget and outage counters. */
+  /** Identity of the run (the run id), for the writer's log lines. */
   public abstract String runKey();
 
-  /** Where the rate budget comes from (the real clock unless a test injects one). */
-  public abstract RateBudgetFactory rateBudgets();
+  /** How each writer step's call budget is made (the system clock unless a test injects one). */
+  public abstract Pacing pacing();
 
   public abstract Builder toBuilder();
 
@@ -101,7 +101,7 @@ public abstract class WriterConfig implements Serializable {
         .setImportDuration(Duration.ofMinutes(5))
         .setOutageFailureShare(0.5)
         .setOutageMinCalls(20)
-        .setRateBudgets(RateBudgetFactory.shared())
+        .setPacing(Pacing.systemClock())
         .setDefinitionTemplate(EtlDefinitionTemplate.defaults())
         .setReportRecipients(List.of());
   }
@@ -159,7 +159,7 @@ public abstract class WriterConfig implements Serializable {
 
     public abstract Builder setRunKey(String runKey);
 
-    public abstract Builder setRateBudgets(RateBudgetFactory factory);
+    public abstract Builder setPacing(Pacing pacing);
 
     abstract WriterConfig autoBuild();
 

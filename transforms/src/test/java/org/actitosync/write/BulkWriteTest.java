@@ -66,7 +66,7 @@ class BulkWriteTest {
       assertEquals(1L, emulator.admin().stats().byRoute().get("POST /etl-executions"),
           emulator.admin().stats().byRoute().toString());
       assertEquals(800 - 4, emulator.admin().records("demo", "orders").size());
-      assertEquals(1, RateBudgetWriteTest.counter(result, WriterMetrics.NAMESPACE, "strategy.BULK"));
+      assertEquals(1, PacedWriteTest.counter(result, WriterMetrics.NAMESPACE, "strategy.BULK"));
     }
   }
 

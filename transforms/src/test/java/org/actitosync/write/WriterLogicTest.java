@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.actitosync.change.Classification;
 import org.actitosync.classify.SyncMode;
 import org.actitosync.record.AttributeType;
@@ -19,60 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** Plain unit tests of the writer's pure pieces. */
 class WriterLogicTest {
-
-  @Test
-  void shardsAreDeterministicAndCoverTheSpace() {
-    int[] counts = new int[4];
-    for (int i = 0; i < 10_000; i++) {
-      int shard = Shards.of("key-" + i, 4);
-      assertEquals(shard, Shards.of("key-" + i, 4));
-      counts[shard]++;
-    }
-    for (int count : counts) {
-      assertTrue(count > 2_000, java.util.Arrays.toString(counts));
-    }
-    assertEquals(0, Shards.of("anything", 1));
-    assertThrows(IllegalArgumentException.class, () -> Shards.of("k", 0));
-  }
-
-  @Test
-  void theRateBudgetPacesCallsAndNeverExceedsItInAnySlidingMinute() throws Exception {
-    AtomicLong now = new AtomicLong(1_000_000);
-    RateBudget budget = new RateBudget(100, 1, now::get, millis -> now.addAndGet(millis));
-    List<Long> calls = new ArrayList<>();
-    long waited = 0;
-    for (int i = 0; i < 350; i++) {
-      waited += budget.acquire();
-      calls.add(now.get());
-    }
-    Deque<Long> window = new ArrayDeque<>();
-    int max = 0;
-    for (long t : calls) {
-      window.addLast(t);
-      while (t - window.peekFirst() > 60_000) {
-        window.removeFirst();
-      }
-      max = Math.max(max, window.size());
-    }
-    assertTrue(max <= 100, "max calls in a closed 60 s window: " + max);
-    assertTrue(max >= 98, "budget left idle: " + max);
-    long elapsed = calls.get(calls.size() - 1) - calls.get(0);
-    assertTrue(elapsed >= 3.4 * 60_000 && elapsed <= 3.6 * 60_000, "350 calls took " + elapsed + " ms");
-    assertTrue(waited >= elapsed - 1000, "waiting is accounted: " + waited);
-  }
-
-  @Test
-  void aJvmRunningSomeShardsGetsTheirShareOfTheBudget() throws Exception {
-    AtomicLong now = new AtomicLong(0);
-    RateBudget budget = new RateBudget(120, 4, now::get, millis -> now.addAndGet(millis));
-    budget.shardSeen(0);
-    budget.shardSeen(1);
-    for (int i = 0; i < 61; i++) {
-      budget.acquire();
-    }
-    // 2 of 4 shards here: 60 calls per minute
-    assertTrue(now.get() >= 59_000 && now.get() <= 62_000, "took " + now.get());
-  }
 
   @Test
   void theStrategyFollowsTheCost() {

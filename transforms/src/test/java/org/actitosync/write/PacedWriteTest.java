@@ -29,12 +29,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * than 120 calls in any sliding minute, and the waiting time reaches Beam's throttling counter.
  * No real minutes are spent.
  */
-class RateBudgetWriteTest {
+class PacedWriteTest {
   @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.direct();
 
   /** Clocks by test id: the DoFns find theirs through a serializable factory. */
   static final ConcurrentMap<String, MutableClock> CLOCKS = new ConcurrentHashMap<>();
-  static final ConcurrentMap<String, RateBudget> BUDGETS = new ConcurrentHashMap<>();
 
   @Test
   void twoHundredFortyCallsAtOneHundredTwentyPerMinuteTakeAboutTwoMinutes() {
@@ -42,9 +41,9 @@ class RateBudgetWriteTest {
     MutableClock clock = MutableClock.at(start);
     String id = "budget-" + System.nanoTime();
     CLOCKS.put(id, clock);
-    RateBudgetFactory factory = (runKey, callsPerMinute, shards) -> BUDGETS.computeIfAbsent(runKey, k -> {
+    Pacing factory = (callsPerMinute, before) -> {
       MutableClock c = CLOCKS.get(id);
-      return new RateBudget(callsPerMinute, shards, () -> c.millis(),
+      return new CallBudget(callsPerMinute, () -> c.millis(),
           millis -> {
             long target = c.millis() + millis;
             synchronized (c) {
@@ -52,12 +51,12 @@ class RateBudgetWriteTest {
                 c.set(Instant.ofEpochMilli(target));
               }
             }
-          });
-    });
+          }, before);
+    };
     try (ActitoEmulator emulator = WriterFixture.emulator().clock(clock).start()) {
       WriterConfig config = config(emulator, WriterFixture.KEY)
           .setCallsPerMinute(120).setConcurrency(3).setStrategy(Strategy.RECORDS)
-          .setRateBudgets(factory).build();
+          .setPacing(factory).build();
       write(beam.pipeline(), newKeys(SyncMode.UPSERT, orders(240, "b-")), config);
       PipelineResult result = beam.pipeline().run();
       result.waitUntilFinish();

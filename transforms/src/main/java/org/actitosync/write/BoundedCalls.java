@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.beam.sdk.metrics.MetricsContainer;
 import org.apache.beam.sdk.metrics.MetricsEnvironment;
@@ -15,8 +16,10 @@ import org.apache.beam.sdk.metrics.MetricsEnvironment;
  * Runs a batch of calls with at most {@code concurrency} of them at once, on the pool's threads,
  * and returns their results in the batch's order once every one has ended: no call outlives the
  * batch, so a DoFn emits every result from its own thread. The pool threads report Beam metrics
- * to the container of the thread that submits the batch. The first exception a call throws is
- * rethrown (its cause when wrapped) after the batch has ended.
+ * to the container of the thread that submits the batch. Once a call has thrown, the calls of the
+ * batch not yet started are skipped, and the first exception is rethrown (its cause when wrapped)
+ * after the calls already started have ended: an authentication error or an outage stops the run
+ * within {@code concurrency} calls.
  */
 final class BoundedCalls implements AutoCloseable {
   private final ExecutorService pool;
@@ -31,11 +34,18 @@ final class BoundedCalls implements AutoCloseable {
 
   <T, R> List<R> run(Iterable<T> batch, Function<T, R> call) {
     MetricsContainer metrics = MetricsEnvironment.getCurrentContainer();
+    AtomicBoolean failed = new AtomicBoolean();
     List<Future<R>> futures = new ArrayList<>();
     for (T item : batch) {
       futures.add(pool.submit(() -> {
+        if (failed.get()) {
+          return null;
+        }
         try (Closeable scope = MetricsEnvironment.scopedMetricsContainer(metrics)) {
           return call.apply(item);
+        } catch (RuntimeException e) {
+          failed.set(true);
+          throw e;
         }
       }));
     }

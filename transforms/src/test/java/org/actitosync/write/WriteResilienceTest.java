@@ -160,7 +160,8 @@ class WriteResilienceTest {
         .faults(FaultSettings.builder(7).tokenExpiryRate(0.1).build()).start()) {
       List<MappedRecord> rows = orders(40, "t-");
       PCollection<WriteOutcome> outcomes =
-          write(beam.pipeline(), newKeys(SyncMode.UPSERT, rows), config(emulator, WriterFixture.KEY).build());
+          write(beam.pipeline(), newKeys(SyncMode.UPSERT, rows), config(emulator, WriterFixture.KEY)
+              .setConcurrency(1).build());
       PAssert.that(render(outcomes))
           .containsInAnyOrder(rows.stream().map(r -> "APPLIED " + r.key()).collect(Collectors.toList()));
       beam.pipeline().run().waitUntilFinish();

@@ -27,6 +27,7 @@ public final class TokenService {
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final AtomicLong minted = new AtomicLong();
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
 
   public TokenService(Clock clock, Duration ttl, List<ApiKeyDef> apiKeys) {
     this.clock = clock;
@@ -63,6 +64,14 @@ public final class TokenService {
       return Optional.empty();
     }
     return Optional.of(t.key());
+  }
+
+  /**
+   * Records a use of {@code accessToken}; true on its first. Fault injection never expires a token
+   * at its first call: a real token does not expire the moment it is minted.
+   */
+  public boolean firstUse(String accessToken) {
+    return used.add(accessToken);
   }
 
   /** Expires one token now (fault injection). */

@@ -14,6 +14,7 @@ import java.util.List;
  * @param resetRate probability that the connection is closed without any response
  * @param latencyMillis latency added to every selected call (before processing, while counted in flight)
  * @param tokenExpiryRate probability that the caller's (valid) bearer token expires now: answered 401
+ *     (never at a token's first call)
  * @param routes route names the faults apply to (see README, e.g. {@code "POST /record"}); null = all Actito routes
  * @param afterProcessing false (default): injected statuses and resets happen before the request is processed
  *     (nothing written); true: after it (the write is applied but the client sees the error or the reset)

@@ -88,7 +88,7 @@ public final class ActitoPipeline {
       if (authenticated) {
         String token = bearer(ctx.header("Authorization"));
         key = core.tokens().check(token).orElseThrow(() -> new ApiException(401, "Missing, unknown or expired token"));
-        if (fault.expireToken()) {
+        if (!core.tokens().firstUse(token) && fault.expireToken()) {
           core.tokens().expire(token);
           core.statsRecorder().injectedTokenExpiry();
           throw new ApiException(401, "Missing, unknown or expired token");

@@ -71,11 +71,17 @@ public final class TokenProvider {
     return current;
   }
 
-  /** Forgets {@code used} (after a 401) unless another thread already replaced it. */
-  public synchronized void invalidate(AccessToken used) {
+  /**
+   * Forgets {@code used} (after a 401) unless another call already replaced it.
+   *
+   * @return whether {@code used} was the current token (false: another call re-minted meanwhile)
+   */
+  public synchronized boolean invalidate(AccessToken used) {
     if (current == used) {
       current = null;
+      return true;
     }
+    return false;
   }
 
   /**

@@ -82,9 +82,13 @@ public final class ActitoHttp {
         if (raw.isSuccess() || request.passesThrough(raw.status)) {
           return new ApiResponse(raw.status, raw.body, attempt);
         }
+        if (raw.status == 401 && !tokens.invalidate(token) && attempt < policy.maxAttempts()) {
+          // calls share the token: another call found it expired and re-minted meanwhile
+          LOG.debug("{} {} got 401 on a token already replaced: replaying with the current one", op, request);
+          continue;
+        }
         if (raw.status == 401 && !reminted) {
           reminted = true;
-          tokens.invalidate(token);
           LOG.debug("{} {} got 401: re-minting the access token once and replaying", op, request);
           continue;
         }

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import org.actitosync.emulator.ActitoEmulator;
+import org.actitosync.emulator.limits.Limits;
 import org.actitosync.emulator.limits.RateMode;
 import org.actitosync.pipeline.source.Postgres;
 
@@ -27,10 +28,23 @@ public final class Activation implements AutoCloseable {
   public final Path dir;
   public final String table;
 
+  /** An emulator without the per-minute limit (functional tests). */
   public Activation(Path dir, String name) {
+    this(dir, name, ActitoEmulator.builder().data(data()).port(0).rateMode(RateMode.OFF));
+  }
+
+  /**
+   * An emulator with exactly {@code limits}, e.g. {@link Limits#DEFAULTS} (Actito's documented
+   * limits), for the tests that measure how the writer keeps them.
+   */
+  public Activation(Path dir, String name, Limits limits) {
+    this(dir, name, ActitoEmulator.builder().data(data()).port(0).limits(limits));
+  }
+
+  private Activation(Path dir, String name, ActitoEmulator.Builder emulator) {
     this.dir = dir;
     this.table = "orders_" + name.replace('-', '_');
-    this.emulator = ActitoEmulator.builder().data(data()).port(0).rateMode(RateMode.OFF).start();
+    this.emulator = emulator.start();
     try {
       Files.writeString(dir.resolve("api.key"), KEY);
     } catch (IOException e) {

@@ -67,12 +67,8 @@ public final class ActivationJob {
             .setCoder(LayoutRecordCoder.of(run.layout()))
             .apply("CountRows", ParDo.of(new Progress.Count<MappedRecord>("read")))
             .setCoder(LayoutRecordCoder.of(run.layout()));
-    WriterConfig.Builder writerBuilder =
-        run.config().writerConfig(run.layout(), run.profileColumns()).setRunKey(runId);
-    if (run.inThisJvm()) {
-      writerBuilder.setRateBudgets(org.actitosync.write.RateBudgetFactory.wholeInThisJvm());
-    }
-    WriterConfig writer = writerBuilder.build();
+    WriterConfig writer =
+        run.config().writerConfig(run.layout(), run.profileColumns()).setRunKey(runId).build();
     if (run.dryRun()) {
       PCollectionTuple classified = SyncRun.plan(pipeline, rows, run.spec());
       PCollection<Classification> changes = classified.get(Classify.CHANGES);

@@ -201,6 +201,9 @@ class ProfilesEndToEndTest {
       assertEquals(2, a.emulator.admin().stats().route("POST /etl-executions"), routes.toString());
       long total = routes.values().stream().mapToLong(Long::longValue).sum();
       assertTrue(total <= 40, total + " calls: " + routes);
+      // one token per writer step that called Actito (profiles, records in bulk) and the preflight's
+      assertTrue(a.emulator.admin().stats().tokensMinted() <= 3,
+          a.emulator.admin().stats().tokensMinted() + " tokens minted: " + routes);
       Map<Long, Map<String, Object>> profiles = profiles(a);
       assertEquals(2 + 2000, profiles.size());
       assertEquals("c1777@example.com", profiles.get(1777L).get("emailAddress"));

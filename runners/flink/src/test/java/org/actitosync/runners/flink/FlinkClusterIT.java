@@ -80,7 +80,9 @@ class FlinkClusterIT {
               + stats.maxCallsInSlidingMinute() + " > write.callsPerMinute " + CALLS_PER_MINUTE),
           () -> assertEquals(0, stats.served429Concurrency(), "429s for concurrency"),
           () -> assertEquals(0, stats.served429Rate(), "429s for the rate"),
-          () -> assertEquals(0, stats.throttledCalls(), "calls Actito throttled (over its 100 a minute)"));
+          () -> assertEquals(0, stats.throttledCalls(), "calls Actito throttled (over its 100 a minute)"),
+          () -> assertTrue(stats.tokensMinted() <= 2,
+              stats.tokensMinted() + " tokens minted: one for the preflight, one for the one record writer"));
     }
   }
 

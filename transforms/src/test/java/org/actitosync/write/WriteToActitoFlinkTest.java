@@ -20,12 +20,12 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The concurrency cap on the Flink runner's embedded cluster (parallelism 2 > 1 shard per slot). */
+/** The concurrency cap on the Flink runner's embedded cluster (parallelism 2: the one writer still keeps it). */
 class WriteToActitoFlinkTest {
   @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.flinkLocal();
 
   @Test
-  void concurrencyNeverExceedsTheShardCountOnFlink() {
+  void concurrencyNeverExceedsTheCapOnFlink() {
     try (ActitoEmulator emulator = WriterFixture.emulator()
         .faults(FaultSettings.builder(1).latencyMillis(3).build()).start()) {
       List<MappedRecord> rows = orders(500, "fl-");

@@ -32,7 +32,7 @@ class WriteToActitoTest {
   @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.direct();
 
   @Test
-  void concurrencyNeverExceedsTheShardCount() {
+  void concurrencyNeverExceedsTheCap() {
     try (ActitoEmulator emulator = WriterFixture.emulator()
         .faults(FaultSettings.builder(1).latencyMillis(3).build()).start()) {
       List<MappedRecord> rows = orders(500, "c-");
@@ -44,7 +44,7 @@ class WriteToActitoTest {
 
       EmulatorStats stats = emulator.admin().stats();
       assertTrue(stats.peakConcurrent() <= 3, "peak concurrency " + stats.peakConcurrent());
-      assertTrue(stats.peakConcurrent() >= 2, "the shards did run in parallel: " + stats.peakConcurrent());
+      assertTrue(stats.peakConcurrent() >= 2, "the calls did run in parallel: " + stats.peakConcurrent());
       assertEquals(0, stats.served429Concurrency());
       assertEquals(501, emulator.admin().records("demo", "orders").size());
     }

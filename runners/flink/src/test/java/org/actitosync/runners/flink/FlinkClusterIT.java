@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FlinkClusterIT {
   static final int TASK_MANAGERS = 2;
   static final int PARALLELISM = 4;
-  static final int ROWS = 320;
+  static final int ROWS = 300;
   static final int CONCURRENCY = 4;
   static final int CALLS_PER_MINUTE = 90;
   static final String UPSERT = "POST /record";
@@ -81,6 +81,9 @@ class FlinkClusterIT {
           () -> assertEquals(0, stats.served429Concurrency(), "429s for concurrency"),
           () -> assertEquals(0, stats.served429Rate(), "429s for the rate"),
           () -> assertEquals(0, stats.throttledCalls(), "calls Actito throttled (over its 100 a minute)"),
+          () -> assertTrue(firstUpsert.get() != 0 && lastUpsert.get() != 0
+                  && (ROWS - 1) * 60e9 / (lastUpsert.get() - firstUpsert.get()) >= 0.8 * CALLS_PER_MINUTE,
+              "the budget was left idle: see the write phase above"),
           () -> assertTrue(stats.tokensMinted() <= 2,
               stats.tokensMinted() + " tokens minted: one for the preflight, one for the one record writer"));
     }

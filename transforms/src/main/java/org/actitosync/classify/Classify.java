@@ -11,6 +11,7 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -35,7 +36,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * #UNCHANGED}, {@link #SKIPPED} and {@link #REJECTED}; and {@link #COUNTS}, the rows and keys
  * counted per bundle (so the rows need no second pass to be counted). Deterministic: a retried
  * bundle produces the same classifications and counts. Counts per kind are also reported as Beam
- * counters in namespace {@code actito-sync}.
+ * counters in namespace {@code actito-sync} ({@code classified_<KIND>}, {@code rejected_<RULE>}),
+ * and each change (INSERT, UPDATE, DELETE) updates the distribution {@value #CHANGES_AT} with the
+ * time it was classified (epoch milliseconds), so a launcher can tell when the last change left.
  */
 public final class Classify extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<MappedRecord> ROWS = new TupleTag<MappedRecord>() {};
@@ -52,6 +55,8 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
    */
   public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<KV<String, Long>>() {};
   public static final String ROWS_LABEL = "rows";
+  /** The distribution each change updates with the time it was classified (namespace {@code actito-sync}). */
+  public static final String CHANGES_AT = "stage.classify.at";
 
   private final Classifier classifier;
   private final boolean keepsUnsent;
@@ -122,6 +127,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
     private final TupleTag<MappedRecord> rowsTag;
     private final TupleTag<SnapshotEntry> previousTag;
     private final Counter[] counters = new Counter[org.actitosync.change.ChangeKind.values().length];
+    private final Distribution changesAt = Metrics.distribution("actito-sync", CHANGES_AT);
 
     ClassifyFn(
         Classifier classifier,
@@ -173,6 +179,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
         case INSERT:
         case UPDATE:
         case DELETE:
+          changesAt.update(System.currentTimeMillis());
           out.get(CHANGES).output(c);
           break;
         case UNCHANGED:

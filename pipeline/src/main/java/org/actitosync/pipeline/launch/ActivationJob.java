@@ -4,9 +4,7 @@ import org.actitosync.change.Classification;
 import org.actitosync.change.DeadLetters;
 import org.actitosync.change.WriteOutcome;
 import org.actitosync.classify.Classify;
-import org.actitosync.coders.ClassificationCoder;
 import org.actitosync.coders.LayoutRecordCoder;
-import org.actitosync.coders.WriteOutcomeCoder;
 import org.actitosync.pipeline.config.ActivationConfig;
 import org.actitosync.pipeline.plan.PlanLines;
 import org.actitosync.pipeline.source.RowMapping;
@@ -21,7 +19,6 @@ import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -38,7 +35,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * with its attributes).
  *
  * <p>The source is a parameter so tests can swap it; {@link #source(ActivationConfig,
- * org.actitosync.record.AttributeLayout)} is the configured one.
+ * org.actitosync.record.AttributeLayout)} is the configured one. The run's progress and report
+ * read the Beam metrics of steps that are there anyway (rows read in {@link RowMapping}, changes
+ * in {@link Classify}, outcomes in the writer): no step is added to count.
  */
 public final class ActivationJob {
   public static final String STRATEGY_FILE = "strategy.json";
@@ -57,6 +56,10 @@ public final class ActivationJob {
         SourceRead.of(run.config().source(), RowMapping.of(run.config(), run.layout(), run.profileColumns())));
   }
 
+  /**
+   * The graph with {@code source} in place of the configured one. Its rows count as read (report
+   * and progress) only if it maps them with a {@link RowMapping}, as every configured source does.
+   */
   public static void build(
       Pipeline pipeline, RunContext run, PTransform<PBegin, PCollection<MappedRecord>> source) {
     SnapshotStore store = run.store();
@@ -64,8 +67,6 @@ public final class ActivationJob {
     PCollection<MappedRecord> rows =
         pipeline
             .apply("ReadSource", source)
-            .setCoder(LayoutRecordCoder.of(run.layout()))
-            .apply("CountRows", ParDo.of(new Progress.Count<MappedRecord>("read")))
             .setCoder(LayoutRecordCoder.of(run.layout()));
     WriterConfig writer =
         run.config().writerConfig(run.layout(), run.profileColumns()).setRunKey(runId).build();
@@ -85,8 +86,8 @@ public final class ActivationJob {
       return;
     }
     SyncRun.Result result =
-        SyncRun.expand(pipeline, rows, run.spec(), new CountedWriter(
-            WriteToActito.with(writer).withChoiceFile(store.runPrefix(runId, STRATEGY_FILE))));
+        SyncRun.expand(pipeline, rows, run.spec(),
+            WriteToActito.with(writer).withChoiceFile(store.runPrefix(runId, STRATEGY_FILE)));
     deadLetters(result.rejected(), result.outcomes(), store, runId, "rejected");
   }
 
@@ -106,23 +107,4 @@ public final class ActivationJob {
         .apply("WriteDeadLetters", TextIO.write().to(store.runPrefix(runId, folder + "/part")).withSuffix(".jsonl"));
   }
 
-  /** The writer with progress counting around it. */
-  private static final class CountedWriter
-      extends PTransform<PCollection<Classification>, PCollection<WriteOutcome>> {
-    private final WriteToActito writer;
-
-    CountedWriter(WriteToActito writer) {
-      this.writer = writer;
-    }
-
-    @Override
-    public PCollection<WriteOutcome> expand(PCollection<Classification> changes) {
-      return changes
-          .apply("CountChanges", ParDo.of(new Progress.Count<Classification>("classify")))
-          .setCoder(ClassificationCoder.of())
-          .apply("Write", writer)
-          .apply("CountWritten", ParDo.of(new Progress.Count<WriteOutcome>("write")))
-          .setCoder(WriteOutcomeCoder.of());
-    }
-  }
 }

@@ -144,7 +144,6 @@ public final class Launcher {
 
     RunContext run = RunContext.of(
         config, layout, base.orElse(null), runId, dryRun, options.getFullResync(), guard, notes)
-        .withInThisJvm(RunnerPlacement.inThisJvm(loaded.pipelineArgs()))
         .withProfileColumns(profileColumns);
     Pipeline pipeline = Pipeline.create(options);
     if (sourceOverride == null) {
@@ -152,13 +151,12 @@ public final class Launcher {
     } else {
       ActivationJob.build(pipeline, run, sourceOverride);
     }
-    Progress.reset();
     long started = System.currentTimeMillis();
     PipelineResult result;
-    try (ProgressPrinter printer =
-        ProgressPrinter.start(out, options.getProgressSeconds(), config.write().callsPerMinute())) {
+    try {
       result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
+      PipelineResult.State state = ProgressPrinter.waitUntilFinish(
+          result, out, options.getProgressSeconds(), config.write().callsPerMinute());
       if (state != PipelineResult.State.DONE) {
         return failures.fail(ExitCode.PIPELINE_FAILURE, "pipeline ended in state " + state + "; nothing was committed");
       }

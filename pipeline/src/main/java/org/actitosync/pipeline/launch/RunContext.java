@@ -30,22 +30,13 @@ public abstract class RunContext {
   /** Notes from preflight (attributes created, mapping changes). */
   public abstract List<String> notes();
 
-  /** Whether the runner runs every writer shard in this JVM (see {@link RunnerPlacement}). */
-  public abstract boolean inThisJvm();
-
   /** The profile-only columns, typed (by the config, else by the profile table preflight read). */
   public abstract ProfileColumns profileColumns();
-
-  /** This context for a runner that runs everything in this JVM (or not). */
-  public RunContext withInThisJvm(boolean inThisJvm) {
-    return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
-        inThisJvm, profileColumns());
-  }
 
   /** This context with the profile-only columns typed as preflight resolved them. */
   public RunContext withProfileColumns(ProfileColumns profileColumns) {
     return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
-        inThisJvm(), profileColumns);
+        profileColumns);
   }
 
   public SnapshotStore store() {
@@ -68,7 +59,7 @@ public abstract class RunContext {
       org.actitosync.guard.GuardPolicy guard,
       List<String> notes) {
     return new AutoValue_RunContext(
-        config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes), false,
+        config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes),
         config.profiles().profileColumns(java.util.Map.of()));
   }
 }

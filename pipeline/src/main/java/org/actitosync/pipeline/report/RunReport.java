@@ -28,7 +28,9 @@ public final class RunReport {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String RULE = "+-------------------+---------------+\n";
   /** The distribution the source-reading step updates once per row. */
-  public static final String ROWS_READ_DISTRIBUTION = "stage.read.at";
+  public static final String ROWS_READ_DISTRIBUTION = org.actitosync.pipeline.source.RowMapping.ROWS_READ;
+  /** Per stage, the distribution of when its elements passed (the max ends the stage's duration). */
+  private static final Map<String, String> STAGE_TIMES = stageTimes();
 
   private final ObjectNode root;
 
@@ -95,17 +97,25 @@ public final class RunReport {
     }
     ObjectNode durations = root.putObject("durationsMillis");
     durations.put("total", finishedMillis - startedMillis);
-    for (String stage : new String[] {"read", "classify", "write"}) {
-      long[] span = metrics.span("stage." + stage + ".at");
+    STAGE_TIMES.forEach((stage, distribution) -> {
+      long[] span = metrics.span(distribution);
       if (span != null) {
         durations.put(stage, span[1] - startedMillis);
       }
-    }
+    });
     root.putArray("notes").addAll(JSON.valueToTree(notes).isArray()
         ? (com.fasterxml.jackson.databind.node.ArrayNode) JSON.valueToTree(notes) : JSON.createArrayNode());
     root.putArray("warnings");
     root.putArray("alerts");
     return new RunReport(root);
+  }
+
+  private static Map<String, String> stageTimes() {
+    Map<String, String> times = new java.util.LinkedHashMap<>();
+    times.put("read", ROWS_READ_DISTRIBUTION);
+    times.put("classify", org.actitosync.classify.Classify.CHANGES_AT);
+    times.put("write", org.actitosync.write.WriterMetrics.WRITTEN_AT);
+    return java.util.Collections.unmodifiableMap(times);
   }
 
   /** This report with the run's exit code (its name, e.g. {@code REJECTED_ROWS}). */

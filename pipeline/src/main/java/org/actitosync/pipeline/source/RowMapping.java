@@ -9,13 +9,23 @@ import org.actitosync.pipeline.config.ActivationConfig;
 import org.actitosync.record.AttributeLayout;
 import org.actitosync.record.MappedRecord;
 import org.actitosync.record.RecordMapper;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
 
 /**
  * How a source row becomes a {@link MappedRecord}: the {@link RecordMapper} plus the source columns
  * it reads (so readers convert only those). Serializable; shipped inside the read's row mapper.
+ *
+ * <p>Every source maps each row it reads here exactly once, so this is where the run counts the
+ * rows read: the Beam distribution {@value #ROWS_READ} (namespace {@value #NAMESPACE}) gets the
+ * time each row was mapped (its count is the rows read, its max when the read ended).
  */
 public final class RowMapping implements Serializable {
   private static final long serialVersionUID = 1L;
+  public static final String NAMESPACE = "actito-sync";
+  /** The distribution updated once per row mapped, with the time in epoch milliseconds. */
+  public static final String ROWS_READ = "stage.read.at";
+  private static final Distribution READ_AT = Metrics.distribution(NAMESPACE, ROWS_READ);
 
   private final RecordMapper mapper;
   private final List<String> columns;
@@ -64,7 +74,9 @@ public final class RowMapping implements Serializable {
 
   /** Maps one row (column → Java value; absent columns read as null). */
   public MappedRecord map(Map<String, ?> row) {
-    return mapper.map(row);
+    MappedRecord record = mapper.map(row);
+    READ_AT.update(System.currentTimeMillis());
+    return record;
   }
 
   /** An empty row map sized for {@link #columns()}. */

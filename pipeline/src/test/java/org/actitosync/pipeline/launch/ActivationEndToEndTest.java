@@ -22,6 +22,36 @@ class ActivationEndToEndTest {
 
   @TempDir Path dir;
 
+  /**
+   * Progress lines come from the run's own metrics while it runs (the DirectRunner not blocking in
+   * {@code run()}, as the direct jar runs it): the emulator holds the record calls for 3 s, so lines
+   * print while every row is read and classified and nothing is written yet. The report's counts
+   * read the same metrics once the run is done and stay exact.
+   */
+  @Test
+  void progressLinesComeFromTheRunsMetricsWhileItRuns() throws Exception {
+    try (Activations a = new Activations(dir, "progress")) {
+      a.sql("INSERT INTO " + a.table + " VALUES ('p1',1,10,'NEW'),('p2',2,20,'PAID'),('p3',1,30,'NEW')");
+      org.actitosync.emulator.faults.RequestHold slowWrites =
+          a.emulator.admin().holdRequests("POST /record", 100, java.time.Duration.ofSeconds(3));
+
+      Activations.Result run = a.launch("--config=" + a.config("MIRROR"), "--runId=p-1", "--progressSeconds=1");
+
+      assertEquals(0, run.code(), run.out() + run.err());
+      assertEquals(3, slowWrites.arrivals(), "every record call was held");
+      List<String> lines = run.out().lines().filter(l -> l.startsWith("progress: ")).collect(Collectors.toList());
+      assertTrue(lines.contains("progress: 3 rows read, 0 of 3 changes written, ETA 2s at 90 calls/min"), run.out());
+      for (String line : lines) {
+        assertTrue(line.matches("progress: [0-3] rows read, [0-3] of [0-3] changes written, ETA [0-2]s at 90 calls/min"),
+            line);
+      }
+      JsonNode report = JSON.readTree(dir.resolve("snapshots/progress/runs/p-1/report.json").toFile());
+      assertEquals(3, report.path("rowsRead").asLong());
+      assertEquals(3, report.path("classified").path("INSERT").asLong());
+      assertEquals(3, report.path("outcomeTotals").path("APPLIED").asLong());
+    }
+  }
+
   @Test
   void anAttributeAddedToTheMappingIsCreatedAndSentAlone() throws Exception {
     try (Activations a = new Activations(dir, "mapping-change")) {

@@ -123,8 +123,11 @@ final class Activations implements AutoCloseable {
     }
   }
 
-  /** Beam options of a run on the DirectRunner (the default of {@link #launch}). */
-  static final List<String> DIRECT = List.of("--runner=DirectRunner", "--targetParallelism=2");
+  /**
+   * Beam options of a run on the DirectRunner (the default of {@link #launch}), not blocking in
+   * {@code run()} as the direct jar runs it, so the launcher can print progress while it runs.
+   */
+  static final List<String> DIRECT = List.of("--runner=DirectRunner", "--targetParallelism=2", "--blockOnRun=false");
   /** Beam options of a run on an embedded Flink cluster in this JVM. */
   static final List<String> FLINK = List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2");
 
@@ -133,13 +136,18 @@ final class Activations implements AutoCloseable {
     return launchOn(DIRECT, args);
   }
 
-  /** Runs the launcher with {@code runner}'s Beam options; returns the exit code and keeps what it printed. */
+  /**
+   * Runs the launcher with {@code runner}'s Beam options; returns the exit code and keeps what it
+   * printed. No progress lines unless {@code args} give {@code --progressSeconds}.
+   */
   Result launchOn(List<String> runner, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(runner);
-    all.add("--progressSeconds=0");
+    if (all.stream().noneMatch(arg -> arg.startsWith("--progressSeconds="))) {
+      all.add("--progressSeconds=0");
+    }
     long started = System.nanoTime();
     int code = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(new String[0]));

@@ -57,6 +57,27 @@ public final class FlinkDefaults {
     return all;
   }
 
+  /**
+   * Why the command line cannot run, if it asks for the Flink runner's detached mode ({@code
+   * --attachedMode=false}): a detached job that fails ends as state FAILED without its cause, so a
+   * guard refusal, a commit conflict or an authentication error would exit 1 instead of 4, 6 or 3;
+   * and on the embedded cluster, the end of the job shuts the cluster down under the launcher's
+   * wait, so even a run that committed exits 1 (observed: "MiniCluster is not yet running or has
+   * already been shut down").
+   */
+  public static Optional<String> unsupported(List<String> args) {
+    Optional<String> runner = value(args, "runner");
+    if (runner.isPresent() && !isFlink(runner.get())) {
+      return Optional.empty();
+    }
+    if (value(args, "attachedMode").map("false"::equalsIgnoreCase).orElse(false)) {
+      return Optional.of("--attachedMode=false: the Flink runner then loses a failed job's cause (exit codes"
+          + " 3, 4 and 6 would become 1) and, on the embedded cluster, fails runs that committed; run attached"
+          + " (the default)");
+    }
+    return Optional.empty();
+  }
+
   private static boolean isFlink(String runner) {
     return runner.equals("FlinkRunner") || runner.equals("org.apache.beam.runners.flink.FlinkRunner");
   }

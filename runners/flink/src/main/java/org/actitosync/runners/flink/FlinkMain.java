@@ -10,13 +10,19 @@ import org.actitosync.pipeline.launch.Launcher;
 /**
  * {@code java -jar actito-sync-flink.jar}: runs one activation on Apache Flink, on an embedded
  * cluster unless {@code --flinkMaster=host:port} names a Flink 1.19 cluster (the jar is then
- * staged to it). The defaults it adds are in {@link FlinkDefaults}; everything else (config,
- * {@code --help}, exit codes) is the launcher's.
+ * staged to it). The defaults it adds are in {@link FlinkDefaults}; it refuses the Flink runner's
+ * detached mode (exit 2, see {@link FlinkDefaults#unsupported}); everything else (config, {@code
+ * --help}, exit codes) is the launcher's.
  */
 public final class FlinkMain {
   private FlinkMain() {}
 
   public static void main(String[] args) {
+    Optional<String> unsupported = FlinkDefaults.unsupported(List.of(args));
+    if (unsupported.isPresent()) {
+      System.err.println("actito-sync: config error: " + unsupported.get());
+      System.exit(org.actitosync.pipeline.launch.ExitCode.CONFIG_ERROR.code());
+    }
     List<String> all = FlinkDefaults.apply(List.of(args), Runtime.getRuntime().availableProcessors(), ownJar());
     System.exit(new Launcher(System.out, System.err).run(all.toArray(new String[0])));
   }

@@ -52,4 +52,16 @@ class FlinkDefaultsTest {
     assertEquals(Optional.of(""), FlinkDefaults.value(List.of("--x"), "x"));
     assertEquals(Optional.empty(), FlinkDefaults.value(List.of("--xy=1"), "x"));
   }
+
+  @Test
+  void theDetachedModeIsRefusedOnFlinkOnly() {
+    assertEquals(Optional.empty(), FlinkDefaults.unsupported(List.of("--config=a.yaml")));
+    assertEquals(Optional.empty(), FlinkDefaults.unsupported(List.of("--attachedMode=true")));
+    assertEquals(true, FlinkDefaults.unsupported(List.of("--attachedMode=false")).orElseThrow()
+        .startsWith("--attachedMode=false: the Flink runner then loses a failed job's cause"));
+    assertEquals(true, FlinkDefaults.unsupported(
+        List.of("--runner=FlinkRunner", "--flinkMaster=flink:8081", "--attachedMode=false")).isPresent());
+    assertEquals(Optional.empty(),
+        FlinkDefaults.unsupported(List.of("--runner=DirectRunner", "--attachedMode=false")));
+  }
 }

@@ -15,6 +15,8 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A writer step of record calls: the run's one logical writer for that step. Its input is keyed by
@@ -28,11 +30,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * starts from it; the first batch starts from the histories of the steps before (side input
  * {@code before}). When the input ends, the step emits its history on {@link #HISTORY} for the
  * steps after it. One client per DoFn instance, so the access token is minted once and reused.
+ * After each batch it logs how many outcomes the run has so far: on runners whose metrics cannot
+ * be read while the job runs (Flink), that line is the write's progress.
  *
  * @param <T> one unit of work (a change, a profile)
  * @param <R> its result; {@code null} results are not emitted
  */
 abstract class PacedBatchFn<T, R> extends DoFn<KV<Integer, Iterable<T>>, R> {
+  private static final Logger LOG = LoggerFactory.getLogger(PacedBatchFn.class);
+
   /** The step's history, emitted once when its input has ended. */
   static final TupleTag<CallHistory> HISTORY = new TupleTag<CallHistory>() {};
 
@@ -84,7 +90,10 @@ abstract class PacedBatchFn<T, R> extends DoFn<KV<Integer, Iterable<T>>, R> {
         }
       }
     } finally {
-      history.write(session.history());
+      CallHistory now = session.history();
+      history.write(now);
+      LOG.info("run {}: {} changes and profiles written so far, {} of them FAILED after retries",
+          config.runKey(), now.attempted(), now.failed());
     }
   }
 

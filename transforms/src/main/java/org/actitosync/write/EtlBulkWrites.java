@@ -1,5 +1,6 @@
 package org.actitosync.write;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,16 @@ final class EtlBulkWrites implements EtlExecutions.Spec<Classification> {
   private final WriterConfig config;
   private final List<String> columns;
 
+  private final Path tempDir;
+
   EtlBulkWrites(ActitoClient client, WriterConfig config) {
+    this(client, config, null);
+  }
+
+  /** Its temporary files in {@code tempDir} (null: the JVM's temporary directory). */
+  EtlBulkWrites(ActitoClient client, WriterConfig config, Path tempDir) {
     this.client = client;
+    this.tempDir = tempDir;
     this.config = config;
     this.columns = new ArrayList<>(config.attributeTypes().keySet());
     columns.remove(config.keyAttribute());
@@ -56,7 +65,7 @@ final class EtlBulkWrites implements EtlExecutions.Spec<Classification> {
    *     it may have been written and their outcomes given)
    */
   void write(Iterable<Classification> changes, Consumer<WriteOutcome> out) {
-    new EtlExecutions<>(client, this).write(changes, (change, v) -> {
+    new EtlExecutions<>(client, this, tempDir).write(changes, (change, v) -> {
       OutcomeStatus status = switch (v.kind()) {
         case WRITTEN -> OutcomeStatus.APPLIED;
         case NAMED, REFUSED -> OutcomeStatus.REJECTED;

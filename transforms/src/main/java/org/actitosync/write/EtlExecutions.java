@@ -1,5 +1,6 @@
 package org.actitosync.write;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,13 @@ final class EtlExecutions<T> {
 
   private final ActitoClient client;
   private final Spec<T> spec;
+  private final Path tempDir;
 
-  EtlExecutions(ActitoClient client, Spec<T> spec) {
+  /** Its temporary files go in {@code tempDir}, or the JVM's temporary directory when null. */
+  EtlExecutions(ActitoClient client, Spec<T> spec, Path tempDir) {
     this.client = client;
     this.spec = spec;
+    this.tempDir = tempDir;
   }
 
   /**
@@ -87,13 +91,13 @@ final class EtlExecutions<T> {
     try {
       for (T item : items) {
         if (spool == null) {
-          spool = EtlSpool.create(spec, client.config());
+          spool = EtlSpool.create(spec, client.config(), tempDir);
         }
         byte[] line = spool.line(item);
         if (!spool.fits(line)) {
           send(spool, out);
           spool.close();
-          spool = EtlSpool.create(spec, client.config());
+          spool = EtlSpool.create(spec, client.config(), tempDir);
         }
         spool.add(item, line);
       }

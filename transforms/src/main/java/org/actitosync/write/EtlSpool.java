@@ -24,17 +24,21 @@ import org.actitosync.actito.etl.ImportFileWriter;
 final class EtlSpool<T> implements AutoCloseable {
   private final EtlExecutions.Spec<T> spec;
   private final ActitoClientConfig client;
+  private final Path dir;
   private final ImportFileWriter csv;
   private final Path spill;
   private OutputStream spillOut;
 
-  private EtlSpool(EtlExecutions.Spec<T> spec, ActitoClientConfig client) throws IOException {
+  private EtlSpool(EtlExecutions.Spec<T> spec, ActitoClientConfig client, Path dir)
+      throws IOException {
     this.spec = spec;
     this.client = client;
-    this.csv = ImportFileWriter.create(spec.columns(), CsvFormat.defaults(),
+    this.dir = dir;
+    this.csv = ImportFileWriter.create(dir, spec.columns(), CsvFormat.defaults(),
         client.importCompression(), client.maxImportBytes());
     try {
-      this.spill = Files.createTempFile("actito-import-", ".items");
+      this.spill = dir == null ? Files.createTempFile(ImportFileWriter.PREFIX, ".items")
+          : Files.createTempFile(dir, ImportFileWriter.PREFIX, ".items");
       this.spillOut = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
     } catch (IOException | RuntimeException e) {
       csv.close();
@@ -42,10 +46,13 @@ final class EtlSpool<T> implements AutoCloseable {
     }
   }
 
-  /** An empty file for {@code spec}'s items, under {@code client}'s file cap and compression. */
-  static <T> EtlSpool<T> create(EtlExecutions.Spec<T> spec, ActitoClientConfig client) {
+  /**
+   * An empty file for {@code spec}'s items, under {@code client}'s file cap and compression, in
+   * {@code dir} (null: the JVM's temporary directory).
+   */
+  static <T> EtlSpool<T> create(EtlExecutions.Spec<T> spec, ActitoClientConfig client, Path dir) {
     try {
-      return new EtlSpool<>(spec, client);
+      return new EtlSpool<>(spec, client, dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,10 +103,10 @@ final class EtlSpool<T> implements AutoCloseable {
   /** Its items in two new files, the first half and the rest (for a file refused as a whole). */
   List<EtlSpool<T>> halves() {
     int half = rows() / 2;
-    EtlSpool<T> first = create(spec, client);
+    EtlSpool<T> first = create(spec, client, dir);
     EtlSpool<T> second;
     try {
-      second = create(spec, client);
+      second = create(spec, client, dir);
     } catch (RuntimeException e) {
       first.close();
       throw e;

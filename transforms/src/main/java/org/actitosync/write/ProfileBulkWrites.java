@@ -55,7 +55,7 @@ final class ProfileBulkWrites {
    * file's profiles are pending, on disk). No order: a CREATE_ONLY import is idempotent in any order.
    */
   void write(Iterable<KV<String, Map<String, String>>> missing, Consumer<KV<String, ProfileOutcome>> out) {
-    new EtlExecutions<>(client, spec()).write(missing, (profile, v) -> {
+    new EtlExecutions<>(client, spec(), null).write(missing, (profile, v) -> {
       String link = profile.getKey();
       ProfileOutcome outcome = switch (v.kind()) {
         case WRITTEN -> ProfileOutcome.writtenInBulk();

@@ -21,6 +21,9 @@ import java.util.zip.ZipOutputStream;
  * temporary file: the {@link ImportFile} of {@link #finish} is usable only until then.
  */
 public final class ImportFileWriter implements AutoCloseable {
+  /** How the names of its temporary files start. */
+  public static final String PREFIX = "actito-import-";
+
   private final List<String> columns;
   private final CsvFormat format;
   private final Compression compression;
@@ -33,14 +36,15 @@ public final class ImportFileWriter implements AutoCloseable {
   private int rows;
   private ImportFile file;
 
-  private ImportFileWriter(List<String> columns, CsvFormat format, Compression compression,
-      long maxBytes) throws IOException {
+  private ImportFileWriter(Path dir, List<String> columns, CsvFormat format,
+      Compression compression, long maxBytes) throws IOException {
     this.columns = List.copyOf(columns);
     this.format = format;
     this.compression = compression;
     this.maxBytes = maxBytes;
     this.limit = CsvImportFiles.cutLimit(maxBytes);
-    this.path = Files.createTempFile("actito-import-", ".csv" + compression.suffix());
+    String suffix = ".csv" + compression.suffix();
+    this.path = dir == null ? Files.createTempFile(PREFIX, suffix) : Files.createTempFile(dir, PREFIX, suffix);
     try {
       this.out = open(path, compression);
       byte[] header = CsvImportFiles.encode(format, this.columns);
@@ -52,11 +56,14 @@ public final class ImportFileWriter implements AutoCloseable {
     }
   }
 
-  /** A new empty file (the header written) in the JVM's temporary directory. */
-  public static ImportFileWriter create(List<String> columns, CsvFormat format,
+  /**
+   * A new empty file (the header written) in {@code dir}, or in the JVM's temporary directory when
+   * {@code dir} is null.
+   */
+  public static ImportFileWriter create(Path dir, List<String> columns, CsvFormat format,
       Compression compression, long maxBytes) {
     try {
-      return new ImportFileWriter(columns, format, compression, maxBytes);
+      return new ImportFileWriter(dir, columns, format, compression, maxBytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -26,6 +26,7 @@ EMULATOR_JAR = ROOT / "emulator/target/actito-emulator.jar"
 OUT = ROOT / "target/bench"
 API_KEY = "bench-api-key-not-secret"
 JOB_HEAP = "-Xmx4g"
+STREAM_HEAP = "-Xmx1g"  # issue 16: the streaming bulk run's job heap
 
 # name, SQL column, Actito type (W = 10, the key first); BenchDb.java generates the same columns
 COLUMNS = [
@@ -167,11 +168,11 @@ write:
         path.write_text(text)
         return path
 
-    def run_job(self, label, cmd, expect=(0,), jfr=None, timeout=None):
+    def run_job(self, label, cmd, expect=(0,), jfr=None, timeout=None, heap=JOB_HEAP, jvm_args=()):
         """Runs a JVM under /usr/bin/time -v; returns wall time, peak RSS, exit code and the report.
         With a timeout, a run still going after it is killed and recorded with killedAfterSeconds."""
         log(f"run {label}")
-        jvm = ["java", JOB_HEAP]
+        jvm = ["java", heap, *jvm_args]
         if jfr:
             jvm += [f"-XX:StartFlightRecording=filename={jfr},settings=profile"]
         stderr_file = self.work / f"{label}.err"
@@ -200,7 +201,7 @@ write:
         m = re.search(r'^\{"runId".*\}$', out_text, re.M)
         if m:
             seed = json.loads(m.group(0))
-        run = {"label": label, "exit": code, "wallSeconds": round(wall, 1),
+        run = {"label": label, "exit": code, "wallSeconds": round(wall, 1), "heap": heap,
                "peakRssMb": round(rss_mb) if rss_mb else None, "report": report, "seed": seed}
         if killed:
             run["killedAfterSeconds"] = round(wall)
@@ -346,6 +347,54 @@ write:
         self.save()
 
 
+    def bulk_stream(self, raised):
+        """Issue 16: N new rows (a first UPSERT sync) through write.strategy BULK with the job's heap at
+        -Xmx1g: the bulk path streams its files from disk. Records the files (rows, bytes: the job's
+        "started ETL execution" lines), the emulator's calls, and counts the records that reached it."""
+        n = self.args.bulk_stream_rows
+        table = f"seg_stream_{n}"
+        r = {"rows": n, "heap": STREAM_HEAP, "generate": self.db("generate", self.jdbc, table, str(n), str(len(COLUMNS)))}
+        self.admin(raised, "reset", "POST")
+        self.admin(raised, "stats/reset", "POST")
+        shutil.rmtree(self.work / "snapshots" / f"stream-{n}", ignore_errors=True)
+        cfg = self.config(f"stream-{n}", table, raised, strategy="BULK")
+        run = self.run_job(f"stream-{n}", self.flink(cfg), heap=STREAM_HEAP,
+                           jvm_args=["-XX:+HeapDumpOnOutOfMemoryError", f"-XX:HeapDumpPath={self.work}",
+                                     "-Dorg.slf4j.simpleLogger.log.org.actitosync.actito.etl.EtlApi=info"])
+        r["run"] = run["label"]
+        err = (self.work / f"stream-{n}.err").read_text(errors="replace")
+        r["files"] = [{"rows": int(m.group(1)), "bytes": int(m.group(2))} for m in
+                      re.finditer(r"started ETL execution \S+ of .*? \((\d+) rows, (\d+) bytes\)", err)]
+        r["emulator"] = self.admin(raised, "stats")
+        # every row in the emulator: its records as JSON, streamed to disk and counted without parsing
+        dump = self.work / f"stream-{n}-records.json"
+        with urllib.request.urlopen(raised + "/_emulator/records/bench/orders", timeout=1800) as resp, \
+                open(dump, "wb") as f:
+            shutil.copyfileobj(resp, f, 1 << 20)
+        r["emulatorRecords"] = count_in_file(dump, b'"orderId"')
+        dump.unlink()
+        log(f"stream: {len(r['files'])} files {r['files']}, {r['emulatorRecords']} records in the emulator")
+        self.admin(raised, "reset", "POST")
+        self.db("drop", self.jdbc, table)
+        shutil.rmtree(self.work / "snapshots" / f"stream-{n}", ignore_errors=True)
+        self.results["bulkStream"] = r
+        self.save()
+
+
+def count_in_file(path, needle):
+    """Occurrences of needle in a file, read in chunks (the last len(needle) - 1 bytes carried over, so
+    a needle split across chunks is counted once and a shorter tail never counts twice)."""
+    count, tail = 0, b""
+    with open(path, "rb") as f:
+        while True:
+            chunk = f.read(1 << 22)
+            if not chunk:
+                return count
+            data = tail + chunk
+            count += data.count(needle)
+            tail = data[-(len(needle) - 1):]
+
+
 def profile_summary(jfr, top=25):
     """Top frames (self) and top 'actito' frames of the JFR execution samples."""
     out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", jfr],
@@ -389,6 +438,8 @@ def main():
     p.add_argument("--api-record-rows", type=int, default=150)
     p.add_argument("--api-bulk-rows", type=int, default=1000)
     p.add_argument("--csv-bytes-per-row", type=int, default=0)
+    p.add_argument("--bulk-stream-rows", type=int, default=0,
+                   help="issue 16: also run N new rows through write.strategy BULK with the job at -Xmx1g (0: not run)")
     p.add_argument("--skip", default="", help="comma list of: sizes, runners, api")
     p.add_argument("--work", default=str(OUT / "work"))
     p.add_argument("--results", default=str(OUT / "results.json"))
@@ -404,6 +455,8 @@ def main():
             b.api()
         if "runners" not in skip:
             b.runners(raised)
+        if args.bulk_stream_rows:
+            b.bulk_stream(raised)
         if "sizes" not in skip:
             for n in [int(s) for s in args.sizes.split(",") if s]:
                 b.size(n, raised)

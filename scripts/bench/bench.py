@@ -26,6 +26,7 @@ EMULATOR_JAR = ROOT / "emulator/target/actito-emulator.jar"
 OUT = ROOT / "target/bench"
 API_KEY = "bench-api-key-not-secret"
 JOB_HEAP = "-Xmx4g"
+STREAM_HEAP = "-Xmx1g"  # issue 16: the streaming bulk run's job heap
 
 # name, SQL column, Actito type (W = 10, the key first); BenchDb.java generates the same columns
 COLUMNS = [
@@ -167,11 +168,11 @@ write:
         path.write_text(text)
         return path
 
-    def run_job(self, label, cmd, expect=(0,), jfr=None, timeout=None):
+    def run_job(self, label, cmd, expect=(0,), jfr=None, timeout=None, heap=JOB_HEAP, jvm_args=()):
         """Runs a JVM under /usr/bin/time -v; returns wall time, peak RSS, exit code and the report.
         With a timeout, a run still going after it is killed and recorded with killedAfterSeconds."""
         log(f"run {label}")
-        jvm = ["java", JOB_HEAP]
+        jvm = ["java", heap, *jvm_args]
         if jfr:
             jvm += [f"-XX:StartFlightRecording=filename={jfr},settings=profile"]
         stderr_file = self.work / f"{label}.err"
@@ -200,7 +201,7 @@ write:
         m = re.search(r'^\{"runId".*\}$', out_text, re.M)
         if m:
             seed = json.loads(m.group(0))
-        run = {"label": label, "exit": code, "wallSeconds": round(wall, 1),
+        run = {"label": label, "exit": code, "wallSeconds": round(wall, 1), "heap": heap,
                "peakRssMb": round(rss_mb) if rss_mb else None, "report": report, "seed": seed}
         if killed:
             run["killedAfterSeconds"] = round(wall)
@@ -345,6 +346,44 @@ write:
         self.results["api"] = r
         self.save()
 
+    def bulk_stream(self, raised):
+        """Issue 16: N new rows (a first UPSERT sync) through write.strategy BULK with the job's heap at
+        -Xmx1g: the bulk path streams its files from disk. Records the files (rows, bytes: the job's
+        "started ETL execution" lines), the emulator's calls, and the records its imports created."""
+        n = self.args.bulk_stream_rows
+        table = f"seg_stream_{n}"
+        # W = 9 (no ordered_at): with the 10 columns the writer's CSV estimate (ChangeStats: 108 B/row against
+        # 89 B/row written) makes 2,000,000 rows 3 files, over WriterConfig.maxImportsPerRun = 2, and a
+        # forced BULK is refused before any write (first attempt, docs/benchmarks.md)
+        columns = COLUMNS[:9]
+        r = {"rows": n, "heap": STREAM_HEAP, "columns": len(columns),
+             "generate": self.db("generate", self.jdbc, table, str(n), str(len(columns)))}
+        self.admin(raised, "reset", "POST")
+        self.admin(raised, "stats/reset", "POST")
+        shutil.rmtree(self.work / "snapshots" / f"stream-{n}", ignore_errors=True)
+        cfg = self.config(f"stream-{n}", table, raised, strategy="BULK", columns=columns)
+        run = self.run_job(f"stream-{n}", self.flink(cfg), heap=STREAM_HEAP,
+                           jvm_args=["-XX:+HeapDumpOnOutOfMemoryError", f"-XX:HeapDumpPath={self.work}",
+                                     "-Dorg.slf4j.simpleLogger.log.org.actitosync.actito.etl.EtlApi=info"])
+        r["run"] = run["label"]
+        err = (self.work / f"stream-{n}.err").read_text(errors="replace")
+        r["files"] = [{"rows": int(m.group(1)), "bytes": int(m.group(2))} for m in
+                      re.finditer(r"started ETL execution \S+ of .*? \((\d+) rows, (\d+) bytes\)", err)]
+        self.results["bulkStream"] = r
+        self.save()
+        # every row in the emulator: the keys its imports created (its stats; GET /_emulator/records, one
+        # JSON array, runs the emulator out of its 6 GB heap at 2,000,000 records)
+        stats = self.admin(raised, "stats")
+        created = stats.pop("recordCreates", {}).get("orders", {})
+        r["emulator"] = stats
+        r["emulatorRecords"] = len(created)
+        r["emulatorRecordsCreatedTwice"] = sum(1 for c in created.values() if c != 1)
+        log(f"stream: {len(r['files'])} files {r['files']}, {r['emulatorRecords']} records in the emulator")
+        self.admin(raised, "reset", "POST")
+        self.db("drop", self.jdbc, table)
+        shutil.rmtree(self.work / "snapshots" / f"stream-{n}", ignore_errors=True)
+        self.save()
+
 
 def profile_summary(jfr, top=25):
     """Top frames (self) and top 'actito' frames of the JFR execution samples."""
@@ -389,6 +428,8 @@ def main():
     p.add_argument("--api-record-rows", type=int, default=150)
     p.add_argument("--api-bulk-rows", type=int, default=1000)
     p.add_argument("--csv-bytes-per-row", type=int, default=0)
+    p.add_argument("--bulk-stream-rows", type=int, default=0,
+                   help="issue 16: also run N new rows through write.strategy BULK with the job at -Xmx1g (0: not run)")
     p.add_argument("--skip", default="", help="comma list of: sizes, runners, api")
     p.add_argument("--work", default=str(OUT / "work"))
     p.add_argument("--results", default=str(OUT / "results.json"))
@@ -404,6 +445,8 @@ def main():
             b.api()
         if "runners" not in skip:
             b.runners(raised)
+        if args.bulk_stream_rows:
+            b.bulk_stream(raised)
         if "sizes" not in skip:
             for n in [int(s) for s in args.sizes.split(",") if s]:
                 b.size(n, raised)

@@ -1,8 +1,5 @@
 package org.actitosync.write;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import org.actitosync.change.Classification;
 import org.actitosync.change.WriteOutcome;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -11,8 +8,9 @@ import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Writes the run's creates and updates as v5 ETL executions (see {@link EtlBulkWrites}): the run's
- * one bulk writer, fed one group (every bulk change of the run under a single key), so one
- * execution is in flight at a time, on the DoFn's own thread. Its budget starts from the histories
+ * one bulk writer, fed one group (every bulk change of the run under a single key), read once and
+ * streamed to files of at most the client's file cap, so one execution is in flight at a time, on
+ * the DoFn's own thread, and no row is held on the heap. Its budget starts from the histories
  * of the steps before it (side input {@code before}, which also makes it wait for them); it emits
  * its own history on {@link PacedBatchFn#HISTORY} at the end.
  */
@@ -34,14 +32,11 @@ final class BulkWriterFn extends DoFn<KV<Integer, Iterable<Classification>>, Wri
   @ProcessElement
   public void process(ProcessContext context) {
     session.begin(CallHistory.merge(context.sideInput(before)));
-    List<Classification> changes = new ArrayList<>();
-    context.element().getValue().forEach(changes::add);
-    changes.sort(Comparator.comparing(Classification::key));
     try {
-      for (WriteOutcome outcome : new EtlBulkWrites(session.client(), config).write(changes)) {
+      new EtlBulkWrites(session.client(), config).write(context.element().getValue(), outcome -> {
         session.account(outcome);
         context.output(outcome);
-      }
+      });
     } finally {
       context.output(PacedBatchFn.HISTORY, session.history());
     }

@@ -1,18 +1,20 @@
 package org.actitosync.write;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.actitosync.actito.ActitoClient;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
 import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.actito.etl.CsvFormat;
-import org.actitosync.actito.etl.CsvImportFiles;
 import org.actitosync.actito.etl.EtlErrorReport;
 import org.actitosync.actito.etl.EtlExecution;
 import org.actitosync.actito.etl.ImportFile;
+import org.apache.beam.sdk.coders.Coder;
 
 /**
  * Sends items as v5 ETL executions and says, for each item, only what Actito's answer proves. The
@@ -20,7 +22,11 @@ import org.actitosync.actito.etl.ImportFile;
  * ProfileBulkWrites}); they differ only in their rows, how an execution starts, and what a verdict
  * becomes.
  *
- * <p>The items' CSV files are split under the client's file cap and sent one execution at a time.
+ * <p>The items' CSV files are split under the client's file cap and sent one execution at a time,
+ * streamed: each file is written to disk as the items come and executed as soon as it is full
+ * ({@link #write}), so a run's size is bounded by disk, not heap. Items are not sorted: an import is
+ * idempotent in any order (CREATE_OR_UPDATE, CREATE_ONLY), so a file rebuilt on replay may differ
+ * in line order only.
  * Per file: a permanent refusal at creation (400) splits it in halves until the bad lines are
  * isolated (a single line is {@link Kind#REFUSED}); a transient one (429 daily quota, 5xx not
  * replayed) makes its items {@link Kind#FAILED}; an authentication error stops the run. A started
@@ -38,6 +44,9 @@ final class EtlExecutions<T> {
 
     /** The CSV cells of one item, by column. */
     Map<String, Object> row(T item);
+
+    /** Encodes the items in the temporary file beside their CSV, to read them back. */
+    Coder<T> coder();
 
     /** Starts one execution of {@code file} (trigger or one-shot) and returns its id. */
     String start(ImportFile file);
@@ -58,52 +67,78 @@ final class EtlExecutions<T> {
 
   private final ActitoClient client;
   private final Spec<T> spec;
+  private final Path tempDir;
 
-  EtlExecutions(ActitoClient client, Spec<T> spec) {
+  /** Its temporary files go in {@code tempDir}, or the JVM's temporary directory when null. */
+  EtlExecutions(ActitoClient client, Spec<T> spec, Path tempDir) {
     this.client = client;
     this.spec = spec;
+    this.tempDir = tempDir;
   }
 
-  /** One verdict per item, in the items' order. */
-  List<Verdict> write(List<T> items) {
-    List<Verdict> verdicts = new ArrayList<>();
-    if (items.isEmpty()) {
-      return verdicts;
+  /**
+   * Gives {@code out} one verdict per item, file by file as each execution ends (in the items'
+   * order within a file). The items are read once, as they come: each goes into the current file
+   * on disk ({@link EtlSpool}), which is executed as soon as the next item no longer fits, so at
+   * most one file's worth of items is pending, on disk, never on the heap. Temporary files are
+   * deleted when their verdicts are given, and on any failure.
+   *
+   * @throws org.actitosync.actito.etl.ImportFileTooLargeException when an item's line cannot fit
+   *     in any file: the files before it have been executed and their verdicts given
+   */
+  void write(Iterable<T> items, BiConsumer<T, Verdict> out) {
+    EtlSpool<T> spool = null;
+    try {
+      for (T item : items) {
+        if (spool == null) {
+          spool = EtlSpool.create(spec, client.config(), tempDir);
+        }
+        byte[] line = spool.line(item);
+        if (!spool.fits(line)) {
+          send(spool, out);
+          spool.close();
+          spool = EtlSpool.create(spec, client.config(), tempDir);
+        }
+        spool.add(item, line);
+      }
+      if (spool != null) {
+        send(spool, out);
+      }
+    } finally {
+      if (spool != null) {
+        spool.close();
+      }
     }
-    List<ImportFile> files = CsvImportFiles.split(spec.columns(), rows(items), CsvFormat.defaults(),
-        client.config().importCompression(), client.config().maxImportBytes());
-    int offset = 0;
-    for (ImportFile file : files) {
-      verdicts.addAll(send(items.subList(offset, offset + file.rows()), file));
-      offset += file.rows();
-    }
-    return verdicts;
   }
 
-  private List<Verdict> send(List<T> slice, ImportFile file) {
+  private void send(EtlSpool<T> spool, BiConsumer<T, Verdict> out) {
     String executionId;
     try {
-      executionId = spec.start(file);
+      executionId = spec.start(spool.file());
     } catch (ActitoException e) {
       rethrowAuth(e);
-      if (e.errorClass() == ErrorClass.PERMANENT && slice.size() > 1) {
-        List<Verdict> verdicts = new ArrayList<>();
-        int half = slice.size() / 2;
-        for (List<T> part : List.of(slice.subList(0, half), slice.subList(half, slice.size()))) {
-          verdicts.addAll(send(part, CsvImportFiles.build(spec.columns(), rows(part),
-              CsvFormat.defaults(), client.config().importCompression(),
-              client.config().maxImportBytes())));
+      if (e.errorClass() == ErrorClass.PERMANENT && spool.rows() > 1) {
+        List<EtlSpool<T>> halves = spool.halves();
+        try {
+          spool.close();
+          for (EtlSpool<T> half : halves) {
+            send(half, out);
+            half.close();
+          }
+        } finally {
+          halves.forEach(EtlSpool::close);
         }
-        return verdicts;
+        return;
       }
       Kind kind = e.errorClass() == ErrorClass.PERMANENT ? Kind.REFUSED : Kind.FAILED;
-      return all(slice, new Verdict(kind, e.status(), e.actitoMessage(), Math.max(1, e.attempts())));
+      all(spool, new Verdict(kind, e.status(), e.actitoMessage(), Math.max(1, e.attempts())), out);
+      return;
     }
-    return finish(slice, executionId);
+    finish(spool, executionId, out);
   }
 
   /** The verdicts of a started execution: only what its end proves. */
-  private List<Verdict> finish(List<T> slice, String executionId) {
+  private void finish(EtlSpool<T> spool, String executionId, BiConsumer<T, Verdict> out) {
     String what = spec.describe(executionId);
     EtlExecution execution;
     byte[] report;
@@ -111,57 +146,77 @@ final class EtlExecutions<T> {
       execution = client.etl().await(executionId);
       switch (execution.state()) {
         case SUCCESS:
-          return all(slice, new Verdict(Kind.WRITTEN, 200, null, 1));
+          all(spool, new Verdict(Kind.WRITTEN, 200, null, 1), out);
+          return;
         case WITH_ERROR:
           report = client.etl().errorReport(execution);
           break;
         default:
-          return all(slice, new Verdict(Kind.FAILED, 0,
-              what + " ended with status " + execution.status() + ": nothing it wrote is known", 1));
+          all(spool, new Verdict(Kind.FAILED, 0,
+              what + " ended with status " + execution.status() + ": nothing it wrote is known", 1), out);
+          return;
       }
     } catch (ActitoException e) {
       rethrowAuth(e);
-      return all(slice, new Verdict(Kind.FAILED, e.status(), what + ": " + e.getMessage(), 1));
+      all(spool, new Verdict(Kind.FAILED, e.status(), what + ": " + e.getMessage(), 1), out);
+      return;
     }
     String keyColumn = spec.columns().get(0);
-    String messageColumn = client.etl().contract().reportMessageColumn();
-    Map<String, Integer> byKey = new LinkedHashMap<>();
-    List<Map<String, Object>> rows = rows(slice);
-    for (int i = 0; i < rows.size(); i++) {
-      byKey.put(String.valueOf(rows.get(i).get(keyColumn)), i);
-    }
     Map<String, String> rejected;
     try {
-      rejected = EtlErrorReport.parse(report, CsvFormat.defaults().separator(), keyColumn, messageColumn)
-          .rejectedByKey(byKey.keySet(), keyColumn, messageColumn, execution.rowsInError());
-    } catch (RuntimeException e) {
-      return all(slice, new Verdict(Kind.FAILED, 0, what + " ended WITH_ERROR and its error report"
-          + " is unusable (" + e.getMessage() + "): no line of it is known to be written", 1));
+      rejected = rejected(spool, report, keyColumn, execution.rowsInError());
+    } catch (IllegalStateException e) {
+      all(spool, new Verdict(Kind.FAILED, 0, what + " ended WITH_ERROR and its error report"
+          + " is unusable (" + e.getMessage() + "): no line of it is known to be written", 1), out);
+      return;
     }
-    List<Verdict> verdicts = new ArrayList<>();
-    for (Map<String, Object> row : rows) {
-      String message = rejected.get(String.valueOf(row.get(keyColumn)));
-      verdicts.add(message == null
+    spool.forEach(item -> {
+      String message = rejected.get(key(item, keyColumn));
+      out.accept(item, message == null
           ? new Verdict(Kind.WRITTEN, 200, null, 1)
           : new Verdict(Kind.NAMED, 400, message, 1));
-    }
-    return verdicts;
+    });
   }
 
-  private List<Map<String, Object>> rows(List<T> items) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (T item : items) {
-      rows.add(spec.row(item));
+  /**
+   * Actito's message by key for the report's lines, when the report matches the file. The file's
+   * keys are read back from disk and only those the report names are kept: the same answer as
+   * matching against every key of the file, without holding them.
+   *
+   * @throws IllegalStateException when the report is unreadable or does not match the file
+   */
+  private Map<String, String> rejected(EtlSpool<T> spool, byte[] report, String keyColumn,
+      Long rowsInError) {
+    String messageColumn = client.etl().contract().reportMessageColumn();
+    EtlErrorReport parsed;
+    try {
+      parsed = EtlErrorReport.parse(report, CsvFormat.defaults().separator(), keyColumn, messageColumn);
+    } catch (RuntimeException e) {
+      throw e instanceof IllegalStateException ? (IllegalStateException) e
+          : new IllegalStateException(e.getMessage(), e);
     }
-    return rows;
+    Set<String> named = parsed.keys(keyColumn);
+    Set<String> namedInFile = new HashSet<>();
+    spool.forEach(item -> {
+      String key = key(item, keyColumn);
+      if (named.contains(key)) {
+        namedInFile.add(key);
+      }
+    });
+    try {
+      return parsed.rejectedByKey(namedInFile, keyColumn, messageColumn, rowsInError);
+    } catch (RuntimeException e) {
+      throw e instanceof IllegalStateException ? (IllegalStateException) e
+          : new IllegalStateException(e.getMessage(), e);
+    }
   }
 
-  private static <T> List<Verdict> all(List<T> slice, Verdict verdict) {
-    List<Verdict> verdicts = new ArrayList<>();
-    for (int i = 0; i < slice.size(); i++) {
-      verdicts.add(verdict);
-    }
-    return verdicts;
+  private String key(T item, String keyColumn) {
+    return String.valueOf(spec.row(item).get(keyColumn));
+  }
+
+  private static <T> void all(EtlSpool<T> spool, Verdict verdict, BiConsumer<T, Verdict> out) {
+    spool.forEach(item -> out.accept(item, verdict));
   }
 
   private static void rethrowAuth(ActitoException e) {

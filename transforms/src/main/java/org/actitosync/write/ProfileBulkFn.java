@@ -1,7 +1,5 @@
 package org.actitosync.write;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -30,16 +28,13 @@ final class ProfileBulkFn
   @ProcessElement
   public void process(ProcessContext context) {
     session.begin(CallHistory.empty());
-    List<KV<String, Map<String, String>>> profiles = new ArrayList<>();
-    context.element().getValue().forEach(profiles::add);
-    profiles.sort(java.util.Comparator.comparing(KV::getKey));
     try {
-      for (KV<String, ProfileOutcome> outcome : new ProfileBulkWrites(session.client(), config).write(profiles)) {
+      new ProfileBulkWrites(session.client(), config).write(context.element().getValue(), outcome -> {
         Metrics.counter(WriterMetrics.NAMESPACE,
             "profiles." + (outcome.getValue().ensured() ? "bulk" : "failed")).inc();
         session.account(outcome.getValue());
         context.output(outcome);
-      }
+      });
     } finally {
       context.output(PacedBatchFn.HISTORY, session.history());
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.actitosync.actito.ActitoClient;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
@@ -12,13 +13,14 @@ import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.actito.etl.EtlDefinitionTemplate;
 import org.actitosync.actito.etl.ImportFile;
 import org.actitosync.record.AttributeType;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.values.KV;
 
 /**
  * Ensures the referenced profiles in bulk, without a lookup each: one-shot v5 ETL executions on the
  * profile table ({@code PROFILE_TABLE}) in mode {@code CREATE_ONLY}, so an existing profile is
  * never modified (Actito skips it), a missing one is created. CSV files split under the file cap,
- * one execution at a time.
+ * one execution at a time, streamed through temporary files.
  *
  * <p>Outcomes only from evidence, per profile: a line the error report names is looked up alone
  * (found: EXISTING, an existing profile whose other values differ; absent: REJECTED with Actito's
@@ -47,22 +49,22 @@ final class ProfileBulkWrites {
     columns.add(0, option.profileAttribute());
   }
 
-  /** One outcome per referenced profile: (link value, attributes a new one gets). */
-  List<KV<String, ProfileOutcome>> write(List<KV<String, Map<String, String>>> missing) {
-    List<EtlExecutions.Verdict> verdicts = new EtlExecutions<>(client, spec()).write(missing);
-    List<KV<String, ProfileOutcome>> outcomes = new ArrayList<>();
-    for (int i = 0; i < missing.size(); i++) {
-      String link = missing.get(i).getKey();
-      EtlExecutions.Verdict v = verdicts.get(i);
+  /**
+   * Gives {@code out} one outcome per referenced profile (link value, attributes a new one gets),
+   * read once as they come, as its execution ends (see {@link EtlExecutions#write}: at most one
+   * file's profiles are pending, on disk). No order: a CREATE_ONLY import is idempotent in any order.
+   */
+  void write(Iterable<KV<String, Map<String, String>>> missing, Consumer<KV<String, ProfileOutcome>> out) {
+    new EtlExecutions<>(client, spec(), null).write(missing, (profile, v) -> {
+      String link = profile.getKey();
       ProfileOutcome outcome = switch (v.kind()) {
         case WRITTEN -> ProfileOutcome.writtenInBulk();
         case NAMED -> refused(link, v.message());
         case REFUSED, FAILED -> ProfileOutcome.notCreated(v.kind() == EtlExecutions.Kind.REFUSED,
             v.status(), option.profileAttribute(), link, v.message());
       };
-      outcomes.add(KV.of(link, outcome));
-    }
-    return outcomes;
+      out.accept(KV.of(link, outcome));
+    });
   }
 
   /** The profiles on the wire: their rows, CREATE_ONLY one-shot executions on the profile table. */
@@ -80,6 +82,11 @@ final class ProfileBulkWrites {
           row.put(column, WireValues.toCsv(type(column), profile.getValue().get(column), config.timeZone()));
         }
         return row;
+      }
+
+      @Override
+      public Coder<KV<String, Map<String, String>>> coder() {
+        return ProfileSteps.REF_CODER;
       }
 
       @Override

@@ -46,7 +46,9 @@ class EtlAgainstEmulatorTest {
       List<Classification> changes) {
     try (ActitoClient client = ActitoClient.builder(config.client())
         .sleeper(ms -> Thread.sleep(Math.min(ms, 20))).build()) {
-      return new EtlBulkWrites(client, config).write(changes);
+      List<WriteOutcome> outcomes = new ArrayList<>();
+      new EtlBulkWrites(client, config).write(changes, outcomes::add);
+      return outcomes;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

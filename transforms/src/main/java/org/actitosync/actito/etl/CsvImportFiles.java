@@ -28,7 +28,7 @@ public final class CsvImportFiles {
   /** Default name of the CSV inside the upload. */
   public static final String DEFAULT_CSV_NAME = "data.csv";
 
-  private static final long ZIP_ENTRY_TIME = 315532800000L; // 1980-01-01T00:00:00Z, zip's epoch
+  static final long ZIP_ENTRY_TIME = 315532800000L; // 1980-01-01T00:00:00Z, zip's epoch
 
   private CsvImportFiles() {}
 
@@ -64,7 +64,7 @@ public final class CsvImportFiles {
   public static List<ImportFile> split(List<String> columns,
       Iterable<? extends Map<String, ?>> rows, CsvFormat format, Compression compression,
       long maxBytesPerFile) {
-    long limit = maxBytesPerFile - 1024 - maxBytesPerFile / 100;
+    long limit = cutLimit(maxBytesPerFile);
     CsvFormat writer = format;
     byte[] header = encode(writer, columns);
     List<ImportFile> files = new ArrayList<>();
@@ -88,6 +88,15 @@ public final class CsvImportFiles {
       files.add(finish(header, current, count, columns, format, compression, maxBytesPerFile));
     }
     return files;
+  }
+
+  /**
+   * The most uncompressed CSV bytes (header included) a file under {@code maxBytesPerFile} holds:
+   * the cap less a margin for the compression's overhead (1 KiB + 1 %), so the cap holds even for
+   * incompressible data. Shared by {@link #split} and {@link ImportFileWriter}.
+   */
+  static long cutLimit(long maxBytesPerFile) {
+    return maxBytesPerFile - 1024 - maxBytesPerFile / 100;
   }
 
   /** The uncompressed CSV (header + rows), e.g. for tests. */

@@ -174,8 +174,7 @@ public final class EtlApi {
   private MultipartContent multipart(ImportFile file) {
     MultipartContent body = new MultipartContent()
         .setMediaType(new HttpMediaType("multipart/form-data").setParameter("boundary", BOUNDARY));
-    body.addPart(part(contract.inputFilePart(), file.fileName(),
-        new ByteArrayContent(file.compression().mediaType(), file.bytesNoCopy())));
+    body.addPart(part(contract.inputFilePart(), file.fileName(), file.content()));
     return body;
   }
 

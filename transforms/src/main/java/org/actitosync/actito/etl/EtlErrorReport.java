@@ -70,6 +70,19 @@ public final class EtlErrorReport {
     return new EtlErrorReport(lines);
   }
 
+  /**
+   * The keys its lines name: a caller can then pass {@link #rejectedByKey} only the file's keys
+   * among them (the answer is the same as with every key of the file) without holding the file's
+   * keys on the heap.
+   */
+  public Set<String> keys(String keyColumn) {
+    Set<String> keys = new HashSet<>();
+    for (Map<String, String> line : lines) {
+      keys.add(line.get(keyColumn));
+    }
+    return keys;
+  }
+
   public int size() {
     return lines.size();
   }

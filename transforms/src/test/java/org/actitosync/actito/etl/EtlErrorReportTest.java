@@ -43,6 +43,35 @@ class EtlErrorReportTest {
         () -> match("orderId;errorMessage\no-1;a\no-1;b\n", null)).getMessage().contains("twice"));
   }
 
+  /**
+   * The streaming writer passes only the file's keys that the report names (it reads the file's keys
+   * back from disk, keeping those in {@link EtlErrorReport#keys}): the same answer, or the same refusal,
+   * as with every key of the file.
+   */
+  @Test
+  void matchingOnTheNamedKeysInTheFileIsMatchingOnTheWholeFile() {
+    for (String csv : List.of("orderId;errorMessage\n\"o 2\";a\no-4;b\n",
+        "orderId;errorMessage\no-1;a\no-9;b\n", "orderId;errorMessage\no-1;a\no-1;b\n")) {
+      EtlErrorReport report = parse(csv);
+      List<String> namedInFile = KEYS.stream().filter(report.keys("orderId")::contains).toList();
+      Object whole;
+      Object named;
+      try {
+        whole = report.rejectedByKey(KEYS, "orderId", "errorMessage", null);
+      } catch (IllegalStateException e) {
+        whole = e.getMessage();
+      }
+      try {
+        named = report.rejectedByKey(namedInFile, "orderId", "errorMessage", null);
+      } catch (IllegalStateException e) {
+        named = e.getMessage();
+      }
+      assertEquals(whole, named, csv);
+    }
+    assertEquals(java.util.Set.of("o 2", "o-4"),
+        parse("orderId;errorMessage\n\"o 2\";a\no-4;b\n").keys("orderId"));
+  }
+
   @Test
   void aGarbledReportIsRefused() {
     assertThrows(IllegalStateException.class,

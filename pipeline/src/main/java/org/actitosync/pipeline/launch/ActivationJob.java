@@ -69,7 +69,9 @@ public final class ActivationJob {
             .setCoder(LayoutRecordCoder.of(run.layout()));
     WriterConfig.Builder writerBuilder =
         run.config().writerConfig(run.layout(), run.profileColumns()).setRunKey(runId);
-    if (run.inThisJvm()) {
+    if (run.rateBudgets() != null) {
+      writerBuilder.setRateBudgets(run.rateBudgets());
+    } else if (run.inThisJvm()) {
       writerBuilder.setRateBudgets(org.actitosync.write.RateBudgetFactory.wholeInThisJvm());
     }
     WriterConfig writer = writerBuilder.build();

@@ -8,6 +8,7 @@ import org.actitosync.record.ProfileColumns;
 import org.actitosync.snapshot.Manifest;
 import org.actitosync.snapshot.SnapshotStore;
 import org.actitosync.sync.SyncRun;
+import org.actitosync.write.RateBudgetFactory;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Everything the launcher settled before building the pipeline of one run. */
@@ -36,16 +37,30 @@ public abstract class RunContext {
   /** The profile-only columns, typed (by the config, else by the profile table preflight read). */
   public abstract ProfileColumns profileColumns();
 
+  /**
+   * What paces the writer instead of the configured budget, or null (the configured budget, on the
+   * real clock). Tests only: a budget the test chooses, so a run against an emulator whose limits
+   * are off or raised to match does not wait on Actito's real call budget. The strategy choice still
+   * uses the configured budget.
+   */
+  public abstract @Nullable RateBudgetFactory rateBudgets();
+
   /** This context for a runner that runs everything in this JVM (or not). */
   public RunContext withInThisJvm(boolean inThisJvm) {
     return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
-        inThisJvm, profileColumns());
+        inThisJvm, profileColumns(), rateBudgets());
   }
 
   /** This context with the profile-only columns typed as preflight resolved them. */
   public RunContext withProfileColumns(ProfileColumns profileColumns) {
     return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
-        inThisJvm(), profileColumns);
+        inThisJvm(), profileColumns, rateBudgets());
+  }
+
+  /** This context with the writer paced by {@code rateBudgets} (see {@link #rateBudgets()}). */
+  public RunContext withRateBudgets(@Nullable RateBudgetFactory rateBudgets) {
+    return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
+        inThisJvm(), profileColumns(), rateBudgets);
   }
 
   public SnapshotStore store() {
@@ -69,6 +84,6 @@ public abstract class RunContext {
       List<String> notes) {
     return new AutoValue_RunContext(
         config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes), false,
-        config.profiles().profileColumns(java.util.Map.of()));
+        config.profiles().profileColumns(java.util.Map.of()), null);
   }
 }

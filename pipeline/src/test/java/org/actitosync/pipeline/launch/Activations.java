@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.actitosync.emulator.ActitoEmulator;
 import org.actitosync.emulator.limits.RateMode;
 import org.actitosync.pipeline.source.Postgres;
@@ -24,6 +25,7 @@ import org.actitosync.write.RateBudgetFactory;
  */
 final class Activations implements AutoCloseable {
   static final String KEY = "e2e-key-7c1d";
+  static final String COLUMNS = "order_id text, customer_id bigint, amount numeric(12,2), status text";
   final ActitoEmulator emulator;
   final Path dir;
   final String table;
@@ -35,16 +37,26 @@ final class Activations implements AutoCloseable {
   /** Extra lines of the config's write section, e.g. {@code "strategy: BULK"}. */
   final List<String> write = new ArrayList<>();
 
+  /** The budget the writer is paced with (calls a minute, real time); {@link #TEST_CALLS_PER_MINUTE} by default. */
+  double callsPerMinute = TEST_CALLS_PER_MINUTE;
+
   Activations(Path dir, String name) throws IOException {
-    this(dir, name, data(), "order_id text, customer_id bigint, amount numeric(12,2), status text");
+    this(dir, name, data(), COLUMNS);
   }
 
   /** Another Actito data file ({@link #KEY} must be one of its keys) and source table columns. */
   Activations(Path dir, String name, String emulatorData, String columns) throws IOException {
+    this(dir, name, emulatorData, columns, UnaryOperator.identity());
+  }
+
+  /** As above, with the emulator's builder (per-minute limit off) adjusted by {@code emulatorSettings}. */
+  Activations(Path dir, String name, String emulatorData, String columns,
+      UnaryOperator<ActitoEmulator.Builder> emulatorSettings) throws IOException {
     this.dir = dir;
     this.name = name;
     this.table = "seg_" + name.replace('-', '_');
-    this.emulator = ActitoEmulator.builder().data(emulatorData).port(0).rateMode(RateMode.OFF).start();
+    this.emulator = emulatorSettings.apply(
+        ActitoEmulator.builder().data(emulatorData).port(0).rateMode(RateMode.OFF)).start();
     Files.writeString(dir.resolve("api.key"), KEY);
     try {
       Postgres.execute("DROP TABLE IF EXISTS " + table, "CREATE TABLE " + table + " (" + columns + ")");
@@ -135,8 +147,9 @@ final class Activations implements AutoCloseable {
    * instead of the configured one (Actito's ~100), so a run does not wait on the real budget. The
    * emulator's per-minute limit is off ({@link RateMode#OFF}); its concurrency limit stays. The
    * strategy choice (RECORDS or BULK, estimated durations) still uses the configured budget. Pacing
-   * at the real budget is proven where it is the point: the writer's pacing test (fake clock) and the
-   * runners' cluster test (the emulator's {@code maxCallsInSlidingMinute}).
+   * is proven where it is the point, from the emulator's counters: {@link PacingEndToEndTest} (the
+   * emulator's clock sped up to match the budget), the runners' cluster test; and by the writer's
+   * pacing test (fake clock).
    */
   static final double TEST_CALLS_PER_MINUTE = 6_000;
 
@@ -159,7 +172,7 @@ final class Activations implements AutoCloseable {
     all.add("--progressSeconds=0");
     long started = System.nanoTime();
     int code = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), pacedAt(TEST_CALLS_PER_MINUTE))
+        new PrintStream(err, true, StandardCharsets.UTF_8), pacedAt(callsPerMinute))
         .run(all.toArray(new String[0]));
     Result result = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     System.out.printf("%s: launch %s took %d ms (exit %d, %s)%n", name, String.join(" ", args),

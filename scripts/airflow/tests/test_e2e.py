@@ -1,6 +1,7 @@
 """A real end-to-end run: `airflow dags test` runs an activation's DAG (plan, sync, check) with the
-Flink jar against the Actito emulator and an embedded PostgreSQL (the demo's pieces), then a second
-activation whose guard refuses.
+Flink jar against the Actito emulator and an embedded PostgreSQL (the demo's pieces); then the same
+activation, whose snapshot that run seeded, runs again after its source lost 7 of its 8 rows, and its
+guard refuses.
 
 Needs: the emulator and Flink jars, ACTITO_SYNC_DB_CLASSPATH (the demo database's classpath); the
 scripts/airflow/test.sh wrapper provides all three.
@@ -125,25 +126,34 @@ def dags_test(dag_id: str, home: Path) -> Path:
     return log
 
 
-def task_states(home: Path, dag_id: str) -> dict:
+def latest_run(home: Path, dag_id: str) -> str:
+    """The run id of the DAG's latest run (a DAG runs more than once in these tests)."""
     with sqlite3.connect(home / "airflow.db") as db:
-        return dict(db.execute("SELECT task_id, state FROM task_instance WHERE dag_id = ?", (dag_id,)))
+        row = db.execute("SELECT run_id FROM dag_run WHERE dag_id = ? ORDER BY id DESC LIMIT 1", (dag_id,)).fetchone()
+    assert row, f"no run of {dag_id}"
+    return row[0]
 
 
-def xcom(home: Path, dag_id: str, task_id: str, key: str = "return_value"):
+def task_states(home: Path, dag_id: str, run_id: str) -> dict:
     with sqlite3.connect(home / "airflow.db") as db:
-        row = db.execute("SELECT value FROM xcom WHERE dag_id = ? AND task_id = ? AND key = ?",
-                         (dag_id, task_id, key)).fetchone()
-    assert row, f"no XCom {key} for {dag_id}.{task_id}"
+        return dict(db.execute("SELECT task_id, state FROM task_instance WHERE dag_id = ? AND run_id = ?",
+                               (dag_id, run_id)))
+
+
+def xcom(home: Path, dag_id: str, run_id: str, task_id: str, key: str = "return_value"):
+    with sqlite3.connect(home / "airflow.db") as db:
+        row = db.execute("SELECT value FROM xcom WHERE dag_id = ? AND run_id = ? AND task_id = ? AND key = ?",
+                         (dag_id, run_id, task_id, key)).fetchone()
+    assert row, f"no XCom {key} for {dag_id}.{task_id} in {run_id}"
     value = json.loads(row[0])
     return json.loads(value) if isinstance(value, str) else value
 
 
-def rendered_fields(home: Path, dag_id: str, task_id: str) -> str:
+def rendered_fields(home: Path, dag_id: str, run_id: str, task_id: str) -> str:
     with sqlite3.connect(home / "airflow.db") as db:
-        row = db.execute("SELECT rendered_fields FROM rendered_task_instance_fields WHERE dag_id = ? AND task_id = ?",
-                         (dag_id, task_id)).fetchone()
-    assert row, f"no rendered fields for {dag_id}.{task_id}"
+        row = db.execute("SELECT rendered_fields FROM rendered_task_instance_fields"
+                         " WHERE dag_id = ? AND run_id = ? AND task_id = ?", (dag_id, run_id, task_id)).fetchone()
+    assert row, f"no rendered fields for {dag_id}.{task_id} in {run_id}"
     return row[0]
 
 
@@ -161,48 +171,56 @@ def compare_with_source(services) -> subprocess.CompletedProcess:
                            str(work / "rejected.jsonl")], capture_output=True, text=True)
 
 
-def test_an_activation_runs_end_to_end(airflow_home, services):
-    activation(services, "demo-orders", "segment", airflow_home / "snapshots")
-    dag_id = "actito_sync__demo-orders"
-    log = dags_test(dag_id, airflow_home)
-    assert task_states(airflow_home, dag_id) == {"plan": "success", "sync": "success", "check": "success"}, \
+DAG_ID = "actito_sync__demo-orders"
+
+
+@pytest.fixture(scope="module")
+def first_run(airflow_home, services) -> tuple[str, Path]:
+    """demo-orders' first DAG run (its source is a view of the demo segment): its run id and log. Its
+    snapshot then owns the 8 orders, which the guard test starts from (no separate seeding run)."""
+    services.sql("CREATE VIEW e2e_segment AS SELECT * FROM segment")
+    activation(services, "demo-orders", "e2e_segment", airflow_home / "snapshots")
+    log = dags_test(DAG_ID, airflow_home)
+    return latest_run(airflow_home, DAG_ID), log
+
+
+def test_an_activation_runs_end_to_end(airflow_home, services, first_run):
+    run_id, log = first_run
+    assert task_states(airflow_home, DAG_ID, run_id) == {"plan": "success", "sync": "success", "check": "success"}, \
         log.read_text()[-6000:]
 
     compared = compare_with_source(services)
     assert compared.returncode == 0, compared.stdout
     assert len(services.actito_table()) == 8
 
-    counts = xcom(airflow_home, dag_id, "check")
+    counts = xcom(airflow_home, DAG_ID, run_id, "check")
     assert counts["exit"] == "OK" and counts["warningLevel"] == "NONE"
     assert counts["classified"]["INSERT"] == 8 and counts["outcomes"]["APPLIED"] == 8
-    assert xcom(airflow_home, dag_id, "check", "classified") == counts["classified"]
-    plan = xcom(airflow_home, dag_id, "plan")
+    assert xcom(airflow_home, DAG_ID, run_id, "check", "classified") == counts["classified"]
+    plan = xcom(airflow_home, DAG_ID, run_id, "plan")
     assert plan["runId"].endswith(".plan.1") and plan["plan"]["classified"]["INSERT"] == 8
 
     # the secrets reached the job (the emulator accepted the key) but no argument, rendered field or log
-    rendered = rendered_fields(airflow_home, dag_id, "sync")
+    rendered = rendered_fields(airflow_home, DAG_ID, run_id, "sync")
     assert '"config"' in rendered, rendered
     for secret in (API_KEY, DB_PASSWORD):
         assert secret not in rendered
         assert secret not in all_logs(airflow_home)
 
 
-def test_a_guard_refusal_fails_the_sync_and_leaves_actito_unchanged(airflow_home, services):
-    services.sql("CREATE VIEW guarded_segment AS SELECT * FROM segment")
-    config = activation(services, "demo-orders-guarded", "guarded_segment", airflow_home / "snapshots")
-    # its first run, straight with the jar: the snapshot now owns the 8 orders
-    seeded = subprocess.run(["java", "-jar", str(FLINK_JAR), f"--config={config}", "--progressSeconds=0",
-                             "--parallelism=1"], capture_output=True, text=True,
-                            env={**os.environ, "ACTITO_API_KEY": API_KEY, "DWH_PASSWORD": DB_PASSWORD})
-    assert seeded.returncode == 0, seeded.stderr[-3000:]
+def test_a_guard_refusal_fails_the_sync_and_leaves_actito_unchanged(airflow_home, services, first_run):
+    seeded_run, seeded_log = first_run
+    assert task_states(airflow_home, DAG_ID, seeded_run)["sync"] == "success", seeded_log.read_text()[-6000:]
+    assert len(services.actito_table()) == 8, "the first run's snapshot owns the 8 orders"
     # the warehouse loses 7 of the 8 orders: MIRROR would delete them
-    services.sql("CREATE OR REPLACE VIEW guarded_segment AS SELECT * FROM segment WHERE order_id = 'ORD-0001'")
+    services.sql("CREATE OR REPLACE VIEW e2e_segment AS SELECT * FROM segment WHERE order_id = 'ORD-0001'")
     before = services.actito_table()
 
-    dag_id = "actito_sync__demo-orders-guarded"
-    log = dags_test(dag_id, airflow_home)
-    assert task_states(airflow_home, dag_id) == {"plan": "success", "sync": "failed", "check": "upstream_failed"}, \
-        log.read_text()[-6000:]
+    log = dags_test(DAG_ID, airflow_home)
+    run_id = latest_run(airflow_home, DAG_ID)
+    assert run_id != seeded_run
+    assert task_states(airflow_home, DAG_ID, run_id) == {"plan": "success", "sync": "failed",
+                                                         "check": "upstream_failed"}, log.read_text()[-6000:]
     assert services.actito_table() == before
     text = all_logs(airflow_home)
     assert "actito-sync exited 4 (GUARD_REFUSAL): actito-sync: guard refusal: MIRROR would permanently delete 7" \

@@ -68,8 +68,12 @@ public final class ActivationJob {
         pipeline
             .apply("ReadSource", source)
             .setCoder(LayoutRecordCoder.of(run.layout()));
-    WriterConfig writer =
-        run.config().writerConfig(run.layout(), run.profileColumns()).setRunKey(runId).build();
+    WriterConfig.Builder writerBuilder =
+        run.config().writerConfig(run.layout(), run.profileColumns()).setRunKey(runId);
+    if (run.pacing() != null) {
+      writerBuilder.setPacing(run.pacing());
+    }
+    WriterConfig writer = writerBuilder.build();
     if (run.dryRun()) {
       PCollectionTuple classified = SyncRun.plan(pipeline, rows, run.spec());
       PCollection<Classification> changes = classified.get(Classify.CHANGES);

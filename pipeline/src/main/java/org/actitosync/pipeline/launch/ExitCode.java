@@ -1,5 +1,11 @@
 package org.actitosync.pipeline.launch;
 
+import org.actitosync.actito.errors.ActitoAuthException;
+import org.actitosync.actito.errors.ActitoException;
+import org.actitosync.actito.errors.ErrorClass;
+import org.actitosync.guard.GuardRefusedException;
+import org.actitosync.snapshot.CommitConflictException;
+
 /** The process exit codes of a run (documented in README.md, used by schedulers). */
 public enum ExitCode {
   /** The run completed; every change was applied (or skipped by its mode). */
@@ -30,5 +36,22 @@ public enum ExitCode {
 
   public int code() {
     return code;
+  }
+
+  /** The exit code of a run that failed with {@code failure} (or one of its causes). */
+  static ExitCode of(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ActitoAuthException
+          || (t instanceof ActitoException && ((ActitoException) t).errorClass() == ErrorClass.AUTH)) {
+        return AUTH_ERROR;
+      }
+      if (t instanceof CommitConflictException) {
+        return COMMIT_CONFLICT;
+      }
+      if (t instanceof GuardRefusedException) {
+        return GUARD_REFUSAL;
+      }
+    }
+    return PIPELINE_FAILURE;
   }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.actitosync.actito.ActitoClient;
 import org.actitosync.actito.errors.ActitoAuthException;
 import org.actitosync.actito.errors.ActitoException;
-import org.actitosync.actito.errors.ErrorClass;
 import org.actitosync.change.ChangeKind;
 import org.actitosync.pipeline.check.ConnectionCheck;
 import org.actitosync.pipeline.config.ActivationConfig;
@@ -34,9 +33,11 @@ import org.actitosync.snapshot.Manifest;
 import org.actitosync.snapshot.RunIds;
 import org.actitosync.snapshot.SnapshotStore;
 import org.actitosync.write.ActitoOutageException;
+import org.actitosync.write.Pacing;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Runs one activation: configuration (validated before anything is read), preflight in Actito
@@ -47,10 +48,17 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class Launcher {
   private final PrintStream out;
   private final PrintStream err;
+  private final @Nullable Pacing pacing;
 
   public Launcher(PrintStream out, PrintStream err) {
+    this(out, err, null);
+  }
+
+  /** Tests: the writer paced by {@code pacing}, a budget the test chooses (see {@link RunContext#pacing()}). */
+  Launcher(PrintStream out, PrintStream err, @Nullable Pacing pacing) {
     this.out = out;
     this.err = err;
+    this.pacing = pacing;
   }
 
   /** Runs with the configured source. */
@@ -58,9 +66,7 @@ public final class Launcher {
     return run(args, null);
   }
 
-  /**
-   * @param sourceOverride a source to use instead of the configured one (tests), or null
-   */
+  /** Runs with {@code sourceOverride} instead of the configured source (tests), unless it is null. */
   public int run(String[] args, org.apache.beam.sdk.transforms.PTransform<
       org.apache.beam.sdk.values.PBegin,
       org.apache.beam.sdk.values.PCollection<org.actitosync.record.MappedRecord>> sourceOverride) {
@@ -144,7 +150,8 @@ public final class Launcher {
 
     RunContext run = RunContext.of(
         config, layout, base.orElse(null), runId, dryRun, options.getFullResync(), guard, notes)
-        .withProfileColumns(profileColumns);
+        .withProfileColumns(profileColumns)
+        .withPacing(pacing);
     Pipeline pipeline = Pipeline.create(options);
     if (sourceOverride == null) {
       ActivationJob.build(pipeline, run);
@@ -161,7 +168,7 @@ public final class Launcher {
         return failures.fail(ExitCode.PIPELINE_FAILURE, "pipeline ended in state " + state + "; nothing was committed");
       }
     } catch (RuntimeException e) {
-      return failures.fail(exitFor(e), describe(e));
+      return failures.fail(ExitCode.of(e), describe(e));
     }
     long finished = System.currentTimeMillis();
 
@@ -258,22 +265,6 @@ public final class Launcher {
   private int fail(ExitCode code, String message) {
     err.println("actito-sync: " + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + message);
     return code.code();
-  }
-
-  static ExitCode exitFor(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ActitoAuthException
-          || (t instanceof ActitoException && ((ActitoException) t).errorClass() == ErrorClass.AUTH)) {
-        return ExitCode.AUTH_ERROR;
-      }
-      if (t instanceof CommitConflictException) {
-        return ExitCode.COMMIT_CONFLICT;
-      }
-      if (t instanceof org.actitosync.guard.GuardRefusedException) {
-        return ExitCode.GUARD_REFUSAL;
-      }
-    }
-    return ExitCode.PIPELINE_FAILURE;
   }
 
   static String describe(Throwable failure) {

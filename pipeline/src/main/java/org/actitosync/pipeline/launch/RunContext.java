@@ -8,6 +8,7 @@ import org.actitosync.record.ProfileColumns;
 import org.actitosync.snapshot.Manifest;
 import org.actitosync.snapshot.SnapshotStore;
 import org.actitosync.sync.SyncRun;
+import org.actitosync.write.Pacing;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Everything the launcher settled before building the pipeline of one run. */
@@ -33,10 +34,24 @@ public abstract class RunContext {
   /** The profile-only columns, typed (by the config, else by the profile table preflight read). */
   public abstract ProfileColumns profileColumns();
 
+  /**
+   * What paces the writer instead of the configured budget, or null (the configured budget, on the
+   * real clock). Tests only: a budget the test chooses, so a run against an emulator whose limits
+   * are off or raised to match does not wait on Actito's real call budget. The strategy choice still
+   * uses the configured budget.
+   */
+  public abstract @Nullable Pacing pacing();
+
   /** This context with the profile-only columns typed as preflight resolved them. */
   public RunContext withProfileColumns(ProfileColumns profileColumns) {
     return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
-        profileColumns);
+        profileColumns, pacing());
+  }
+
+  /** This context with the writer paced by {@code pacing} (see {@link #pacing()}). */
+  public RunContext withPacing(@Nullable Pacing pacing) {
+    return new AutoValue_RunContext(config(), layout(), base(), runId(), dryRun(), fullResync(), guard(), notes(),
+        profileColumns(), pacing);
   }
 
   public SnapshotStore store() {
@@ -60,6 +75,6 @@ public abstract class RunContext {
       List<String> notes) {
     return new AutoValue_RunContext(
         config, layout, base, runId, dryRun, fullResync, guard, List.copyOf(notes),
-        config.profiles().profileColumns(java.util.Map.of()));
+        config.profiles().profileColumns(java.util.Map.of()), null);
   }
 }

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.actitosync.emulator.ActitoEmulator;
 import org.actitosync.emulator.limits.RateMode;
 import org.actitosync.pipeline.source.Postgres;
+import org.actitosync.write.CallBudget;
+import org.actitosync.write.Pacing;
 
 /**
  * End-to-end fixture: an orders segment in a real (embedded) PostgreSQL, the Actito emulator over
@@ -22,6 +25,7 @@ import org.actitosync.pipeline.source.Postgres;
  */
 final class Activations implements AutoCloseable {
   static final String KEY = "e2e-key-7c1d";
+  static final String COLUMNS = "order_id text, customer_id bigint, amount numeric(12,2), status text";
   final ActitoEmulator emulator;
   final Path dir;
   final String table;
@@ -33,16 +37,26 @@ final class Activations implements AutoCloseable {
   /** Extra lines of the config's write section, e.g. {@code "strategy: BULK"}. */
   final List<String> write = new ArrayList<>();
 
+  /** The budget the writer is paced with (calls a minute, real time); {@link #TEST_CALLS_PER_MINUTE} by default. */
+  double callsPerMinute = TEST_CALLS_PER_MINUTE;
+
   Activations(Path dir, String name) throws IOException {
-    this(dir, name, data(), "order_id text, customer_id bigint, amount numeric(12,2), status text");
+    this(dir, name, data(), COLUMNS);
   }
 
   /** Another Actito data file ({@link #KEY} must be one of its keys) and source table columns. */
   Activations(Path dir, String name, String emulatorData, String columns) throws IOException {
+    this(dir, name, emulatorData, columns, UnaryOperator.identity());
+  }
+
+  /** As above, with the emulator's builder (per-minute limit off) adjusted by {@code emulatorSettings}. */
+  Activations(Path dir, String name, String emulatorData, String columns,
+      UnaryOperator<ActitoEmulator.Builder> emulatorSettings) throws IOException {
     this.dir = dir;
     this.name = name;
     this.table = "seg_" + name.replace('-', '_');
-    this.emulator = ActitoEmulator.builder().data(emulatorData).port(0).rateMode(RateMode.OFF).start();
+    this.emulator = emulatorSettings.apply(
+        ActitoEmulator.builder().data(emulatorData).port(0).rateMode(RateMode.OFF)).start();
     Files.writeString(dir.resolve("api.key"), KEY);
     try {
       Postgres.execute("DROP TABLE IF EXISTS " + table, "CREATE TABLE " + table + " (" + columns + ")");
@@ -131,6 +145,22 @@ final class Activations implements AutoCloseable {
   /** Beam options of a run on an embedded Flink cluster in this JVM. */
   static final List<String> FLINK = List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2");
 
+  /**
+   * The call budget the writer is paced with in these tests: 6,000 calls a minute (10 ms apart)
+   * instead of the configured one (Actito's ~100), so a run does not wait on the real budget. The
+   * emulator's per-minute limit is off ({@link RateMode#OFF}); its concurrency limit stays. The
+   * strategy choice (RECORDS or BULK, estimated durations) still uses the configured budget. Pacing
+   * is proven where it is the point, from the emulator's counters: {@link PacingEndToEndTest} (the
+   * emulator's clock sped up to match the budget), the runners' cluster test; and by the writer's
+   * pacing test (fake clock).
+   */
+  static final double TEST_CALLS_PER_MINUTE = 6_000;
+
+  /** The writer's budget at {@code callsPerMinute}, whatever the configuration says (real time). */
+  static Pacing pacedAt(double callsPerMinute) {
+    return (configured, before) -> new CallBudget(callsPerMinute, System::currentTimeMillis, Thread::sleep, before);
+  }
+
   /** Runs the launcher on the DirectRunner; returns the exit code and keeps what it printed. */
   Result launch(String... args) {
     return launchOn(DIRECT, args);
@@ -150,10 +180,23 @@ final class Activations implements AutoCloseable {
     }
     long started = System.nanoTime();
     int code = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(new String[0]));
-    System.out.printf("%s: launch %s took %d ms (exit %d)%n", name, String.join(" ", args),
-        (System.nanoTime() - started) / 1_000_000, code);
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8), pacedAt(callsPerMinute))
+        .run(all.toArray(new String[0]));
+    Result result = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    System.out.printf("%s: launch %s took %d ms (exit %d, %s)%n", name, String.join(" ", args),
+        (System.nanoTime() - started) / 1_000_000, code, throttled(result));
+    return result;
+  }
+
+  /** The writer's waits on the budget, from the run's report (summed over shards), for the timing line. */
+  private static String throttled(Result run) {
+    return run.out().lines().filter(l -> l.startsWith("report: ")).findFirst().map(line -> {
+      try {
+        return "throttled " + ActivationEndToEndTest.report(null, run).path("api").path("throttledMillis").asLong() + " ms";
+      } catch (Exception e) {
+        return "no report: " + e.getMessage();
+      }
+    }).orElse("no report");
   }
 
   /** The emulator's table: orderId → amount as plain text (status appended when asked). */

@@ -3,7 +3,6 @@ package org.actitosync.write;
 import java.util.function.Consumer;
 import org.actitosync.change.Classification;
 import org.actitosync.change.WriteOutcome;
-import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Writes the run's creates and updates as v5 ETL executions (see {@link EtlBulkWrites}): the run's
@@ -12,8 +11,8 @@ import org.apache.beam.sdk.values.PCollectionView;
  * heap.
  */
 final class BulkWriterFn extends OneGroupFn<Classification, WriteOutcome> {
-  BulkWriterFn(WriterConfig config, PCollectionView<Iterable<CallHistory>> before) {
-    super(config, before);
+  BulkWriterFn(WriterConfig config) {
+    super(config, true);
   }
 
   @Override

@@ -83,6 +83,21 @@ public final class CallBudget {
     }
   }
 
+  /**
+   * Assumes the last minute, up to now, held the whole budget: for a step that follows another
+   * whose history it cannot read (see {@link WriteToActito}); its first call then waits one
+   * interval, and the sliding minute still holds.
+   */
+  public synchronized void assumeFullMinute() {
+    long now = clock.getAsLong();
+    int calls = (int) Math.floor(callsPerMinute);
+    starts.clear();
+    for (int i = calls - 1; i >= 0; i--) {
+      starts.addLast(now - (long) i * interval);
+    }
+    nextFree = Math.max(nextFree, now + interval);
+  }
+
   /** No call starts in the next {@code millis} ms (Actito's {@code Retry-After} on a 429). */
   public synchronized void holdFor(long millis) {
     holdUntil = Math.max(holdUntil, clock.getAsLong() + millis);

@@ -3,27 +3,29 @@ package org.actitosync.write;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollectionView;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A writer step fed one group: every item of the run under the single key, after a GroupByKey, so
- * one element, processed once, on the DoFn's own thread (one call in flight). Its budget starts
- * from the histories of the steps before it (side input {@code before}, which also makes it wait
- * for them; none for a first step) and it emits its own history on {@link PacedBatchFn#HISTORY}
- * when done, also when it fails. One client per DoFn instance.
+ * one element, processed once, on the DoFn's own thread (one call in flight). It takes no side
+ * input on purpose: on Flink batch a DoFn with a side input is not chained to the GroupByKey, so
+ * the whole group would be serialised as one record (2,000,000 changes: over 500 MB). So its
+ * budget starts either empty (the run's first writer step) or, after another step, as if the last
+ * minute up to now held the whole budget ({@link WriterSession#beginAfterAFullMinute}): one
+ * interval of waiting, and the sliding minute holds without reading the step before. It emits its
+ * own history on {@link PacedBatchFn#HISTORY} when done, also when it fails. One client per DoFn
+ * instance.
  *
  * @param <T> one item of the group
  * @param <R> one outcome
  */
 abstract class OneGroupFn<T, R> extends DoFn<KV<Integer, Iterable<T>>, R> {
   protected final WriterConfig config;
-  private final @Nullable PCollectionView<Iterable<CallHistory>> before;
+  private final boolean afterAnotherStep;
   private transient WriterSession session;
 
-  OneGroupFn(WriterConfig config, @Nullable PCollectionView<Iterable<CallHistory>> before) {
+  OneGroupFn(WriterConfig config, boolean afterAnotherStep) {
     this.config = config;
-    this.before = before;
+    this.afterAnotherStep = afterAnotherStep;
   }
 
   /** Writes the group, giving each outcome to {@code out} as soon as it is decided. */
@@ -36,7 +38,11 @@ abstract class OneGroupFn<T, R> extends DoFn<KV<Integer, Iterable<T>>, R> {
 
   @ProcessElement
   public void process(ProcessContext context) {
-    session.begin(before == null ? CallHistory.empty() : CallHistory.merge(context.sideInput(before)));
+    if (afterAnotherStep) {
+      session.beginAfterAFullMinute();
+    } else {
+      session.begin(CallHistory.empty());
+    }
     try {
       write(session, context.element().getValue(), context::output);
     } finally {

@@ -12,7 +12,7 @@ import org.apache.beam.sdk.values.KV;
  */
 final class ProfileBulkFn extends OneGroupFn<KV<String, Map<String, String>>, KV<String, ProfileOutcome>> {
   ProfileBulkFn(WriterConfig config) {
-    super(config, null);
+    super(config, false);
   }
 
   @Override

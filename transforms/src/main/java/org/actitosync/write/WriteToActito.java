@@ -21,6 +21,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.GroupIntoBatches;
+import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -50,9 +51,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * </ol>
  *
  * <p>Limits by construction, on any runner: the writer steps run one after another (each waits
- * for the history of the steps before it, a side input), each is a single logical writer, and
- * each starts its calls-per-minute budget from the call starts of the last minute the steps
- * before it left ({@link CallHistory}). So, over the whole run and whatever the workers, no more
+ * for the steps before it), each is a single logical writer, and each starts its calls-per-minute
+ * budget from the call starts of the last minute the steps before it left ({@link CallHistory}, a
+ * side input of the record writer), or, for the bulk writer, which must take no side input (see
+ * {@link OneGroupFn}), as if the last minute had used the whole budget. So, over the whole run and whatever the workers, no more
  * than {@code write.concurrency} requests are in flight, no sliding minute holds more than {@code
  * write.callsPerMinute} calls (token mints, retries, polls, profile calls included), and a {@code
  * Retry-After} holds every call of the step. No JVM-wide state is involved.
@@ -208,14 +210,11 @@ public final class WriteToActito
         .apply("WriteRecords", ParDo.of(new RecordWriterFn(c, afterProfiles)).withSideInputs(afterProfiles)
             .withOutputTags(OUTCOMES, TupleTagList.of(PacedBatchFn.HISTORY)));
     PCollection<WriteOutcome> recordOutcomes = recordsWritten.get(OUTCOMES).setCoder(WriteOutcomeCoder.of());
-    PCollectionView<Iterable<CallHistory>> afterRecords =
-        PCollectionList.of(profileHistory)
-            .and(recordsWritten.get(PacedBatchFn.HISTORY).setCoder(HISTORY_CODER))
-            .apply("HistoryBeforeBulk", Flatten.pCollections())
-            .apply("AfterRecordCalls", View.asIterable());
     PCollectionTuple bulkWritten = routed.get(BULK).setCoder(keyedCoder)
+        .apply("AfterRecordCalls", Wait.on(recordsWritten.get(PacedBatchFn.HISTORY).setCoder(HISTORY_CODER)))
+        .setCoder(keyedCoder)
         .apply("OneBulkGroup", GroupByKey.create())
-        .apply("WriteBulkEtl", ParDo.of(new BulkWriterFn(c, afterRecords)).withSideInputs(afterRecords)
+        .apply("WriteBulkEtl", ParDo.of(new BulkWriterFn(c))
             .withOutputTags(OUTCOMES, TupleTagList.of(PacedBatchFn.HISTORY)));
     bulkWritten.get(PacedBatchFn.HISTORY).setCoder(HISTORY_CODER);
     return outcomes.and(recordOutcomes)

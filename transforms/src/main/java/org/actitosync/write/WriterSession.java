@@ -44,6 +44,16 @@ final class WriterSession implements AutoCloseable {
         config.outageFailureShare(), config.outageMinCalls(), before.attempted(), before.failed());
   }
 
+  /**
+   * Starts a step that follows another whose history it cannot read: as if the last minute, up to
+   * now, held the whole budget (see {@link CallBudget#assumeFullMinute}); the outage counts start
+   * at zero.
+   */
+  void beginAfterAFullMinute() {
+    begin(CallHistory.empty());
+    budget.assumeFullMinute();
+  }
+
   /** What the next step (or the next batch) must honour. */
   CallHistory history() {
     OutageGuard g = guard;

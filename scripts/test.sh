@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 command -v mvn >/dev/null || { echo "scripts/test.sh: Maven (mvn) is required" >&2; exit 2; }
 command -v java >/dev/null || { echo "scripts/test.sh: a Java 17 JDK is required" >&2; exit 2; }
 
-mvn -B -ntp verify "$@"
+# -T 3: once the pipeline module is built, the three runner modules build and run their jar ITs side
+# by side (runners/flink's FlinkClusterIT spends ~4 minutes waiting on Actito's call budget by design).
+mvn -B -ntp -T 3 verify "$@"
 
 # The demo is part of the suite: it fails if Actito's table does not match the source at the end.
 # So are the Airflow DAGs: the import test and a real `airflow dags test` run (scripts/airflow/).

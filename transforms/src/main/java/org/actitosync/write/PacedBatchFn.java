@@ -92,8 +92,10 @@ abstract class PacedBatchFn<T, R> extends DoFn<KV<Integer, Iterable<T>>, R> {
     } finally {
       CallHistory now = session.history();
       history.write(now);
-      LOG.info("run {}: {} changes and profiles written so far, {} of them FAILED after retries",
-          config.runKey(), now.attempted(), now.failed());
+      if (now.attempted() > 0) {
+        LOG.info("run {}: {} changes and profiles written so far, {} of them FAILED after retries",
+            config.runKey(), now.attempted(), now.failed());
+      }
     }
   }
 

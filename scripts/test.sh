@@ -12,6 +12,7 @@ command -v java >/dev/null || { echo "scripts/test.sh: a Java 17 JDK is required
 # module builds), beside its other jar ITs. The demo fails if Actito's table does not match the
 # source at the end; the Airflow tests are the import test and a real `airflow dags test` run.
 #
-# -T 3: once the pipeline module is built, the three runner modules build and run their jar ITs side
-# by side (runners/flink's FlinkClusterIT spends ~4 minutes waiting on Actito's call budget by design).
-mvn -B -ntp -T 3 verify "$@"
+# -T 4: once the pipeline module is built, the launcher's end-to-end tests (module e2e) and the three
+# runner modules build and run side by side
+# (runners/flink's FlinkClusterIT spends ~4 minutes waiting on Actito's call budget by design).
+mvn -B -ntp -T 4 verify "$@"

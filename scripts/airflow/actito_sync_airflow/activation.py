@@ -75,7 +75,7 @@ def load(path: Path) -> Activation:
                   snapshot_root=doc["snapshot"]["root"], runner=kind)
     if kind == "FLINK":
         return Activation(**common, flink_master=runner.get("flinkMaster") or "[local]",
-                          parallelism=runner.get("parallelism"),
+                          parallelism=None if runner.get("parallelism") is None else int(runner["parallelism"]),
                           secrets=_secrets(read, runner.get("secrets") or {}))
     return Activation(**common, dataflow={k: v for k, v in runner.items() if k != "type" and v is not None})
 

@@ -112,11 +112,10 @@ def _schemas() -> tuple[str, dict[str, dict]]:
 
 
 @lru_cache(maxsize=4)
-def _validator_for(jar: str, stamps: tuple) -> validators.Validator:
+def _validator_for(jar: str, stamps: tuple):
     """Cached per version of the jar and of the checkout's schema: the DAG processor parses the
     DAG file again and again."""
-    where, schemas = _read(jar, stamps[0])
-    schemas = {**schemas, "factory-fields.schema.json": FIELDS}
+    schemas = {**_read(jar, stamps[0])[1], "factory-fields.schema.json": FIELDS}
     registry = Registry().with_resources(
         (s.get("$id", BASE + name), Resource.from_contents(s, default_specification=DRAFT202012))
         for name, s in schemas.items())

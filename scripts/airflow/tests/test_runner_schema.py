@@ -56,12 +56,14 @@ def test_the_messages_name_the_file_and_the_field():
         " (optional). Got 0."
 
 
-def jar_with(tmp_path: Path, schema: dict | None) -> Path:
+def jar_with(tmp_path: Path, schema: dict | None, activation: dict | None = None) -> Path:
     jar = tmp_path / "actito-sync-flink.jar"
     with zipfile.ZipFile(jar, "w") as z:
         z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n")
         if schema is not None:
             z.writestr("org/actitosync/pipeline/config/runner.schema.json", json.dumps(schema))
+        if activation is not None:
+            z.writestr("org/actitosync/pipeline/config/activation.schema.json", json.dumps(activation))
     return jar
 
 
@@ -97,3 +99,34 @@ def test_no_schema_anywhere_refuses_every_config(tmp_path, monkeypatch):
     with pytest.raises(ActivationError, match="cannot validate the config: no runner.schema.json in"):
         load(FIXTURES / "good-runner-flink.yaml")
     schema._validator_for.cache_clear()
+
+
+def test_with_an_activation_schema_only_the_fields_the_factory_reads_are_checked(tmp_path, monkeypatch):
+    """A stand-in for the whole config's schema: its runner property refers to runner.schema.json;
+    a problem elsewhere (a missing source) is the job's to report, not the factory's."""
+    from actito_sync_airflow.activation import ActivationError, load
+
+    activation = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://actito-sync.org/schema/activation.schema.json",
+        "type": "object",
+        "required": ["name", "source", "snapshot"],
+        "additionalProperties": False,
+        "properties": {
+            "name": {"type": "string", "pattern": "^[a-z-]+$", "description": "Lower-case letters and '-'."},
+            "source": {"type": "object"}, "key": True, "mapping": True, "mode": True, "target": True,
+            "schedule": {"type": "string"},
+            "snapshot": {"type": "object", "required": ["root"], "additionalProperties": False,
+                         "properties": {"root": {"type": "string"}}},
+            "runner": {"$ref": "runner.schema.json"},
+        },
+    }
+    monkeypatch.setenv("ACTITO_SYNC_FLINK_JAR", str(jar_with(tmp_path, json.loads(SCHEMA.read_text()), activation)))
+    text = (FIXTURES / "bad-runner-parallelism-zero.yaml").read_text()
+    config = tmp_path / "config.yaml"
+    config.write_text(text.replace("name: runner-fixture", "name: Runner_Fixture").replace("source:", "sauce:")
+                      .replace("snapshots\n", "snapshots\n  retention: 3\n"))
+    with pytest.raises(ActivationError) as refused:
+        load(config)
+    assert [where for where, _ in refused.value.problems] == ["name", "runner.parallelism"]
+    assert "name: Lower-case letters and '-'. Got 'Runner_Fixture'." in str(refused.value)

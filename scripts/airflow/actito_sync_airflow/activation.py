@@ -1,22 +1,28 @@
 """Reads what the scheduler needs from an activation's YAML config.
 
-The Java launcher validates the whole file (``runner`` section included) when the job starts; this
-module only reads the fields the DAG is built from and refuses a file it cannot schedule, with the
-file and the field in the message.
+The fields the DAG is built from (``name``, ``schedule``, ``snapshot.root``, the ``runner``
+section) are validated against the config's JSON Schema, the one the Java launcher uses
+(``schema.py``); the job validates the rest of the file when it starts. What stays here is what
+only the scheduler needs: the default runner values and where each secret comes from.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-NAME = re.compile(r"[A-Za-z0-9._-]+")
+from . import schema
 
 
 class ActivationError(ValueError):
-    """A config the DAG factory cannot turn into a DAG."""
+    """A config the DAG factory cannot turn into a DAG: every problem, each as ``file: path: message``."""
+
+    def __init__(self, path: Path, problems: list[tuple[str, str]]):
+        self.path = path
+        self.problems = tuple(problems)
+        super().__init__("\n".join(f"{path}: {where}: {message}" if where else f"{path}: {message}"
+                                   for where, message in problems))
 
 
 @dataclass(frozen=True)
@@ -46,64 +52,47 @@ class Activation:
 
 
 def load(path: Path) -> Activation:
-    """The activation in ``path``; raises ActivationError naming the file and the field."""
+    """The activation in ``path``; raises ActivationError naming the file and each bad field."""
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
-        raise ActivationError(f"{path}: cannot read the config: {e}") from e
+        raise ActivationError(path, [("", f"cannot read the config: {e}")]) from e
     if not isinstance(doc, dict):
-        raise ActivationError(f"{path}: expected a mapping at the top")
-
-    def fail(where: str, message: str):
-        raise ActivationError(f"{path}: {where}: {message}")
-
-    name = doc.get("name")
-    if not isinstance(name, str) or not NAME.fullmatch(name):
-        fail("name", f"expected letters, digits, '.', '_' or '-', got {name!r}")
-    schedule = doc.get("schedule")
-    if schedule is not None and not isinstance(schedule, str):
-        fail("schedule", f"expected a 5-field cron expression, got {schedule!r}")
-    root = (doc.get("snapshot") or {}).get("root")
-    if not isinstance(root, str) or not root:
-        fail("snapshot.root", "missing required value")
-
+        raise ActivationError(path, [("", "expected a mapping at the top")])
+    try:
+        problems = schema.problems(doc)
+    except schema.SchemaNotFound as e:
+        raise ActivationError(path, [("", str(e))]) from e
     runner = doc.get("runner") or {}
-    if not isinstance(runner, dict):
-        fail("runner", f"expected a mapping, got {runner!r}")
-    kind = str(runner.get("type", "FLINK")).upper()
-    common = dict(path=path, name=name, schedule=schedule, snapshot_root=root, runner=kind)
+    kind = str(runner.get("type") or "FLINK").upper() if isinstance(runner, dict) else None
+    read = _variables_read(doc)
+    if kind == "FLINK" and isinstance(runner.get("secrets"), dict):
+        problems += [(f"runner.secrets.{env}", f"the config reads no such variable (it reads: {read or 'none'})")
+                     for env in runner["secrets"] if env not in read]
+    if problems:
+        raise ActivationError(path, problems)
+    common = dict(path=path, name=doc["name"], schedule=doc.get("schedule"),
+                  snapshot_root=doc["snapshot"]["root"], runner=kind)
     if kind == "FLINK":
-        return Activation(
-            **common,
-            flink_master=str(runner.get("flinkMaster", "[local]")),
-            parallelism=runner.get("parallelism"),
-            secrets=_secrets(doc, runner.get("secrets") or {}, fail),
-        )
-    if kind == "DATAFLOW":
-        for key in ("project", "region", "templatePath", "configPath", "apiKeySecret"):
-            if not runner.get(key):
-                fail(f"runner.{key}", "missing required value")
-        return Activation(**common, dataflow={k: v for k, v in runner.items() if k != "type"})
-    fail("runner.type", f"expected FLINK or DATAFLOW, got {runner.get('type')!r}")
+        return Activation(**common, flink_master=runner.get("flinkMaster") or "[local]",
+                          parallelism=None if runner.get("parallelism") is None else int(runner["parallelism"]),
+                          secrets=_secrets(read, runner.get("secrets") or {}))
+    return Activation(**common, dataflow={k: v for k, v in runner.items() if k != "type" and v is not None})
 
 
-def _secrets(doc: dict, declared: dict, fail) -> tuple[Secret, ...]:
+def _variables_read(doc: dict) -> list[str]:
+    """The environment variables the config reads secrets from (target.apiKeyEnv, source.jdbc.passwordEnv)."""
+    target, source = doc.get("target"), doc.get("source")
+    jdbc = source.get("jdbc") if isinstance(source, dict) else None
+    names = [section.get(key) for section, key in ((target, "apiKeyEnv"), (jdbc, "passwordEnv"))
+             if isinstance(section, dict)]
+    return [name for name in names if isinstance(name, str) and name]
+
+
+def _secrets(read: list[str], declared: dict) -> tuple[Secret, ...]:
     """One Secret per environment variable the config reads; by default an Airflow Variable of
     the same name."""
-    read = []
-    api_key_env = (doc.get("target") or {}).get("apiKeyEnv")
-    password_env = ((doc.get("source") or {}).get("jdbc") or {}).get("passwordEnv")
-    read += [v for v in (api_key_env, password_env) if v]
-    for env in declared:
-        if env not in read:
-            fail(f"runner.secrets.{env}", f"the config reads no such variable (it reads: {read or 'none'})")
-    secrets = []
-    for env in read:
-        where = declared.get(env) or {"variable": env}
-        if not isinstance(where, dict) or len(where) != 1 or not ({"variable", "connection"} & set(where)):
-            fail(f"runner.secrets.{env}", f"expected {{variable: ID}} or {{connection: ID}}, got {where!r}")
-        secrets.append(Secret(env=env, variable=where.get("variable"), connection=where.get("connection")))
-    return tuple(secrets)
+    return tuple(Secret(env=env, **(declared.get(env) or {"variable": env})) for env in read)
 
 
 def load_folder(folder: Path) -> tuple[list[Activation], list[str]]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -10,22 +9,9 @@ from airflow.sdk import DAG
 
 from .activation import Activation, load_folder
 from .check import check_report
+from .locations import ACTIVATIONS_ENV, FLINK_JAR_ENV, activations_folder, flink_jar  # noqa: F401 (this module's API)
 
 log = logging.getLogger(__name__)
-
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-# Where the configs and the jar are: environment variables of the Airflow deployment.
-ACTIVATIONS_ENV = "ACTITO_SYNC_ACTIVATIONS"  # a folder of activation YAML files
-FLINK_JAR_ENV = "ACTITO_SYNC_FLINK_JAR"  # the shaded Flink jar (runners/flink)
-
-
-def activations_folder() -> Path:
-    return Path(os.environ.get(ACTIVATIONS_ENV) or HERE.parent / "activations")
-
-
-def flink_jar() -> str:
-    return os.environ.get(FLINK_JAR_ENV) or str(REPO / "runners/flink/target/actito-sync-flink.jar")
 
 
 def build_dag(activation: Activation) -> DAG:

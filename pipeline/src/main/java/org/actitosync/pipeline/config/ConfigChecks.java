@@ -78,7 +78,7 @@ final class ConfigChecks {
     if (file.key() == null || file.mapping() == null) {
       return;
     }
-    List<String> attributes = file.mapping().stream().filter(m -> m.column().equals(file.key()))
+    List<String> attributes = file.mapping().stream().filter(m -> m != null && file.key().equals(m.column()))
         .map(ConfigFile.MappingFile::attribute).collect(Collectors.toList());
     if (attributes.isEmpty()) {
       problem("key", "key column '" + file.key() + "' is not mapped: add a mapping item with column: " + file.key());
@@ -102,7 +102,8 @@ final class ConfigChecks {
     if (profiles == null || file.mapping() == null) {
       return;
     }
-    List<String> mapped = file.mapping().stream().map(ConfigFile.MappingFile::attribute).collect(Collectors.toList());
+    List<String> mapped = file.mapping().stream().filter(java.util.Objects::nonNull)
+        .map(ConfigFile.MappingFile::attribute).collect(Collectors.toList());
     if (profiles.linkAttribute() != null && !mapped.contains(profiles.linkAttribute())) {
       problem("profiles.linkAttribute", "'" + profiles.linkAttribute() + "' is not a mapped attribute");
     }

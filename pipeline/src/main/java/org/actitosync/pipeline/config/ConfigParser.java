@@ -177,7 +177,8 @@ public final class ConfigParser {
         message -> problems.add(ConfigProblem.of(path + ".contract", message))));
     return BulkSettings.create(java.util.Optional.ofNullable(file.etlId()),
         java.util.Optional.ofNullable(file.definitionTemplate()), template.orElse(defaults.definitionTemplate()),
-        file.reportRecipients() == null ? List.of() : file.reportRecipients(),
+        file.reportRecipients() == null ? List.of()
+            : file.reportRecipients().stream().filter(java.util.Objects::nonNull).collect(Collectors.toList()),
         java.util.Optional.ofNullable(file.contract()), contract.orElse(defaults.contract()));
   }
 }

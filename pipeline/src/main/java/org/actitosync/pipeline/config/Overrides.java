@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
  * Writes the command line's settings into the config tree before validation, as text (the schema
  * then reads {@code "5"} as 5): {@code --path=VALUE} replaces a value, {@code --mapping} items
  * replace the mapping, {@code --profiles.attributes} items the map, {@code --warnings=KEY=VALUE}
- * items are merged into the section. An unknown {@code --section.key=...} of a config section is
+ * items are merged into the section; an empty {@code --path=} removes the file's value. An unknown {@code --section.key=...} of a config section is
  * written too, so the schema reports it with its path like the same key in the file. Pure.
  */
 final class Overrides {
@@ -67,9 +67,11 @@ final class Overrides {
 
   private static void apply(ObjectNode tree, ConfigOption option, List<String> values, List<ConfigProblem> problems) {
     switch (option.shape()) {
-      case VALUE:
-        setNode(tree, option.path(), NODES.textNode(values.get(values.size() - 1)), problems);
+      case VALUE: {
+        String value = values.get(values.size() - 1);
+        setNode(tree, option.path(), value.isEmpty() ? null : NODES.textNode(value), problems);
         break;
+      }
       case PROFILE_ATTRIBUTES: {
         ObjectNode map = NODES.objectNode();
         for (String value : values) {
@@ -130,6 +132,7 @@ final class Overrides {
     return Map.entry(value.substring(0, eq), value.substring(eq + 1));
   }
 
+  /** Sets (or, when {@code value} is null, removes) the value at {@code dottedPath}. */
   private static void setNode(ObjectNode tree, String dottedPath, JsonNode value, List<ConfigProblem> problems) {
     String[] segments = dottedPath.split("\\.");
     ObjectNode node = tree;
@@ -146,6 +149,10 @@ final class Overrides {
         return;
       }
     }
-    node.set(segments[segments.length - 1], value);
+    if (value == null) {
+      node.remove(segments[segments.length - 1]);
+    } else {
+      node.set(segments[segments.length - 1], value);
+    }
   }
 }

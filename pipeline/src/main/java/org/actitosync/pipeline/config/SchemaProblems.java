@@ -22,10 +22,45 @@ final class SchemaProblems {
 
   static List<ConfigProblem> translate(Collection<ValidationMessage> messages, JsonNode tree, ConfigSchema schema) {
     List<ConfigProblem> problems = new ArrayList<>();
-    for (ValidationMessage message : messages) {
+    for (ValidationMessage message : withoutAlternatives(messages, schema)) {
       problems.add(translate(message, schema));
     }
     return FileOrder.sort(problems, tree);
+  }
+
+  /**
+   * One problem per failed {@code oneOf}: for "exactly one of these keys", the oneOf's own message
+   * (not one "missing" per key); for alternative forms, the forms' messages (not the oneOf's).
+   */
+  private static List<ValidationMessage> withoutAlternatives(Collection<ValidationMessage> messages,
+      ConfigSchema schema) {
+    List<String> keysOnly = new ArrayList<>();
+    List<String> forms = new ArrayList<>();
+    for (ValidationMessage m : messages) {
+      if (m.getType().equals("oneOf")) {
+        String at = ConfigSchema.pointer(m.getEvaluationPath()) + "/";
+        (requiredOnly(schema.at(m.getSchemaLocation()).node()) ? keysOnly : forms).add(at);
+      }
+    }
+    List<ValidationMessage> kept = new ArrayList<>();
+    for (ValidationMessage m : messages) {
+      String at = ConfigSchema.pointer(m.getEvaluationPath());
+      boolean underKeysOnly = keysOnly.stream().anyMatch(at::startsWith);
+      boolean formsItself = m.getType().equals("oneOf") && forms.contains(at + "/");
+      if (!underKeysOnly && !formsItself) {
+        kept.add(m);
+      }
+    }
+    return kept;
+  }
+
+  private static boolean requiredOnly(JsonNode oneOf) {
+    for (JsonNode branch : oneOf) {
+      if (branch.size() != 1 || branch.path("required").size() != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.actitosync.pipeline.config.Setting;
+import org.actitosync.pipeline.config.ConfigOption;
+import org.actitosync.pipeline.config.ConfigSchema;
 import org.actitosync.pipeline.launch.ExitCode;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ReadmeReferenceTest {
   @Test
   void everyOptionIsInTheReference() throws Exception {
     String readme = readme();
-    for (Setting setting : Setting.ALL) {
+    for (ConfigOption setting : ConfigSchema.options()) {
       assertTrue(readme.contains(setting.optionName() + "="), "README lacks " + setting.optionName());
     }
     for (String option : new String[] {"--dryRun", "--fullResync", "--runId", "--progressSeconds", "--config",

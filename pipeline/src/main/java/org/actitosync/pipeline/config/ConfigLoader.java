@@ -121,7 +121,8 @@ public final class ConfigLoader {
             .build());
     for (ConfigOption setting : ConfigSchema.options()) {
       OptionSpec.Builder option = OptionSpec.builder(setting.optionName()).paramLabel(setting.label());
-      String description = setting.description() + " Default: " + setting.defaultText() + ".";
+      // "$${" keeps a literal ${...} (picocli would interpolate it)
+      String description = (setting.description() + " Default: " + setting.defaultText() + ".").replace("${", "$${");
       if (setting.shape() == ConfigOption.Shape.VALUE) {
         option.type(String.class);
       } else {

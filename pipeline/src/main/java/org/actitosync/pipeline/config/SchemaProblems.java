@@ -268,6 +268,7 @@ final class SchemaProblems {
 
   private static String lower(String text) {
     String trimmed = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    return trimmed.isEmpty() ? trimmed : Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1);
+    boolean word = trimmed.length() > 1 && Character.isLowerCase(trimmed.charAt(1));
+    return word ? Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1) : trimmed;
   }
 }

@@ -99,8 +99,8 @@ class BadConfigTest {
     assertEquals(
         List.of(
             p("source.jdbc.query", "missing required value"),
-            p("target.entity", "must not be empty"),
-            p("target", "missing required value: give apiKeyEnv or apiKeyFile")),
+            p("target", "missing required value: give apiKeyEnv or apiKeyFile"),
+            p("target.entity", "must not be empty")),
         problems(
             Configs.ordersWith(
                     "    query: SELECT order_id, email, amount, paid, placed_at FROM segment.orders\n", "")

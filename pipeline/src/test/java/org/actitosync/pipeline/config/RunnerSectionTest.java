@@ -83,7 +83,7 @@ class RunnerSectionTest {
                 "runner:\n  flinkMaster: local\n  parallelism: 0\n  secrets:\n"
                     + "    API_KEY: {variable: k}\n    DWH_PASSWORD: hunter2\n  project: p\n")));
     assertEquals(
-        List.of(p("runner.type", "unknown runner type 'SPARK'; expected one of: FLINK, DATAFLOW")),
+        List.of(p("runner.type", "invalid value 'SPARK': expected FLINK (default) or DATAFLOW, in any letter case")),
         problems(orders("runner: {type: SPARK}\n")));
     assertEquals(List.of(p("runner", "expected a mapping (key: value), got 'FLINK'")),
         problems(orders("runner: FLINK\n")));
@@ -106,11 +106,10 @@ class RunnerSectionTest {
         problems(orders("runner:\n  type: DATAFLOW\n  configPath: /etc/orders.yaml\n  apiKeySecret: actito-key\n")));
     assertEquals(
         List.of(p("target", "missing required value: give apiKeyEnv or apiKeyFile"),
+            p("runner.apiKeySecret", "missing required value"),
             p("runner.flinkMaster",
-            "unknown key for type DATAFLOW; expected one of: type, project, region, templatePath, configPath,"
-                + " tempLocation, serviceAccount, apiKeySecret, jdbcPasswordSecret"),
-            p("runner.apiKeySecret",
-                "missing required value: the Secret Manager version holding the Actito API key")),
+                "unknown key; expected one of: type, project, region, templatePath, configPath,"
+                    + " tempLocation, serviceAccount, apiKeySecret, jdbcPasswordSecret")),
         problems(
             Configs.ordersWith("  apiKeyEnv: ACTITO_API_KEY\n", "")
                     .replace("    passwordEnv: DWH_PASSWORD\n", "")

@@ -268,7 +268,8 @@ final class SchemaProblems {
 
   private static String lower(String text) {
     String trimmed = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    boolean word = trimmed.length() > 1 && Character.isLowerCase(trimmed.charAt(1));
+    // "Where ..." → "where ...", "A path" → "a path", but "FLINK or ..." stays
+    boolean word = trimmed.length() > 1 && (Character.isLowerCase(trimmed.charAt(1)) || trimmed.charAt(1) == ' ');
     return word ? Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1) : trimmed;
   }
 }

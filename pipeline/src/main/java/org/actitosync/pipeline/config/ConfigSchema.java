@@ -25,9 +25,9 @@ import java.util.Map;
  * Airflow DAG factory), loaded from the classpath. It gives the structure, types, enums, limits and
  * required keys of every setting; the command-line options and {@code --help} are derived from it.
  *
- * <p>Guarantees: {@link #validate(JsonNode)} reports every schema violation of a tree at once, each
- * as a {@link ConfigProblem} with the project's dotted path and a human message; {@link #options()}
- * has exactly one option per leaf setting of the schema.
+ * <p>Guarantees: {@link #messages(JsonNode)} reports every schema violation of a tree at once (no
+ * fail-fast); {@link #options()} has exactly one option per leaf setting of the schema, in schema
+ * order; the schema files are read once, at class initialisation.
  */
 public final class ConfigSchema {
   /** The schemas' {@code $id} prefix, mapped to their classpath folder. */
@@ -84,12 +84,10 @@ public final class ConfigSchema {
     return new SchemaNode(documents, ACTIVATION, documents.get(ACTIVATION));
   }
 
-  /** Every schema violation of {@code tree}, translated, in file order. */
-  List<ConfigProblem> validate(JsonNode tree) {
-    return SchemaProblems.translate(messages(tree), tree, this);
-  }
-
-  /** The library's messages for {@code tree}. */
+  /**
+   * Every schema violation of {@code tree}, as the library reports it ({@link SchemaProblems}
+   * translates them).
+   */
   java.util.Set<com.networknt.schema.ValidationMessage> messages(JsonNode tree) {
     return validator.validate(tree);
   }

@@ -61,6 +61,23 @@ class ConfigSchemaTest {
     }
   }
 
+  /** Both files are valid draft 2020-12 schemas (the meta-schema ships with the library). */
+  @Test
+  void theSchemasAreValidDraft202012Schemas() throws Exception {
+    com.networknt.schema.JsonSchema meta = com.networknt.schema.JsonSchemaFactory
+        .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+        .getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    for (String name : List.of("activation.schema.json", "runner.schema.json")) {
+      try (InputStream in = ConfigSchemaTest.class.getResourceAsStream("/org/actitosync/pipeline/config/" + name)) {
+        JsonNode document = new ObjectMapper().readTree(in);
+        assertEquals(java.util.Set.of(), meta.validate(document), name);
+        assertEquals("https://actito-sync.org/schema/" + name, document.path("$id").asText());
+      }
+    }
+    // and the meta-schema does check: a wrong type for "minimum" is refused
+    assertTrue(!meta.validate(new ObjectMapper().readTree("{\"minimum\": \"one\"}")).isEmpty());
+  }
+
   @Test
   void theSpecialShapesAndDefaultsComeFromTheSchema() {
     Map<String, ConfigOption> byPath = ConfigSchema.options().stream()

@@ -15,8 +15,9 @@ import java.util.Map;
  * the command line ({@code "5"}, {@code "on"}, {@code "a@x.org,b@x.org"}) becomes the number,
  * boolean or list the schema expects; an enum value in another letter case ({@code mirror}, {@code
  * CSV}, {@code production-env3}) becomes the schema's spelling; a number where only text is allowed
- * ({@code key: 123}) becomes text. A value that cannot be read so is left as it is, for the schema
- * to report. Pure: changes only the tree given.
+ * ({@code key: 123}) becomes text; {@code key:} with no value is the key left out (unless the
+ * schema allows null there). A value that cannot be read so is left as it is, for the schema to
+ * report. Pure: changes only the tree given.
  */
 final class SchemaCoercion {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -57,9 +58,17 @@ final class SchemaCoercion {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       SchemaNode property = schema.property(entry.getKey());
-      if (property != null && entry.getValue() != null && !entry.getValue().isNull()) {
-        entry.setValue(coerce(entry.getValue(), property));
+      if (property == null) {
+        continue;
       }
+      if (entry.getValue().isNull()) {
+        List<String> types = property.types();
+        if (!types.contains("null") && !types.contains("enum:null")) {
+          it.remove(); // "key:" with no value is the key left out
+        }
+        continue;
+      }
+      entry.setValue(coerce(entry.getValue(), property));
     }
   }
 

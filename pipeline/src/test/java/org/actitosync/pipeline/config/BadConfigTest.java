@@ -109,6 +109,13 @@ class BadConfigTest {
   }
 
   @Test
+  void aKeyWithNoValueIsAKeyLeftOut() {
+    assertEquals(
+        List.of(p("mode", "missing required value"), p("target", "missing required value: give apiKeyEnv or apiKeyFile")),
+        problems(Configs.ordersWith("mode: UPSERT", "mode:").replace("apiKeyEnv: ACTITO_API_KEY", "apiKeyEnv:")));
+  }
+
+  @Test
   void anUnknownTimeZoneIsNamedWithItsPathAmongTheOtherProblems() {
     String yaml =
         Configs.ordersWith("apiKeyEnv: ACTITO_API_KEY", "apiKeyEnv: ACTITO_API_KEY\n  timeZone: Europe/Bruxelles")

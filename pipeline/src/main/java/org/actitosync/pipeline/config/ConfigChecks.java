@@ -111,8 +111,8 @@ final class ConfigChecks {
       String path = "profiles.attributes." + name;
       if (name.equals(profiles.profileAttribute())) {
         problem(path, "'" + name + "' is the profileAttribute: it always takes the link's value");
-      } else if (item.isTextual() && !mapped.contains(item.asText())) {
-        problem(path, "'" + item.asText() + "' is not a mapped attribute (for a segment column used only for"
+      } else if (item != null && item.attribute() != null && !mapped.contains(item.attribute())) {
+        problem(path, "'" + item.attribute() + "' is not a mapped attribute (for a segment column used only for"
             + " profiles, write {column: COLUMN})");
       }
     });

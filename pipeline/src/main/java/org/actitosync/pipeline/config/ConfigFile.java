@@ -1,5 +1,6 @@
 package org.actitosync.pipeline.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,14 +85,26 @@ record ConfigFile(
   }
 
   /**
-   * {@code profiles}; an {@code attributes} item is a custom-table attribute (text) or a segment
+   * One {@code profiles.attributes} item: a custom-table attribute (written as text) or a segment
    * column read only for profiles ({@code {column, type}}), as the schema's if/then/else says.
    */
+  record ProfileItemFile(String attribute, String column, AttributeType type) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static ProfileItemFile of(JsonNode node) {
+      if (!node.isObject()) {
+        return new ProfileItemFile(node.asText(), null, null);
+      }
+      JsonNode type = node.get("type");
+      return new ProfileItemFile(null, node.path("column").asText(null),
+          type == null || type.isNull() ? null : AttributeType.valueOf(type.asText()));
+    }
+  }
+
   record ProfilesFile(Boolean insertMissing, String table, String linkAttribute, String profileAttribute,
-      Map<String, JsonNode> attributes) {
+      Map<String, ProfileItemFile> attributes) {
     static final ProfilesFile NONE = new ProfilesFile(false, null, null, null, Map.of());
 
-    Map<String, JsonNode> items() {
+    Map<String, ProfileItemFile> items() {
       return attributes == null ? Map.of() : attributes;
     }
 
@@ -99,11 +112,10 @@ record ConfigFile(
       Map<String, String> fromAttributes = new LinkedHashMap<>();
       Map<String, ProfileColumn> fromColumns = new LinkedHashMap<>();
       items().forEach((name, item) -> {
-        if (item.isObject()) {
-          Optional<AttributeType> type = Optional.ofNullable(item.get("type")).map(t -> AttributeType.valueOf(t.asText()));
-          fromColumns.put(name, ProfileColumn.of(item.get("column").asText(), type));
+        if (item.attribute() != null) {
+          fromAttributes.put(name, item.attribute());
         } else {
-          fromAttributes.put(name, item.asText());
+          fromColumns.put(name, ProfileColumn.of(item.column(), Optional.ofNullable(item.type())));
         }
       });
       return ProfilesConfig.create(Boolean.TRUE.equals(insertMissing), Optional.ofNullable(table),
@@ -137,7 +149,7 @@ record ConfigFile(
    * {@code runner}: what the checks across sections need (the rest is the scheduler's, checked by
    * {@code runner.schema.json} only).
    */
-  record RunnerFile(String type, Map<String, JsonNode> secrets) {
+  record RunnerFile(String type, Map<String, Object> secrets) {
     boolean dataflow() {
       return "DATAFLOW".equalsIgnoreCase(type);
     }

@@ -5,7 +5,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** The channels a run's warnings are sent to; none configured means report and console only. */
 @AutoValue
-public abstract class AlertSettings {
+public abstract class AlertSettings implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public abstract @Nullable WebhookSettings webhook();
 
   public abstract @Nullable EmailSettings email();

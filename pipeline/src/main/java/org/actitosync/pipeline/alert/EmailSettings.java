@@ -7,7 +7,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** The e-mail channel: an SMTP server, the sender and the recipients. The password is a secret reference. */
 @AutoValue
-public abstract class EmailSettings {
+public abstract class EmailSettings implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** How the SMTP connection is secured. */
   public enum Security {
     /** Plain connection upgraded with STARTTLS (required). Usual on port 587. */

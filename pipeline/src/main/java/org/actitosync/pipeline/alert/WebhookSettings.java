@@ -9,7 +9,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * environment variable or a file. Reports and logs name only its scheme and host.
  */
 @AutoValue
-public abstract class WebhookSettings {
+public abstract class WebhookSettings implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public static final int DEFAULT_TIMEOUT_SECONDS = 10;
   public static final int DEFAULT_ATTEMPTS = 3;
 

@@ -21,7 +21,8 @@ import org.actitosync.write.WriterConfig;
 
 /**
  * One activation, validated: built only by {@link ConfigParser} / {@link ConfigLoader}, so every
- * instance has passed validation (mapping consistent, key mapped, limits within Actito's). Immutable
+ * instance has passed the schema ({@code activation.schema.json}) and the checks across sections
+ * (mapping consistent, key mapped, limits within Actito's). Immutable
  * and serializable; {@link #toString()} shows where secrets are, never a secret.
  *
  * <p>What the launcher needs: {@link #actitoClientConfig()}, {@link #writerConfig(AttributeLayout)},
@@ -53,20 +54,8 @@ public abstract class ActivationConfig implements Serializable {
 
   public abstract WriteSettings write();
 
-  /**
-   * The {@code warnings} section as plain values (immutable), validated when the config is parsed:
-   * see {@link #warningsSection()} and the launcher's guards.
-   */
-  public abstract Map<String, Object> warnings();
-
-  /** The warning thresholds and alert channels of the {@code warnings} section. */
-  public WarningsSection warningsSection() {
-    try {
-      return WarningsSectionParser.parse(warnings());
-    } catch (ConfigException e) {
-      throw new IllegalStateException("warnings section was validated when parsed: " + e.getMessage(), e);
-    }
-  }
+  /** The {@code warnings} section: warning thresholds, alert channels and guard thresholds. */
+  public abstract WarningsSection warnings();
 
   /** A 5-field cron expression, for schedulers; the pipeline itself ignores it. */
   abstract @Nullable String scheduleOrNull();
@@ -99,7 +88,7 @@ public abstract class ActivationConfig implements Serializable {
 
     abstract Builder setWrite(WriteSettings write);
 
-    abstract Builder setWarnings(Map<String, Object> warnings);
+    abstract Builder setWarnings(WarningsSection warnings);
 
     abstract Builder setScheduleOrNull(@Nullable String schedule);
 

@@ -5,12 +5,9 @@ import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** Reads and checks the files {@code write.bulk} names (definition template, ETL contract). */
 final class BulkFiles {
-  static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+");
-
   private BulkFiles() {}
 
   /**

@@ -25,7 +25,7 @@ public final class ConfigException extends Exception {
     this(List.of(problem));
   }
 
-  /** The problems, in the order found (file order, then cross-field checks). */
+  /** The problems, in file order (a missing key at its section's place). */
   public List<ConfigProblem> problems() {
     return problems;
   }

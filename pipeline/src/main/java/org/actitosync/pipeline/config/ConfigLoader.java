@@ -1,8 +1,5 @@
 package org.actitosync.pipeline.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -24,9 +20,10 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The command line of an activation: {@code --config=FILE}, one option per setting ({@link
- * Setting#ALL}) overriding the file, {@code --help}; every other argument is passed through to
- * Beam's PipelineOptions. The overrides go through the same validation as the file.
+ * The command line of an activation: {@code --config=FILE}, one option per setting of the schema
+ * ({@link ConfigSchema#options()}) overriding the file, {@code --help}; every other argument is
+ * passed through to Beam's PipelineOptions. The overrides go through the same validation as the
+ * file. picocli is the one parser of our options.
  *
  * <pre>{@code
  * Optional<String> help = ConfigLoader.helpText(args);    // print it and exit 0 when present
@@ -63,7 +60,8 @@ public final class ConfigLoader {
   /**
    * Reads {@code --config} (if given), applies the overrides, validates everything.
    *
-   * @throws ConfigException every problem found, each with its path
+   * @throws ConfigException every problem found, each with its path; only the one problem when
+   *     the command line cannot be parsed or the file cannot be read (nothing follows from it)
    */
   public static LoadedConfig load(String[] args) throws ConfigException {
     CommandLine commandLine = newCommandLine();
@@ -73,38 +71,12 @@ public final class ConfigLoader {
     } catch (CommandLine.ParameterException e) {
       throw new ConfigException(ConfigProblem.of("", "command line: " + e.getMessage()));
     }
+    ObjectNode tree = parsed.hasMatchedOption("--config")
+        ? readConfig(parsed.matchedOptionValue("--config", ""))
+        : ConfigParser.emptyTree();
     List<ConfigProblem> problems = new ArrayList<>();
-    ObjectNode tree = ConfigParser.emptyTree();
-    if (parsed.hasMatchedOption("--config")) {
-      String file = parsed.matchedOptionValue("--config", "");
-      try {
-        tree = ConfigParser.readYaml(read(file), file);
-      } catch (ConfigException e) {
-        problems.addAll(e.problems());
-      } catch (IOException e) {
-        problems.add(ConfigProblem.of("config", "cannot read '" + file + "': " + describe(e)));
-      }
-    }
-    for (Setting setting : Setting.ALL) {
-      if (parsed.hasMatchedOption(setting.optionName())) {
-        Object value = parsed.matchedOption(setting.optionName()).getValue();
-        @SuppressWarnings("unchecked")
-        List<String> values =
-            value instanceof List ? (List<String>) value : List.of(String.valueOf(value));
-        apply(tree, setting, values, problems);
-      }
-    }
-    List<String> pipelineArgs = new ArrayList<>();
-    List<String> unmatched = commandLine.getUnmatchedArguments();
-    for (String arg : unmatched) {
-      String path = ourPath(arg);
-      if (path == null) {
-        pipelineArgs.add(arg);
-      } else {
-        int eq = arg.indexOf('=');
-        setPath(tree, path, eq < 0 ? "" : arg.substring(eq + 1), problems);
-      }
-    }
+    Overrides.apply(tree, parsed, problems);
+    List<String> pipelineArgs = Overrides.passThrough(tree, commandLine.getUnmatchedArguments(), problems);
     ActivationConfig config = null;
     try {
       config = ConfigParser.parse(tree);
@@ -117,6 +89,22 @@ public final class ConfigLoader {
     return LoadedConfig.of(config, pipelineArgs);
   }
 
+  /** The file's tree; a file that cannot be read or is not YAML is the one problem reported. */
+  private static ObjectNode readConfig(String file) throws ConfigException {
+    String text;
+    try {
+      text = read(file);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException(ConfigProblem.of("config", "cannot read '" + file + "': " + describe(e)));
+    }
+    return ConfigParser.readYaml(text, file);
+  }
+
+  /**
+   * Our command line: {@code --config}, one option per setting of the schema ({@link
+   * ConfigSchema#options()}), {@code --help}. Unmatched arguments are kept (Beam's). This is the
+   * one place where options are added to the command.
+   */
   private static CommandLine newCommandLine() {
     CommandSpec spec = CommandSpec.create().name(COMMAND);
     spec.usageMessage()
@@ -131,11 +119,11 @@ public final class ConfigLoader {
             .type(String.class)
             .description("The activation's YAML config file. Default: none (all settings on the command line).")
             .build());
-    for (Setting setting : Setting.ALL) {
-      OptionSpec.Builder option =
-          OptionSpec.builder(setting.optionName()).paramLabel(setting.label());
-      String description = setting.description() + " Default: " + setting.defaultText() + ".";
-      if (setting.shape() == Setting.Shape.VALUE) {
+    for (ConfigOption setting : ConfigSchema.options()) {
+      OptionSpec.Builder option = OptionSpec.builder(setting.optionName()).paramLabel(setting.label());
+      // "$${" keeps a literal ${...} (picocli would interpolate it)
+      String description = (setting.description() + " Default: " + setting.defaultText() + ".").replace("${", "$${");
+      if (setting.shape() == ConfigOption.Shape.VALUE) {
         option.type(String.class);
       } else {
         option.type(List.class).auxiliaryTypes(String.class).arity("1");
@@ -156,125 +144,6 @@ public final class ConfigLoader {
     return commandLine;
   }
 
-  /** The config path an unmatched {@code --a.b=c} targets, or null when it is not ours. */
-  private static String ourPath(String arg) {
-    if (!arg.startsWith("--")) {
-      return null;
-    }
-    int eq = arg.indexOf('=');
-    String name = arg.substring(2, eq < 0 ? arg.length() : eq);
-    int dot = name.indexOf('.');
-    String section = dot < 0 ? name : name.substring(0, dot);
-    // the file's runner section (read by schedulers) has no override: --runner is Beam's option
-    return ConfigParser.TOP_LEVEL.contains(section) && !section.equals("runner") ? name : null;
-  }
-
-  private static void apply(
-      ObjectNode tree, Setting setting, List<String> values, List<ConfigProblem> problems) {
-    switch (setting.shape()) {
-      case VALUE:
-        setPath(tree, setting.path(), values.get(values.size() - 1), problems);
-        break;
-      case MAP:
-        {
-          ObjectNode map = JsonNodeFactory.instance.objectNode();
-          for (String value : values) {
-            Map.Entry<String, String> kv = keyValue(setting, value, problems);
-            if (kv != null) {
-              map.put(kv.getKey(), kv.getValue());
-            }
-          }
-          setNode(tree, setting.path(), map, problems);
-          break;
-        }
-      case PROFILE_ATTRIBUTES:
-        {
-          ObjectNode map = JsonNodeFactory.instance.objectNode();
-          for (String value : values) {
-            Map.Entry<String, String> kv = keyValue(setting, value, problems);
-            if (kv != null) {
-              ProfileAttributeOption.put(map, setting.path(), kv.getKey(), kv.getValue(), problems);
-            }
-          }
-          setNode(tree, setting.path(), map, problems);
-          break;
-        }
-      case MERGED_MAP:
-        for (String value : values) {
-          Map.Entry<String, String> kv = keyValue(setting, value, problems);
-          if (kv != null) {
-            setPath(tree, setting.path() + "." + kv.getKey(), kv.getValue(), problems);
-          }
-        }
-        break;
-      case MAPPING:
-        {
-          ArrayNode list = JsonNodeFactory.instance.arrayNode();
-          for (String value : values) {
-            Map.Entry<String, String> kv = keyValue(setting, value, problems);
-            if (kv == null) {
-              continue;
-            }
-            ObjectNode item = list.addObject();
-            item.put("column", kv.getKey());
-            String[] parts = kv.getValue().split(":", -1);
-            item.put("attribute", parts[0]);
-            for (int i = 1; i < parts.length; i++) {
-              if (parts[i].equalsIgnoreCase("create")) {
-                item.put("create", true);
-              } else {
-                item.put("type", parts[i]);
-              }
-            }
-          }
-          tree.set("mapping", list);
-          break;
-        }
-      default:
-        throw new AssertionError(setting.shape());
-    }
-  }
-
-  private static Map.Entry<String, String> keyValue(
-      Setting setting, String value, List<ConfigProblem> problems) {
-    int eq = value.indexOf('=');
-    if (eq <= 0) {
-      problems.add(
-          ConfigProblem.of(
-              setting.path(),
-              "expected " + setting.label() + " on the command line, got '" + value + "'"));
-      return null;
-    }
-    return Map.entry(value.substring(0, eq), value.substring(eq + 1));
-  }
-
-  private static void setPath(
-      ObjectNode tree, String dottedPath, String value, List<ConfigProblem> problems) {
-    setNode(tree, dottedPath, JsonNodeFactory.instance.textNode(value), problems);
-  }
-
-  private static void setNode(
-      ObjectNode tree, String dottedPath, JsonNode value, List<ConfigProblem> problems) {
-    String[] segments = dottedPath.split("\\.");
-    ObjectNode node = tree;
-    for (int i = 0; i < segments.length - 1; i++) {
-      JsonNode child = node.get(segments[i]);
-      if (child == null || child.isNull()) {
-        node = node.putObject(segments[i]);
-      } else if (child.isObject()) {
-        node = (ObjectNode) child;
-      } else {
-        String path = String.join(".", java.util.Arrays.copyOfRange(segments, 0, i + 1));
-        problems.add(
-            ConfigProblem.of(
-                path,
-                "cannot override --" + dottedPath + ": " + path + " is not a section in the config"));
-        return;
-      }
-    }
-    node.set(segments[segments.length - 1], value);
-  }
-
   /** Reads a local file, or any Beam filesystem path (with a scheme) once filesystems are set up. */
   static String read(String file) throws IOException {
     if (!file.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
@@ -287,7 +156,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static String describe(IOException e) {
+  private static String describe(Exception e) {
     return e instanceof NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
   }
 }

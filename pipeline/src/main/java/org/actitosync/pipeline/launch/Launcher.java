@@ -103,13 +103,8 @@ public final class Launcher {
           "--runId: '" + runId + "' must be letters, digits, '.', '_' or '-' (at most 100)");
     }
     boolean dryRun = options.getDryRun();
-    WarningsSection checks = config.warningsSection();
-    org.actitosync.guard.GuardPolicy guard;
-    try {
-      guard = Guards.policy(config.warnings(), options);
-    } catch (ConfigException e) {
-      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
-    }
+    WarningsSection checks = config.warnings();
+    org.actitosync.guard.GuardPolicy guard = Guards.policy(checks.guards(), options);
     Optional<String> unreadable = unreadableChannelSecret(checks.alerts());
     if (unreadable.isPresent()) {
       return fail(ExitCode.CONFIG_ERROR, unreadable.get());

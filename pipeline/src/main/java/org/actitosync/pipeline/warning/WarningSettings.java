@@ -9,7 +9,9 @@ import java.util.Map;
  * many past runs the rows average covers.
  */
 @AutoValue
-public abstract class WarningSettings {
+public abstract class WarningSettings implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public static final int DEFAULT_AVERAGE_RUNS = 5;
 
   abstract Map<Check, Threshold> thresholds();

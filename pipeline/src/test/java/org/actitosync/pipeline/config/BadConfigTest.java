@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per kind of bad config: each asserts the exact problems (path and message), in order;
- * several problems in one file are reported together.
+ * One test per kind of bad config: each asserts the exact problems (path and message), in file
+ * order; several problems in one file are reported together.
  */
 class BadConfigTest {
 
@@ -54,14 +54,14 @@ class BadConfigTest {
     assertEquals(
         List.of(
             p(
-                "comment",
-                "unknown key; expected one of: name, source, key, mapping, mode, target, profiles,"
-                    + " snapshot, write, warnings, schedule, runner"),
-            p(
                 "source.jdbc.fetchsize",
                 "unknown key; expected one of: url, driver, user, passwordEnv, passwordFile, query,"
                     + " fetchSize"),
             p("mapping[1].nullable", "unknown key; expected one of: column, attribute, type, create"),
+            p(
+                "comment",
+                "unknown key; expected one of: name, source, key, mapping, mode, target, profiles,"
+                    + " snapshot, write, warnings, schedule, runner"),
             p("write.batch", "unknown key; expected one of: concurrency, callsPerMinute, strategy, bulk")),
         problems(yaml));
   }
@@ -89,23 +89,30 @@ class BadConfigTest {
     assertEquals(
         List.of(
             p("name", "missing required value"),
-            p("source", "missing required section"),
+            p("source", "missing required value"),
             p("key", "missing required value"),
-            p("mapping", "missing required value: map at least one column"),
+            p("mapping", "missing required value"),
             p("mode", "missing required value"),
-            p("target", "missing required section"),
-            p("snapshot", "missing required section")),
+            p("target", "missing required value"),
+            p("snapshot", "missing required value")),
         problems("schedule: '0 1 * * *'\n"));
     assertEquals(
         List.of(
             p("source.jdbc.query", "missing required value"),
-            p("target.entity", "must not be empty"),
-            p("target", "missing required value: give apiKeyEnv or apiKeyFile")),
+            p("target", "missing required value: give apiKeyEnv or apiKeyFile"),
+            p("target.entity", "must not be empty")),
         problems(
             Configs.ordersWith(
                     "    query: SELECT order_id, email, amount, paid, placed_at FROM segment.orders\n", "")
                 .replace("entity: acme", "entity: ''")
                 .replace("  apiKeyEnv: ACTITO_API_KEY\n", "")));
+  }
+
+  @Test
+  void aKeyWithNoValueIsAKeyLeftOut() {
+    assertEquals(
+        List.of(p("mode", "missing required value"), p("target", "missing required value: give apiKeyEnv or apiKeyFile")),
+        problems(Configs.ordersWith("mode: UPSERT", "mode:").replace("apiKeyEnv: ACTITO_API_KEY", "apiKeyEnv:")));
   }
 
   @Test
@@ -161,11 +168,11 @@ class BadConfigTest {
             .replace("key: order_id", "key: id");
     assertEquals(
         List.of(
+            p("key", "key column 'id' is not mapped: add a mapping item with column: id"),
             p(
                 "mapping[2].attribute",
                 "attribute 'email' is already fed by column 'email' (mapping[1]): two columns cannot"
-                    + " feed one attribute"),
-            p("key", "key column 'id' is not mapped: add a mapping item with column: id")),
+                    + " feed one attribute")),
         problems(yaml));
   }
 
@@ -178,8 +185,8 @@ class BadConfigTest {
     assertEquals(
         List.of(
             p("source.jdbc.password", "secret given inline: use passwordEnv or passwordFile"),
-            p("target.apiKey", "secret given inline: use apiKeyEnv or apiKeyFile"),
-            p("target", "missing required value: give apiKeyEnv or apiKeyFile")),
+            p("target", "missing required value: give apiKeyEnv or apiKeyFile"),
+            p("target.apiKey", "secret given inline: use apiKeyEnv or apiKeyFile")),
         problems);
     ConfigException e =
         assertThrows(ConfigException.class, () -> ConfigParser.parseYaml(yaml));
@@ -241,11 +248,11 @@ class BadConfigTest {
             .replace("apiKeyEnv: ACTITO_API_KEY", "apiKeyEnv: A\n  apiKeyFile: /k");
     assertEquals(
         List.of(
-            p("source", "give exactly one of jdbc, bigquery, files, not jdbc and bigquery"),
+            p("source", "give one of jdbc, bigquery, files, not jdbc and bigquery"),
             p("source.bigquery", "give query or table, not both"),
             p("target", "give environment or baseUrl, not both"),
-            p("target.baseUrl", "must start with http:// or https://, got 'ftp://x'"),
-            p("target", "give apiKeyEnv or apiKeyFile, not both")),
+            p("target", "give apiKeyEnv or apiKeyFile, not both"),
+            p("target.baseUrl", "must start with http:// or https://, got 'ftp://x'")),
         problems(yaml));
   }
 

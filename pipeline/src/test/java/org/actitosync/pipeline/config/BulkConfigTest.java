@@ -108,13 +108,13 @@ class BulkConfigTest {
             + "    reportRecipients: [not-an-address]\n"
             + "    etlID: 5\n"));
     assertEquals(List.of(
-        ConfigProblem.of("write.bulk.etlID",
-            "unknown key; expected one of: etlId, definitionTemplate, reportRecipients, contract"),
-        ConfigProblem.of("write.bulk.reportRecipients", "not an e-mail address: \"not-an-address\""),
         ConfigProblem.of("write.bulk.definitionTemplate",
             "cannot read '" + dir.resolve("nope.json") + "': no such file"),
         ConfigProblem.of("write.bulk.contract",
-            "cannot read '" + dir.resolve("nope2.json") + "': no such file")), problems);
+            "cannot read '" + dir.resolve("nope2.json") + "': no such file"),
+        ConfigProblem.of("write.bulk.reportRecipients[0]", "expected an e-mail address, got 'not-an-address'"),
+        ConfigProblem.of("write.bulk.etlID",
+            "unknown key; expected one of: etlId, definitionTemplate, reportRecipients, contract")), problems);
   }
 
   @Test

@@ -65,7 +65,7 @@ class ConfigLoaderTest {
     assertEquals(Optional.of(ActitoEnvironment.PREPROD), config.target().environment());
     assertFalse(config.profiles().insertMissing());
     assertEquals(Map.of("firstName", "orderId"), config.profiles().attributes());
-    assertEquals("5", config.warnings().get("maxDeletes"));
+    assertEquals(5L, config.warnings().guards().maxDeletes());
     assertEquals(Optional.of("0 2 * * *"), config.schedule());
     assertEquals("orders-preprod", config.name());
     assertEquals(List.of("--runner=FlinkRunner", "--flinkMaster=[local]"), loaded.pipelineArgs());
@@ -128,34 +128,43 @@ class ConfigLoaderTest {
             ConfigProblem.of(
                 "source.jdbc.password", "secret given inline: use passwordEnv or passwordFile"),
             ConfigProblem.of(
+                "key", "key column 'order_id' is not mapped: add a mapping item with column: order_id"),
+            ConfigProblem.of(
                 "mode", "unknown mode 'SOMETIMES'; expected one of: INSERT, UPDATE, UPSERT, MIRROR"),
             ConfigProblem.of(
                 "profiles.linkAttribute", "'customerId' is not a mapped attribute"),
             ConfigProblem.of("profiles.attributes.emailAddress", "'email' is not a mapped attribute"
                 + " (for a segment column used only for profiles, write {column: COLUMN})"),
             ConfigProblem.of(
-                "write.concurency",
-                "unknown key; expected one of: concurrency, callsPerMinute, strategy, bulk"),
-            ConfigProblem.of(
                 "write.concurrency",
                 "must be between 1 and 5 (Actito allows at most 5 concurrent requests per licence), not 6"),
             ConfigProblem.of(
-                "key", "key column 'order_id' is not mapped: add a mapping item with column: order_id")),
+                "write.concurency",
+                "unknown key; expected one of: concurrency, callsPerMinute, strategy, bulk")),
         e.problems());
     assertFalse(e.getMessage().contains("hunter2"));
   }
 
   @Test
-  void aMissingConfigFileIsReportedWithTheOtherProblems() {
+  void aMissingConfigFileIsTheOneProblemReported() {
+    // nothing follows from a file that cannot be read: no "missing required value" lines, and the
+    // overrides are not checked against an empty tree
     ConfigException e =
         assertThrows(
             ConfigException.class,
             () -> ConfigLoader.load(new String[] {"--config=" + dir.resolve("nope.yaml"), "--name=a b"}));
     assertEquals(
-        ConfigProblem.of("config", "cannot read '" + dir.resolve("nope.yaml") + "': no such file"),
-        e.problems().get(0));
-    assertTrue(e.problems().contains(ConfigProblem.of(
-        "name", "invalid activation name 'a b': use only letters, digits, '.', '_' and '-'")));
+        List.of(ConfigProblem.of("config", "cannot read '" + dir.resolve("nope.yaml") + "': no such file")),
+        e.problems());
+  }
+
+  @Test
+  void aConfigFileThatIsNotYamlIsTheOneProblemReported() throws Exception {
+    Files.writeString(file, "name: [unclosed\n");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(new String[] {"--config=" + file}));
+    assertEquals(1, e.problems().size(), e.problems().toString());
+    assertTrue(e.problems().get(0).message().startsWith(file + " is not valid YAML at line"), e.getMessage());
   }
 
   @Test
@@ -192,12 +201,12 @@ class ConfigLoaderTest {
     String help = ConfigLoader.helpText(new String[] {"--runner=DirectRunner", "--help"}).orElseThrow();
     String flat = help.replaceAll("\\s+", " ");
     assertTrue(flat.contains(" --config=FILE "), help);
-    for (Setting setting : Setting.ALL) {
+    for (ConfigOption setting : ConfigSchema.options()) {
       assertTrue(
           flat.contains(" " + setting.optionName() + "=" + setting.label() + " "),
           setting.optionName() + "\n" + help);
     }
-    assertEquals(Setting.ALL.size() + 1, flat.split("Default: ", -1).length - 1, help);
+    assertEquals(ConfigSchema.options().size() + 1, flat.split("Default: ", -1).length - 1, help);
     assertTrue(flat.contains("Concurrent Actito requests (1 to 5). Default: 4."), help);
     assertTrue(flat.contains("Committed runs kept (at least 1). Default: 5."), help);
     assertTrue(flat.contains("(at most 100, Actito's limit per licence). Default: 90."), help);
@@ -209,9 +218,9 @@ class ConfigLoaderTest {
   @Test
   void everySettingOfTheCatalogueIsAKeyTheParserKnows() throws Exception {
     // Each VALUE setting set on the command line must never be reported as an unknown key.
-    for (Setting setting : Setting.ALL) {
+    for (ConfigOption setting : ConfigSchema.options()) {
       String arg =
-          setting.shape() == Setting.Shape.VALUE
+          setting.shape() == ConfigOption.Shape.VALUE
               ? setting.optionName() + "=x"
               : setting.path().equals("warnings") ? setting.optionName() + "=failedRows=b"
               : setting.optionName() + "=a=b";

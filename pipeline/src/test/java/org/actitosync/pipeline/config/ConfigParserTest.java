@@ -53,8 +53,9 @@ class ConfigParserTest {
     assertEquals(Map.of("emailAddress", "email"), config.profiles().attributes());
     assertEquals(7, config.keepRuns());
     assertEquals(WriteSettings.create(3, 80, Strategy.RECORDS), config.write());
-    assertEquals(100L, config.warnings().get("maxDeletes"));
-    WarningsSection warnings = config.warningsSection();
+    assertEquals(100L, config.warnings().guards().maxDeletes());
+    assertEquals(0.1, config.warnings().guards().maxDeleteShare()); // not set: the default
+    WarningsSection warnings = config.warnings();
     assertEquals(Threshold.of(1.0, 500.0), warnings.warnings().threshold(Check.REJECTED_ROWS));
     assertEquals(Threshold.of(null, 0.05), warnings.warnings().threshold(Check.REJECTED_SHARE));
     assertEquals(Threshold.of(10.0, null), warnings.warnings().threshold(Check.FAILED_ROWS));
@@ -92,7 +93,7 @@ class ConfigParserTest {
     assertEquals(SnapshotConfig.DEFAULT_RETENTION, config.keepRuns());
     assertFalse(config.profiles().insertMissing());
     assertEquals(Optional.empty(), config.profiles().toOption());
-    assertEquals(Map.of(), config.warnings());
+    assertEquals(WarningsSection.defaults(), config.warnings());
     assertEquals(Optional.empty(), config.schedule());
     assertEquals(PathStyle.PREFIXED, config.target().pathStyle());
     assertEquals(org.actitosync.actito.PathStyles.prefixed(), config.actitoClientConfig().pathStyles());

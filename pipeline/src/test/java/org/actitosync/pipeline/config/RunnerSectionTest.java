@@ -71,18 +71,19 @@ class RunnerSectionTest {
   void flinkProblems() {
     assertEquals(
         List.of(
-            p("runner.project", "unknown key for type FLINK; expected one of: type, flinkMaster, parallelism, secrets"),
-            p("runner.flinkMaster", "expected [local], [auto] or host:port, got 'local'"),
-            p("runner.parallelism", "expected a whole number of at least 1, got 0"),
+            p("runner.flinkMaster", "invalid value 'local': expected where Flink runs: [local] (embedded, the"
+                + " default), [auto] or host:port of a session cluster"),
+            p("runner.parallelism", "must be at least 1, not 0"),
             p("runner.secrets.API_KEY",
                 "the config reads no such environment variable; expected one of: ACTITO_API_KEY, DWH_PASSWORD"),
-            p("runner.secrets.DWH_PASSWORD", "expected {variable: ID} or {connection: ID}, got 'hunter2'")),
+            p("runner.secrets.DWH_PASSWORD", "expected a mapping (key: value), got 'hunter2'"),
+            p("runner.project", "unknown key; expected one of: type, flinkMaster, parallelism, secrets")),
         problems(
             orders(
                 "runner:\n  flinkMaster: local\n  parallelism: 0\n  secrets:\n"
                     + "    API_KEY: {variable: k}\n    DWH_PASSWORD: hunter2\n  project: p\n")));
     assertEquals(
-        List.of(p("runner.type", "unknown runner type 'SPARK'; expected one of: FLINK, DATAFLOW")),
+        List.of(p("runner.type", "invalid value 'SPARK': expected FLINK (default) or DATAFLOW, in any letter case")),
         problems(orders("runner: {type: SPARK}\n")));
     assertEquals(List.of(p("runner", "expected a mapping (key: value), got 'FLINK'")),
         problems(orders("runner: FLINK\n")));
@@ -92,25 +93,23 @@ class RunnerSectionTest {
   void dataflowProblems() {
     assertEquals(
         List.of(
-            p("runner.project", "missing required value"),
-            p("runner.region", "missing required value"),
-            p("runner.templatePath", "missing required value (a gs:// path)"),
-            p("runner.configPath", "expected a gs://bucket/path, got '/etc/orders.yaml'"),
-            p("runner.apiKeySecret",
-                "expected a Secret Manager version projects/P/secrets/S/versions/V (V a number or latest),"
-                    + " got 'actito-key'"),
+            p("source.jdbc.passwordEnv", "on DATAFLOW the workers do not have this environment variable:"
+                + " remove it, runner.jdbcPasswordSecret gives the password"),
             p("target.apiKeyEnv", "on DATAFLOW the workers do not have this environment variable:"
                 + " remove it, runner.apiKeySecret gives the key"),
-            p("source.jdbc.passwordEnv", "on DATAFLOW the workers do not have this environment variable:"
-                + " remove it, runner.jdbcPasswordSecret gives the password")),
+            p("runner.project", "missing required value"),
+            p("runner.region", "missing required value"),
+            p("runner.templatePath", "missing required value"),
+            p("runner.configPath", "invalid value '/etc/orders.yaml': expected a Cloud Storage path gs://bucket/path"),
+            p("runner.apiKeySecret", "invalid value 'actito-key': expected a Secret Manager version"
+                + " projects/P/secrets/S/versions/V, V a number or latest (a reference, not the secret's value)")),
         problems(orders("runner:\n  type: DATAFLOW\n  configPath: /etc/orders.yaml\n  apiKeySecret: actito-key\n")));
     assertEquals(
         List.of(p("target", "missing required value: give apiKeyEnv or apiKeyFile"),
+            p("runner.apiKeySecret", "missing required value"),
             p("runner.flinkMaster",
-            "unknown key for type DATAFLOW; expected one of: type, project, region, templatePath, configPath,"
-                + " tempLocation, serviceAccount, apiKeySecret, jdbcPasswordSecret"),
-            p("runner.apiKeySecret",
-                "missing required value: the Secret Manager version holding the Actito API key")),
+                "unknown key; expected one of: type, project, region, templatePath, configPath,"
+                    + " tempLocation, serviceAccount, apiKeySecret, jdbcPasswordSecret")),
         problems(
             Configs.ordersWith("  apiKeyEnv: ACTITO_API_KEY\n", "")
                     .replace("    passwordEnv: DWH_PASSWORD\n", "")

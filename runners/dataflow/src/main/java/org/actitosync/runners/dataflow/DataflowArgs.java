@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.actitosync.pipeline.config.Setting;
+import org.actitosync.pipeline.config.ConfigSchema;
 
 /** Pure helpers over the {@code --name=value} arguments a Flex Template passes to the main class. */
 final class DataflowArgs {
   static final String DEFAULT_RUNNER = "DataflowRunner";
 
-  /** The first segment of every config setting: {@code --target.x}, {@code --mode}, … are ours. */
-  private static final Set<String> CONFIG_SECTIONS =
-      Setting.ALL.stream().map(s -> s.path().split("\\.")[0]).collect(Collectors.toSet());
+  /**
+   * The config's sections: {@code --target.x}, {@code --mode}, … are ours; {@code --runner} stays
+   * Beam's (the file's runner section has no override).
+   */
+  private static final Set<String> CONFIG_SECTIONS = ConfigSchema.topLevelKeys().stream()
+      .filter(section -> !section.equals("runner")).collect(Collectors.toSet());
 
   private DataflowArgs() {}
 

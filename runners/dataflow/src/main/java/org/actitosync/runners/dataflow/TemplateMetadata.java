@@ -22,7 +22,8 @@ import org.actitosync.actito.ActitoEnvironment;
 import org.actitosync.actito.PathStyle;
 import org.actitosync.classify.SyncMode;
 import org.actitosync.pipeline.config.FileFormat;
-import org.actitosync.pipeline.config.Setting;
+import org.actitosync.pipeline.config.ConfigOption;
+import org.actitosync.pipeline.config.ConfigSchema;
 import org.actitosync.pipeline.launch.SyncOptions;
 import org.actitosync.write.Strategy;
 import org.apache.beam.sdk.options.Default;
@@ -32,7 +33,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Generates the Flex Template's {@code metadata.json} from the options themselves: {@code config},
- * every {@link Setting#ALL} entry, the run options ({@link SyncOptions}) and this runner's ({@link
+ * every {@link ConfigSchema#options()} entry, the run options ({@link SyncOptions}) and this runner's ({@link
  * SecretManagerOptions}). Each parameter gets a label, help text (description and default) and a
  * validation regex. {@code TemplateMetadataTest} fails when the committed file is stale; to
  * regenerate: {@code java -cp <jar> org.actitosync.runners.dataflow.TemplateMetadata
@@ -120,10 +121,10 @@ public final class TemplateMetadata {
     parameter(parameters, "config", "Activation config file",
         "The activation's YAML config file, local or gs://BUCKET/PATH. Every other setting overrides it.",
         NO_SPACE);
-    for (Setting setting : Setting.ALL) {
+    for (ConfigOption setting : ConfigSchema.options()) {
       String help = setting.description() + " Default: " + setting.defaultText() + ".";
       String regex = SETTING_REGEXES.get(setting.path());
-      if (setting.shape() != Setting.Shape.VALUE) {
+      if (setting.shape() != ConfigOption.Shape.VALUE) {
         help += " Format " + setting.label() + "; one item per template parameter (give lists in the config file).";
         regex = KEY_VALUE;
       }

@@ -22,7 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.actitosync.pipeline.config.ConfigLoader;
-import org.actitosync.pipeline.config.Setting;
+import org.actitosync.pipeline.config.ConfigOption;
+import org.actitosync.pipeline.config.ConfigSchema;
 import org.actitosync.pipeline.launch.SyncOptions;
 import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -50,7 +51,7 @@ class TemplateMetadataTest {
   private static Set<String> jobOptions() {
     Set<String> names = new LinkedHashSet<>();
     names.add("config");
-    Setting.ALL.forEach(s -> names.add(s.path()));
+    ConfigSchema.options().forEach(s -> names.add(s.path()));
     for (Class<? extends PipelineOptions> options : List.of(SyncOptions.class, SecretManagerOptions.class)) {
       for (Method m : options.getDeclaredMethods()) {
         if (m.getName().startsWith("set") && m.getParameterCount() == 1) {
@@ -93,7 +94,7 @@ class TemplateMetadataTest {
     assertTrue(invented.isEmpty(), "template parameters that are no option: " + invented);
     // The launcher's own command line knows every setting parameter by that name.
     String usage = ConfigLoader.usage();
-    for (Setting setting : Setting.ALL) {
+    for (ConfigOption setting : ConfigSchema.options()) {
       assertTrue(usage.contains(setting.optionName() + "="), setting.optionName() + " not in --help");
     }
   }
@@ -117,7 +118,7 @@ class TemplateMetadataTest {
   void everyLiteralDefaultPassesItsParametersRegex() throws IOException {
     Map<String, JsonNode> parameters = committedParameters();
     Map<String, String> defaults = new LinkedHashMap<>();
-    for (Setting s : Setting.ALL) {
+    for (ConfigOption s : ConfigSchema.options()) {
       if (!s.defaultText().equals("none") && !s.defaultText().contains(" ")) {
         defaults.put(s.path(), s.defaultText());
       }

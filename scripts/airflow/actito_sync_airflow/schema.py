@@ -1,7 +1,7 @@
 """The config's JSON Schemas, and the validation of the fields the DAG factory reads.
 
-The schemas are the ones the Java launcher validates with (``runner.schema.json``, and
-``activation.schema.json`` when it exists), read from the actito-sync jar the DAGs run
+The schemas are the ones the Java launcher validates with (``activation.schema.json`` and the
+``runner.schema.json`` it refers to), read from the actito-sync jar the DAGs run
 (``$ACTITO_SYNC_FLINK_JAR``, resource ``org/actitosync/pipeline/config/``), or, when that jar is
 missing or has none, from this checkout's ``pipeline/src/main/resources``. Problems are named by
 their path in the file (``runner.parallelism``, ``runner.secrets.DWH_PASSWORD``), as the launcher
@@ -27,28 +27,12 @@ RUNNER = "runner.schema.json"
 ACTIVATION = "activation.schema.json"
 BASE = "https://actito-sync.org/schema/"
 
-# Used while the schemas found have no activation.schema.json: the runner section through
-# runner.schema.json, and what the DAG needs of the three other fields it reads.
-FIELDS = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": BASE + "factory-fields.schema.json",
-    "type": "object",
-    "required": ["name", "snapshot"],
-    "properties": {
-        "name": {"type": "string", "pattern": r"^[A-Za-z0-9._-]+$",
-                 "description": "The activation's name: letters, digits, '.', '_' or '-'."},
-        "schedule": {"type": ["string", "null"], "description": "A 5-field cron expression (optional)."},
-        "snapshot": {"type": "object", "required": ["root"], "properties": {
-            "root": {"type": "string", "pattern": r"\S", "description": "The snapshot store's folder."}}},
-        "runner": {"$ref": RUNNER},
-    },
-}
 TYPES = {"object": "a mapping (key: value)", "array": "a list", "string": "text", "integer": "a whole number",
          "number": "a number", "boolean": "true or false"}
 
 
 class SchemaNotFound(RuntimeError):
-    """Neither the jar nor the checkout holds runner.schema.json."""
+    """Neither the jar nor the checkout holds the config's schemas."""
 
 
 def problems(doc: dict) -> list[tuple[str, str]]:
@@ -115,16 +99,16 @@ def _schemas() -> tuple[str, dict[str, dict]]:
 def _validator_for(jar: str, stamps: tuple):
     """Cached per version of the jar and of the checkout's schema: the DAG processor parses the
     DAG file again and again."""
-    schemas = {**_read(jar, stamps[0])[1], "factory-fields.schema.json": FIELDS}
+    schemas = _read(jar, stamps[0])[1]
     registry = Registry().with_resources(
         (s.get("$id", BASE + name), Resource.from_contents(s, default_specification=DRAFT202012))
         for name, s in schemas.items())
-    root = schemas.get(ACTIVATION, FIELDS)
+    root = schemas[ACTIVATION]
     return validators.validator_for(root)(root, registry=registry)
 
 
 def _read(jar: str, stamp: int | None) -> tuple[str, dict[str, dict]]:
-    """The *.schema.json files of the jar (when it exists and has runner.schema.json), else of the
+    """The *.schema.json files of the jar (when it exists and has both schemas), else of the
     checkout."""
     if stamp is not None:
         try:
@@ -134,9 +118,10 @@ def _read(jar: str, stamp: int | None) -> tuple[str, dict[str, dict]]:
                 schemas = {n[len(RESOURCE):]: json.loads(z.read(n)) for n in names}
         except (OSError, zipfile.BadZipFile):
             schemas = {}
-        if RUNNER in schemas:
+        if RUNNER in schemas and ACTIVATION in schemas:
             return f"{jar}!/{RESOURCE}", schemas
-    if (CHECKOUT / RUNNER).is_file():
+    if (CHECKOUT / RUNNER).is_file() and (CHECKOUT / ACTIVATION).is_file():
         return str(CHECKOUT), {p.name: json.loads(p.read_text(encoding="utf-8"))
                                for p in sorted(CHECKOUT.glob("*.schema.json"))}
-    raise SchemaNotFound(f"cannot validate the config: no {RUNNER} in {jar} (${FLINK_JAR_ENV}) nor in {CHECKOUT}")
+    raise SchemaNotFound(f"cannot validate the config: no {ACTIVATION} and {RUNNER} in {jar}"
+                         f" (${FLINK_JAR_ENV}) nor in {CHECKOUT}")

@@ -73,7 +73,8 @@ def test_the_schema_is_read_from_the_jar_the_dags_run(tmp_path, monkeypatch):
 
     stricter = json.loads(SCHEMA.read_text())
     stricter["$defs"]["flink"]["properties"]["parallelism"]["minimum"] = 8
-    monkeypatch.setenv("ACTITO_SYNC_FLINK_JAR", str(jar_with(tmp_path, stricter)))
+    activation = json.loads((SCHEMA.parent / "activation.schema.json").read_text())
+    monkeypatch.setenv("ACTITO_SYNC_FLINK_JAR", str(jar_with(tmp_path, stricter, activation)))
     assert schema.source() == f"{tmp_path / 'actito-sync-flink.jar'}!/org/actitosync/pipeline/config/"
     with pytest.raises(ActivationError) as refused:
         load(FIXTURES / "good-runner-flink.yaml")  # parallelism: 4
@@ -96,7 +97,7 @@ def test_no_schema_anywhere_refuses_every_config(tmp_path, monkeypatch):
     monkeypatch.setenv("ACTITO_SYNC_FLINK_JAR", str(tmp_path / "missing.jar"))
     monkeypatch.setattr(schema, "CHECKOUT", tmp_path / "no-checkout")
     schema._validator_for.cache_clear()
-    with pytest.raises(ActivationError, match="cannot validate the config: no runner.schema.json in"):
+    with pytest.raises(ActivationError, match="cannot validate the config: no activation.schema.json and runner.schema.json in"):
         load(FIXTURES / "good-runner-flink.yaml")
     schema._validator_for.cache_clear()
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.actitosync.pipeline.cli.RunOptions;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import picocli.CommandLine;
@@ -114,7 +115,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return LoadedConfig.of(config, pipelineArgs);
+    return LoadedConfig.of(config, pipelineArgs, (RunOptions) commandLine.getMixins().get(RunOptions.MIXIN));
   }
 
   private static CommandLine newCommandLine() {
@@ -143,6 +144,7 @@ public final class ConfigLoader {
       }
       spec.addOption(option.description(description).build());
     }
+    spec.addMixin(RunOptions.MIXIN, CommandSpec.forAnnotatedObject(new RunOptions()));
     spec.addOption(
         OptionSpec.builder("-h", "--help")
             .usageHelp(true)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.actitosync.guard.GuardPolicy;
+import org.actitosync.pipeline.cli.RunOptions;
 import org.actitosync.pipeline.config.ConfigException;
 import org.actitosync.pipeline.config.ConfigProblem;
 
@@ -15,7 +16,7 @@ import org.actitosync.pipeline.config.ConfigProblem;
 final class Guards {
   private Guards() {}
 
-  static GuardPolicy policy(Map<String, Object> warnings, SyncOptions options) throws ConfigException {
+  static GuardPolicy policy(Map<String, Object> warnings, RunOptions options) throws ConfigException {
     GuardPolicy defaults = GuardPolicy.defaults();
     List<ConfigProblem> problems = new ArrayList<>();
     double maxDeletes = number(warnings, "maxDeletes", defaults.maxDeletes(), false, problems);
@@ -26,7 +27,7 @@ final class Guards {
       throw new ConfigException(problems);
     }
     return GuardPolicy.of((long) maxDeletes, deleteShare, shrinkShare, mappingShare,
-        options.getConfirmDeletes(), options.getConfirmRows(), options.getConfirmMappingUpdates());
+        options.confirmDeletes(), options.confirmRows(), options.confirmMappingUpdates());
   }
 
   private static double number(

@@ -52,8 +52,8 @@ public final class RunOptions {
           + " updates.")
   private @Nullable Long confirmMappingUpdates;
 
-  @Option(names = "--progressSeconds", paramLabel = "N", defaultValue = "30",
-      description = "Seconds between progress lines on long runs (0 = none). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--progressSeconds", paramLabel = "N",
+      description = "Seconds between progress lines on long runs (0 = none). Default: 30.")
   private int progressSeconds = 30;
 
   @Option(names = "--verbose", arity = "0..1", fallbackValue = "true",

@@ -3,21 +3,19 @@ package org.actitosync.runners.dataflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.actitosync.pipeline.config.Setting;
+import org.actitosync.pipeline.launch.BeamOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
 
-/** Pure helpers over the {@code --name=value} arguments a Flex Template passes to the main class. */
+/**
+ * Helpers over the {@code --name=value} arguments a Flex Template passes to the main class. Beam's
+ * options are read by Beam ({@link BeamOptions}); {@link #value} reads our config settings only.
+ */
 final class DataflowArgs {
   static final String DEFAULT_RUNNER = "DataflowRunner";
 
-  /** The first segment of every config setting: {@code --target.x}, {@code --mode}, … are ours. */
-  private static final Set<String> CONFIG_SECTIONS =
-      Setting.ALL.stream().map(s -> s.path().split("\\.")[0]).collect(Collectors.toSet());
-
   private DataflowArgs() {}
 
-  /** The value of {@code --name=value} (the last one wins, like Beam), if given. */
+  /** The value of the config setting {@code --name=value} (the last one wins), if given. */
   static Optional<String> value(List<String> args, String name) {
     String prefix = "--" + name + "=";
     Optional<String> found = Optional.empty();
@@ -31,30 +29,14 @@ final class DataflowArgs {
     return found;
   }
 
-  /** {@code args} plus {@code --runner=DataflowRunner} when no runner is given. */
+  /** {@code args} plus {@code --runner=DataflowRunner} when they give no runner (read by Beam). */
   static List<String> withDefaultRunner(List<String> args) {
-    if (value(args, "runner").isPresent()) {
+    Optional<PipelineOptions> given = BeamOptions.read(args, PipelineOptions.class);
+    if (given.isEmpty() || BeamOptions.given(given.get(), "runner")) {
       return args;
     }
     List<String> result = new ArrayList<>(args);
     result.add("--runner=" + DEFAULT_RUNNER);
-    return result;
-  }
-
-  /** The arguments Beam sees: not {@code --config}, {@code --help} nor a config setting. */
-  static List<String> beamArgs(List<String> args) {
-    List<String> result = new ArrayList<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--")) {
-        continue;
-      }
-      int eq = arg.indexOf('=');
-      String name = arg.substring(2, eq < 0 ? arg.length() : eq);
-      String section = name.split("\\.")[0];
-      if (!name.equals("config") && !name.equals("help") && !CONFIG_SECTIONS.contains(section)) {
-        result.add(arg);
-      }
-    }
     return result;
   }
 }

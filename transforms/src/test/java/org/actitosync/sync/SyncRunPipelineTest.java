@@ -80,11 +80,9 @@ class SyncRunPipelineTest {
     Pipeline failing = beam.pipeline();
     PCollection<MappedRecord> source =
         failing.apply("Source", Create.of(RUN2).withCoder(MappedRecordCoder.of()));
-    SyncRun.expand(
-        failing,
-        source,
+    source.apply(SyncRun.of(
         SyncRun.Spec.of(store, "run-2", store.currentManifest().orElseThrow(), LAYOUT, SyncMode.MIRROR, 5),
-        new FailingWriter());
+        new FailingWriter()));
     org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> failing.run().waitUntilFinish());
 
     assertEquals("run-1", store.currentRun().orElseThrow());
@@ -193,7 +191,7 @@ class SyncRunPipelineTest {
       Pipeline pipeline, List<MappedRecord> rows, SyncRun.Spec spec, Map<String, OutcomeStatus> outcomes) {
     PCollection<MappedRecord> source =
         pipeline.apply("Source", Create.of(rows).withCoder(MappedRecordCoder.of()));
-    return SyncRun.expand(pipeline, source, spec, WriteOutcomes.with(outcomes));
+    return source.apply("SyncRun", SyncRun.of(spec, WriteOutcomes.with(outcomes)));
   }
 
   static PCollection<String> render(PCollection<Classification> classified) {

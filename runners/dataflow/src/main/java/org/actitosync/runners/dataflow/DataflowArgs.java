@@ -1,10 +1,15 @@
 package org.actitosync.runners.dataflow;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.actitosync.pipeline.cli.RunOptions;
+import org.actitosync.pipeline.config.Setting;
 import org.actitosync.pipeline.launch.BeamOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Helpers over the {@code --name=value} arguments a Flex Template passes to the main class. Beam's
@@ -37,6 +42,28 @@ final class DataflowArgs {
     }
     List<String> result = new ArrayList<>(args);
     result.add("--runner=" + DEFAULT_RUNNER);
+    return result;
+  }
+
+  /**
+   * The arguments Beam sees: not {@code --config}, {@code --help}, a config setting nor a run option
+   * ({@code --dryRun}, …: picocli's, {@link RunOptions}).
+   */
+  static List<String> beamArgs(List<String> args) {
+    Set<String> ours = new HashSet<>(List.of("config", "help"));
+    Setting.ALL.forEach(s -> ours.add(s.path().split("\\.")[0]));
+    CommandSpec.forAnnotatedObject(new RunOptions()).options().forEach(o -> ours.add(o.longestName().substring(2)));
+    List<String> result = new ArrayList<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--")) {
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      String name = arg.substring(2, eq < 0 ? arg.length() : eq);
+      if (!ours.contains(name.split("\\.")[0])) {
+        result.add(arg);
+      }
+    }
     return result;
   }
 }

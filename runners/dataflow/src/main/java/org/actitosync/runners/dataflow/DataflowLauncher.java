@@ -46,7 +46,7 @@ public final class DataflowLauncher {
     List<String> list = DataflowArgs.withDefaultRunner(Arrays.asList(args));
     PipelineOptions beam;
     try {
-      beam = PipelineOptionsFactory.fromArgs(list.toArray(String[]::new)).withoutStrictParsing().create();
+      beam = PipelineOptionsFactory.fromArgs(DataflowArgs.beamArgs(list).toArray(String[]::new)).create();
     } catch (IllegalArgumentException e) {
       return fail(ExitCode.CONFIG_ERROR, "command line: " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package org.actitosync.pipeline.cli;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,18 +18,18 @@ public final class RunOptions {
   /** The mixin's name in the command. */
   public static final String MIXIN = "run";
 
-  @Option(names = "--check", arity = "0..1", fallbackValue = "true", hideParamSyntax = true,
+  @Option(names = "--check", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Check the connection instead of running: read-only calls (token, table structures, the ETL,"
           + " a record GET expecting 404), one line per call with what to do; reads no warehouse data and writes"
           + " nothing. Exit 0 all as expected, 3 key refused, 2 otherwise.")
   private boolean check;
 
-  @Option(names = "--dryRun", arity = "0..1", fallbackValue = "true", hideParamSyntax = true,
+  @Option(names = "--dryRun", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Run up to the writer and print a plan (per-key operations, counts, strategy, estimated calls"
           + " and duration) instead of writing: nothing is written to Actito or committed.")
   private boolean dryRun;
 
-  @Option(names = "--fullResync", arity = "0..1", fallbackValue = "true", hideParamSyntax = true,
+  @Option(names = "--fullResync", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Send every source row again, all attributes (deletes still come from the snapshot): the"
           + " repair after someone changed Actito by hand.")
   private boolean fullResync;
@@ -56,9 +57,14 @@ public final class RunOptions {
       description = "Seconds between progress lines on long runs (0 = none). Default: 30.")
   private int progressSeconds = 30;
 
-  @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", hideParamSyntax = true,
+  @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "The runner's logs also go to the terminal (they always go to the run's log file).")
   private boolean verbose;
+
+  /** The mixin to add to the command (named {@link #MIXIN}): these options on a fresh instance. */
+  public static CommandSpec mixin() {
+    return CommandSpec.forAnnotatedObject(new RunOptions());
+  }
 
   /** {@code --check}: prove the connection to Actito (read-only) instead of running. */
   public boolean check() {

@@ -144,7 +144,7 @@ public final class ConfigLoader {
       }
       spec.addOption(option.description(description).build());
     }
-    spec.addMixin(RunOptions.MIXIN, CommandSpec.forAnnotatedObject(new RunOptions()));
+    spec.addMixin(RunOptions.MIXIN, RunOptions.mixin());
     spec.addOption(
         OptionSpec.builder("-h", "--help")
             .usageHelp(true)

@@ -29,16 +29,22 @@ final class FailureLine {
     return decisive instanceof SnapshotStoreException ? ((SnapshotStoreException) decisive).whatToDo() : code.whatToDo();
   }
 
-  /** The printed text: the line, then the problem lines of a multi-problem message. */
+  /**
+   * The printed text: the line, then (config errors only) the problem lines of a multi-problem
+   * message. Any other message is joined into the one line (e.g. PostgreSQL's "Position: 15").
+   */
   static String of(ExitCode code, String message, String whatToDo) {
-    List<String> lines = message.lines().toList();
+    List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    if (code != ExitCode.CONFIG_ERROR) {
+      lines = List.of(String.join(" ", lines));
+    }
     String head = lines.isEmpty() ? "" : lines.get(0).strip();
     if (head.endsWith(":")) {
       head = head.substring(0, head.length() - 1);
     }
     StringBuilder text = new StringBuilder("actito-sync: ").append(code.kind()).append(": ").append(head)
         .append(" — ").append(whatToDo);
-    lines.stream().skip(1).forEach(line -> text.append('\n').append(line));
+    lines.stream().skip(1).forEach(line -> text.append("\n  ").append(line));
     return text.toString();
   }
 }

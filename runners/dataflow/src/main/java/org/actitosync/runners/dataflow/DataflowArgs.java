@@ -9,7 +9,6 @@ import org.actitosync.pipeline.cli.RunOptions;
 import org.actitosync.pipeline.config.Setting;
 import org.actitosync.pipeline.launch.BeamOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Helpers over the {@code --name=value} arguments a Flex Template passes to the main class. Beam's
@@ -52,7 +51,7 @@ final class DataflowArgs {
   static List<String> beamArgs(List<String> args) {
     Set<String> ours = new HashSet<>(List.of("config", "help"));
     Setting.ALL.forEach(s -> ours.add(s.path().split("\\.")[0]));
-    CommandSpec.forAnnotatedObject(new RunOptions()).options().forEach(o -> ours.add(o.longestName().substring(2)));
+    RunOptions.mixin().options().forEach(o -> ours.add(o.longestName().substring(2)));
     List<String> result = new ArrayList<>();
     for (String arg : args) {
       if (!arg.startsWith("--")) {

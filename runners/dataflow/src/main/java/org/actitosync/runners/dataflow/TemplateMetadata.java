@@ -29,7 +29,6 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -157,7 +156,7 @@ public final class TemplateMetadata {
 
   /** The run options ({@link RunOptions}, picocli), by name. */
   static List<OptionSpec> runOptions() {
-    return CommandSpec.forAnnotatedObject(new RunOptions()).options().stream()
+    return RunOptions.mixin().options().stream()
         .sorted(Comparator.comparing(OptionSpec::longestName))
         .collect(Collectors.toList());
   }

@@ -51,7 +51,7 @@ class TemplateMetadataTest {
     Set<String> names = new LinkedHashSet<>();
     names.add("config");
     Setting.ALL.forEach(s -> names.add(s.path()));
-    picocli.CommandLine.Model.CommandSpec.forAnnotatedObject(new RunOptions()).options()
+    RunOptions.mixin().options()
         .forEach(o -> names.add(o.longestName().substring(2)));
     for (Class<? extends PipelineOptions> options : List.of(SecretManagerOptions.class)) {
       for (Method m : options.getDeclaredMethods()) {

@@ -138,6 +138,7 @@ class ExitCodesEndToEndTest {
       List<String> lines = lines(run);
       assertEquals(1, lines.size(), run.err());
       String line = lines.get(0);
+      System.out.println("damaged store, stderr: " + line);
       assertTrue(line.startsWith("actito-sync: pipeline failure: the snapshot store at " + dir.resolve("snapshots")),
           line);
       assertTrue(line.contains("runs/first/manifest.json: "), line);

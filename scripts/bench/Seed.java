@@ -51,7 +51,7 @@ public class Seed {
     Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs(loaded.pipelineArgsArray()).create());
     PCollection<MappedRecord> rows =
         pipeline.apply("ReadSource", ActivationJob.source(config, layout)).setCoder(org.actitosync.coders.LayoutRecordCoder.of(layout));
-    SyncRun.expand(pipeline, rows, run.spec(), new AckAll());
+    rows.apply("SyncRun", SyncRun.of(run.spec(), new AckAll()));
     long t0 = System.currentTimeMillis();
     PipelineResult.State state = pipeline.run().waitUntilFinish();
     long millis = System.currentTimeMillis() - t0;

@@ -1,6 +1,8 @@
 package org.actitosync.sync;
 
 import com.google.auto.value.AutoValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.actitosync.change.Classification;
 import org.actitosync.change.NextSnapshot;
 import org.actitosync.change.WriteOutcome;
@@ -27,18 +29,40 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TupleTag;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Wires one run of an activation after its source (design.md section 1): read the base snapshot,
- * classify against the mapped rows, write the changes with the given writer, build the next
- * snapshot from the outcomes, write it under {@code runs/<runId>/} and commit it.
+ * One run of an activation after its source (design.md section 1), applied to the mapped rows: read
+ * the base snapshot, classify against the rows, write the changes with the given writer, build the
+ * next snapshot from the outcomes, write it under {@code runs/<runId>/} and commit it.
+ *
+ * <pre>{@code
+ * SyncRun.Result result = rows.apply("SyncRun", SyncRun.of(spec, writer));
+ * result.outcomes();   // every write's outcome; result.committed(): the run id once committed
+ * }</pre>
  *
  * <p>The writer is a parameter: the real Actito writer in the job, a stand-in in tests. Nothing
- * here writes to Actito.
+ * here writes to Actito. A dry run applies {@link #plan(Spec)} instead: the classification only.
  */
-public final class SyncRun {
-  private SyncRun() {}
+public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun.Result> {
+  private static final long serialVersionUID = 1L;
+
+  private final Spec spec;
+  private final PTransform<PCollection<Classification>, PCollection<WriteOutcome>> writer;
+
+  private SyncRun(Spec spec, PTransform<PCollection<Classification>, PCollection<WriteOutcome>> writer) {
+    this.spec = spec;
+    this.writer = writer;
+  }
+
+  /** The run {@code spec} describes, its changes written by {@code writer}. */
+  public static SyncRun of(Spec spec, PTransform<PCollection<Classification>, PCollection<WriteOutcome>> writer) {
+    return new SyncRun(spec, writer);
+  }
 
   /** What one run is about. */
   @AutoValue
@@ -104,46 +128,97 @@ public final class SyncRun {
     }
   }
 
-  /** Every output of a run, for the job's report and for tests. */
-  @AutoValue
-  public abstract static class Result {
-    public abstract PCollection<Classification> changes();
+  /**
+   * Every output of a run, for the job's report and dead letters, and for tests: the keys by
+   * classification, the writer's outcomes, the next snapshot and the commit signal.
+   */
+  public static final class Result implements POutput {
+    private static final TupleTag<Classification> CHANGES = new TupleTag<>("changes");
+    private static final TupleTag<Classification> UNCHANGED = new TupleTag<>("unchanged");
+    private static final TupleTag<Classification> SKIPPED = new TupleTag<>("skipped");
+    private static final TupleTag<Classification> REJECTED = new TupleTag<>("rejected");
+    private static final TupleTag<WriteOutcome> OUTCOMES = new TupleTag<>("outcomes");
+    private static final TupleTag<SnapshotEntry> NEXT_SNAPSHOT = new TupleTag<>("nextSnapshot");
+    private static final TupleTag<String> COMMITTED = new TupleTag<>("committed");
 
-    public abstract PCollection<Classification> unchanged();
+    private final Pipeline pipeline;
+    private final Map<TupleTag<?>, PValue> outputs;
 
-    public abstract PCollection<Classification> skipped();
+    private Result(Pipeline pipeline, Map<TupleTag<?>, PValue> outputs) {
+      this.pipeline = pipeline;
+      this.outputs = outputs;
+    }
 
-    public abstract PCollection<Classification> rejected();
+    /** The keys to write (INSERT, UPDATE, DELETE), before the guards. */
+    public PCollection<Classification> changes() {
+      return get(CHANGES);
+    }
 
-    public abstract PCollection<WriteOutcome> outcomes();
+    public PCollection<Classification> unchanged() {
+      return get(UNCHANGED);
+    }
 
-    public abstract PCollection<SnapshotEntry> nextSnapshot();
+    /** Keys the mode does not send (e.g. an update in INSERT mode). */
+    public PCollection<Classification> skipped() {
+      return get(SKIPPED);
+    }
+
+    /** Rows refused before any write (the dead letters' first half). */
+    public PCollection<Classification> rejected() {
+      return get(REJECTED);
+    }
+
+    /** The writer's outcome of every change (the dead letters' second half: REJECTED and FAILED). */
+    public PCollection<WriteOutcome> outcomes() {
+      return get(OUTCOMES);
+    }
+
+    public PCollection<SnapshotEntry> nextSnapshot() {
+      return get(NEXT_SNAPSHOT);
+    }
 
     /** The committed run id (one element) once the commit step succeeded. */
-    public abstract PCollection<String> committed();
+    public PCollection<String> committed() {
+      return get(COMMITTED);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> PCollection<T> get(TupleTag<T> tag) {
+      return (PCollection<T>) outputs.get(tag);
+    }
+
+    @Override
+    public Pipeline getPipeline() {
+      return pipeline;
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      return outputs;
+    }
+
+    @Override
+    public void finishSpecifyingOutput(
+        String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 
   /**
-   * The first half of a run: the base snapshot read and joined with the rows, every key classified
-   * (tags of {@link Classify}).
+   * The classification of a dry run: the base snapshot read and joined with the rows, every key
+   * classified (tags of {@link Classify}), the unchanged and skipped keys counted but not emitted
+   * ({@link Classify#withoutUnsentKeys()}), since a plan shows only the changes and the rejected keys.
    */
-  public static PCollectionTuple classify(Pipeline pipeline, PCollection<MappedRecord> rows, Spec spec) {
-    return classify(pipeline, rows, spec, false);
+  public static PTransform<PCollection<MappedRecord>, PCollectionTuple> plan(Spec spec) {
+    return new PTransform<PCollection<MappedRecord>, PCollectionTuple>() {
+      @Override
+      public PCollectionTuple expand(PCollection<MappedRecord> rows) {
+        return classify(rows, spec, true);
+      }
+    };
   }
 
-  /**
-   * The classification of a dry run: as {@link #classify}, with the unchanged and skipped keys
-   * counted but not emitted ({@link Classify#withoutUnsentKeys()}), since a plan shows only the
-   * changes and the rejected keys.
-   */
-  public static PCollectionTuple plan(Pipeline pipeline, PCollection<MappedRecord> rows, Spec spec) {
-    return classify(pipeline, rows, spec, true);
-  }
-
-  private static PCollectionTuple classify(
-      Pipeline pipeline, PCollection<MappedRecord> rows, Spec spec, boolean changesOnly) {
+  private static PCollectionTuple classify(PCollection<MappedRecord> rows, Spec spec, boolean changesOnly) {
     PCollection<SnapshotEntry> previous =
-        pipeline.apply("ReadSnapshot", ReadSnapshot.of(spec.store(), spec.base(), spec.layout()));
+        rows.getPipeline().apply("ReadSnapshot", ReadSnapshot.of(spec.store(), spec.base(), spec.layout()));
     Classifier classifier =
         new Classifier(spec.mode(), new RecordDigester(spec.layout()), spec.runNumber(), spec.fullResync());
     Classify classify = Classify.with(classifier);
@@ -151,12 +226,10 @@ public final class SyncRun {
         .apply("Classify", changesOnly ? classify.withoutUnsentKeys() : classify);
   }
 
-  public static Result expand(
-      Pipeline pipeline,
-      PCollection<MappedRecord> rows,
-      Spec spec,
-      PTransform<PCollection<Classification>, PCollection<WriteOutcome>> writer) {
-    PCollectionTuple classified = classify(pipeline, rows, spec);
+  @Override
+  public Result expand(PCollection<MappedRecord> rows) {
+    Pipeline pipeline = rows.getPipeline();
+    PCollectionTuple classified = classify(rows, spec, false);
     PCollection<Classification> changes = classified.get(Classify.CHANGES);
     PCollection<Classification> toWrite =
         spec.guard() == null
@@ -186,13 +259,14 @@ public final class SyncRun {
                     spec.manifest(),
                     spec.keepRuns(),
                     written.getPerDestinationOutputFilenames()));
-    return new AutoValue_SyncRun_Result(
-        changes,
-        classified.get(Classify.UNCHANGED),
-        classified.get(Classify.SKIPPED),
-        classified.get(Classify.REJECTED),
-        outcomes,
-        next,
-        committed);
+    Map<TupleTag<?>, PValue> outputs = new LinkedHashMap<>();
+    outputs.put(Result.CHANGES, changes);
+    outputs.put(Result.UNCHANGED, classified.get(Classify.UNCHANGED));
+    outputs.put(Result.SKIPPED, classified.get(Classify.SKIPPED));
+    outputs.put(Result.REJECTED, classified.get(Classify.REJECTED));
+    outputs.put(Result.OUTCOMES, outcomes);
+    outputs.put(Result.NEXT_SNAPSHOT, next);
+    outputs.put(Result.COMMITTED, committed);
+    return new Result(pipeline, outputs);
   }
 }

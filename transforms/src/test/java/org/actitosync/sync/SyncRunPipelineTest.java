@@ -65,6 +65,26 @@ class SyncRunPipelineTest {
     firstRun(beam.pipeline(), root);
   }
 
+  /** A dry run's transform: the same classification, only the changes and rejections emitted, nothing committed. */
+  @Test
+  void aPlanClassifiesLikeTheRunAndCommitsNothing() {
+    Pipeline pipeline = beam.pipeline();
+    SnapshotStore store = new SnapshotStore(root.toString(), "orders");
+    org.apache.beam.sdk.values.PCollectionTuple plan = pipeline
+        .apply("Source", Create.of(RUN1).withCoder(MappedRecordCoder.of()))
+        .apply("Plan", SyncRun.plan(SyncRun.Spec.of(store, "run-1", null, LAYOUT, SyncMode.MIRROR, 5)));
+    PAssert.that(render(plan.get(org.actitosync.classify.Classify.CHANGES)))
+        .containsInAnyOrder(
+            "INSERT a [amount, orderId, paid, placedAt]",
+            "INSERT b [amount, orderId, paid, placedAt]",
+            "INSERT c [amount, orderId, paid, placedAt]",
+            "INSERT g [amount, orderId, paid, placedAt]");
+    PAssert.that(render(plan.get(org.actitosync.classify.Classify.REJECTED)))
+        .containsInAnyOrder("REJECTED  NULL_KEY", "REJECTED d DUPLICATE_KEY", "REJECTED e INVALID_VALUE");
+    pipeline.run().waitUntilFinish();
+    assertEquals(java.util.Optional.empty(), store.currentRun());
+  }
+
   @Test
   void secondRunRetriesRejectionsDeletesGoneKeysAndKeepsFailedEntries() {
     secondRun(beam.pipeline(), root, "--runner=DirectRunner");
@@ -80,11 +100,9 @@ class SyncRunPipelineTest {
     Pipeline failing = beam.pipeline();
     PCollection<MappedRecord> source =
         failing.apply("Source", Create.of(RUN2).withCoder(MappedRecordCoder.of()));
-    SyncRun.expand(
-        failing,
-        source,
+    source.apply(SyncRun.of(
         SyncRun.Spec.of(store, "run-2", store.currentManifest().orElseThrow(), LAYOUT, SyncMode.MIRROR, 5),
-        new FailingWriter());
+        new FailingWriter()));
     org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> failing.run().waitUntilFinish());
 
     assertEquals("run-1", store.currentRun().orElseThrow());
@@ -110,6 +128,7 @@ class SyncRunPipelineTest {
     SnapshotStore store = new SnapshotStore(root.toString(), "orders");
     SyncRun.Spec spec = SyncRun.Spec.of(store, "run-1", null, LAYOUT, SyncMode.MIRROR, 5);
     SyncRun.Result result = run(pipeline, RUN1, spec, Map.of("b", OutcomeStatus.REJECTED));
+    assertEquals(7, result.expand().size(), "every output is part of the result (a POutput)");
 
     PAssert.that(render(result.changes()))
         .containsInAnyOrder(
@@ -193,7 +212,7 @@ class SyncRunPipelineTest {
       Pipeline pipeline, List<MappedRecord> rows, SyncRun.Spec spec, Map<String, OutcomeStatus> outcomes) {
     PCollection<MappedRecord> source =
         pipeline.apply("Source", Create.of(rows).withCoder(MappedRecordCoder.of()));
-    return SyncRun.expand(pipeline, source, spec, WriteOutcomes.with(outcomes));
+    return source.apply("SyncRun", SyncRun.of(spec, WriteOutcomes.with(outcomes)));
   }
 
   static PCollection<String> render(PCollection<Classification> classified) {

@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.actitosync.pipeline.cli.RunOptions;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import picocli.CommandLine;
@@ -86,7 +87,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return LoadedConfig.of(config, pipelineArgs);
+    return LoadedConfig.of(config, pipelineArgs, (RunOptions) commandLine.getMixins().get(RunOptions.MIXIN));
   }
 
   /** The file's tree; a file that cannot be read or is not YAML is the one problem reported. */
@@ -131,6 +132,7 @@ public final class ConfigLoader {
       }
       spec.addOption(option.description(description).build());
     }
+    spec.addMixin(RunOptions.MIXIN, RunOptions.mixin());
     spec.addOption(
         OptionSpec.builder("-h", "--help")
             .usageHelp(true)

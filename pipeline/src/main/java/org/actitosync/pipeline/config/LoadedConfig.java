@@ -2,6 +2,7 @@ package org.actitosync.pipeline.config;
 
 import com.google.auto.value.AutoValue;
 import java.util.List;
+import org.actitosync.pipeline.cli.RunOptions;
 
 /**
  * What {@link ConfigLoader#load(String[])} returns: the validated activation and the arguments that
@@ -14,8 +15,11 @@ public abstract class LoadedConfig {
 
   public abstract List<String> pipelineArgs();
 
-  public static LoadedConfig of(ActivationConfig config, List<String> pipelineArgs) {
-    return new AutoValue_LoadedConfig(config, List.copyOf(pipelineArgs));
+  /** The run's own options ({@code --dryRun}, {@code --runId}, …), parsed with the config. */
+  public abstract RunOptions runOptions();
+
+  public static LoadedConfig of(ActivationConfig config, List<String> pipelineArgs, RunOptions runOptions) {
+    return new AutoValue_LoadedConfig(config, List.copyOf(pipelineArgs), runOptions);
   }
 
   /** {@link #pipelineArgs()} as an array. */

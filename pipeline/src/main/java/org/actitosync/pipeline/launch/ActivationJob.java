@@ -75,7 +75,7 @@ public final class ActivationJob {
     }
     WriterConfig writer = writerBuilder.build();
     if (run.dryRun()) {
-      PCollectionTuple classified = SyncRun.plan(pipeline, rows, run.spec());
+      PCollectionTuple classified = rows.apply("Plan", SyncRun.plan(run.spec()));
       PCollection<Classification> changes = classified.get(Classify.CHANGES);
       changes
           .apply("PlanLines", MapElements.into(TypeDescriptors.strings()).via(PlanLines::of))
@@ -90,8 +90,8 @@ public final class ActivationJob {
       return;
     }
     SyncRun.Result result =
-        SyncRun.expand(pipeline, rows, run.spec(),
-            WriteToActito.with(writer).withChoiceFile(store.runPrefix(runId, STRATEGY_FILE)));
+        rows.apply("SyncRun", SyncRun.of(run.spec(),
+            WriteToActito.with(writer).withChoiceFile(store.runPrefix(runId, STRATEGY_FILE))));
     deadLetters(result.rejected(), result.outcomes(), store, runId, "rejected");
   }
 

@@ -1,6 +1,7 @@
 package org.actitosync.pipeline.launch;
 
 import org.actitosync.guard.GuardPolicy;
+import org.actitosync.pipeline.cli.RunOptions;
 import org.actitosync.pipeline.config.GuardThresholds;
 
 /**
@@ -11,9 +12,9 @@ import org.actitosync.pipeline.config.GuardThresholds;
 final class Guards {
   private Guards() {}
 
-  static GuardPolicy policy(GuardThresholds thresholds, SyncOptions options) {
+  static GuardPolicy policy(GuardThresholds thresholds, RunOptions options) {
     return GuardPolicy.of(thresholds.maxDeletes(), thresholds.maxDeleteShare(), thresholds.maxShrinkShare(),
-        thresholds.maxMappingUpdateShare(), options.getConfirmDeletes(), options.getConfirmRows(),
-        options.getConfirmMappingUpdates());
+        thresholds.maxMappingUpdateShare(), options.confirmDeletes(), options.confirmRows(),
+        options.confirmMappingUpdates());
   }
 }

@@ -1,49 +1,48 @@
 package org.actitosync.pipeline.launch;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.actitosync.actito.ActitoClient;
-import org.actitosync.actito.errors.ActitoAuthException;
-import org.actitosync.actito.errors.ActitoException;
-import org.actitosync.change.ChangeKind;
+import org.actitosync.guard.GuardPolicy;
+import org.actitosync.pipeline.alert.AlertSettings;
+import org.actitosync.pipeline.alert.Alerts;
 import org.actitosync.pipeline.check.ConnectionCheck;
+import org.actitosync.pipeline.cli.RunOptions;
 import org.actitosync.pipeline.config.ActivationConfig;
 import org.actitosync.pipeline.config.ConfigException;
 import org.actitosync.pipeline.config.ConfigLoader;
+import org.actitosync.pipeline.config.ConfigProblem;
 import org.actitosync.pipeline.config.LoadedConfig;
-import org.actitosync.pipeline.config.WarningsSection;
-import org.actitosync.pipeline.alert.AlertMessage;
-import org.actitosync.pipeline.alert.Alerts;
-import org.actitosync.pipeline.warning.Level;
-import org.actitosync.pipeline.warning.RowsHistory;
-import org.actitosync.pipeline.warning.RunWarning;
-import org.actitosync.pipeline.warning.WarningRules;
 import org.actitosync.pipeline.preflight.Preflight;
 import org.actitosync.pipeline.preflight.PreflightException;
-import org.actitosync.pipeline.report.RunMetrics;
-import org.actitosync.pipeline.report.RunReport;
 import org.actitosync.pipeline.source.SourceSchemas;
+import org.actitosync.pipeline.warning.RowsHistory;
 import org.actitosync.record.AttributeLayout;
-import org.actitosync.snapshot.CommitConflictException;
+import org.actitosync.record.MappedRecord;
 import org.actitosync.snapshot.Manifest;
 import org.actitosync.snapshot.RunIds;
-import org.actitosync.snapshot.SnapshotStore;
-import org.actitosync.write.ActitoOutageException;
 import org.actitosync.write.Pacing;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Runs one activation: configuration (validated before anything is read), preflight in Actito
- * (authentication, table structure, attributes created), the pipeline, then the run report and
- * the exit code ({@link ExitCode}). Everything that happens once runs here, before {@code
+ * Runs one activation, in the order of {@link #run(String[], PTransform)}: load the config and the
+ * options → check what the run needs → preflight (source schema, snapshot store, Actito) → build
+ * the pipeline → run it → report → exit. Everything that happens once runs here, before {@code
  * pipeline.run()}; everything data-parallel runs in the pipeline, the snapshot commit included.
+ *
+ * <p>Every failure ends in {@link #failed}: its exit code from the one map ({@link ExitCode#of}),
+ * one line ({@link FailureLine}) and, once the config is known, an alert. No stack trace.
  */
 public final class Launcher {
   private final PrintStream out;
@@ -61,219 +60,175 @@ public final class Launcher {
     this.pacing = pacing;
   }
 
-  /** Runs with the configured source. */
+  /** Runs with the configured source; returns the exit code. */
   public int run(String[] args) {
     return run(args, null);
   }
 
   /** Runs with {@code sourceOverride} instead of the configured source (tests), unless it is null. */
-  public int run(String[] args, org.apache.beam.sdk.transforms.PTransform<
-      org.apache.beam.sdk.values.PBegin,
-      org.apache.beam.sdk.values.PCollection<org.actitosync.record.MappedRecord>> sourceOverride) {
+  public int run(String[] args, @Nullable PTransform<PBegin, PCollection<MappedRecord>> sourceOverride) {
     Optional<String> help = ConfigLoader.helpText(args);
     if (help.isPresent()) {
       out.println(help.get());
-      out.println("Run options: --check (prove the connection to Actito: read-only calls, one line each),");
-      out.println("--dryRun (plan only, nothing written), --fullResync (send every row again;");
-      out.println("deletes still from the snapshot), --confirmDeletes=N, --confirmRows=N, --confirmMappingUpdates=N");
-      out.println("(confirm what a guard refused, with the exact number), --runId=ID, --progressSeconds=N (default 30),");
-      out.println("plus any Beam option, e.g. --runner=FlinkRunner --flinkMaster=[local].");
-      out.println("Exit codes: 0 ok, 1 pipeline failure, 2 config error, 3 auth error, 4 guard refusal,");
-      out.println("5 completed with rejected or failed rows, 6 commit conflict, 7 critical warning.");
       return ExitCode.OK.code();
     }
-    LoadedConfig loaded;
-    SyncOptions options;
+    FailureAlerts alerts = FailureAlerts.NONE;
     try {
-      loaded = ConfigLoader.load(args);
-      PipelineOptionsFactory.register(SyncOptions.class);
-      options = PipelineOptionsFactory.fromArgs(loaded.pipelineArgsArray()).withValidation().as(SyncOptions.class);
-    } catch (ConfigException e) {
-      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
+      Loaded loaded = load(args);
+      if (loaded.options().check()) {
+        return connectionCheck(loaded.config());
+      }
+      Checked checked = check(loaded);
+      alerts = checked.alerts();
+      SnapshotReads store = new SnapshotReads(loaded.config().snapshotStore(), loaded.config().snapshot().root());
+      Preflighted ready = preflight(loaded, checked, store, sourceOverride != null);
+      Pipeline pipeline = build(loaded.beam(), ready.run(), sourceOverride);
+      long started = System.currentTimeMillis();
+      PipelineResult result = runPipeline(pipeline, loaded);
+      ExitCode exit = new RunReporter(ready.run(), store, alerts, out)
+          .report(result, ready.history(), started, System.currentTimeMillis());
+      return exit.code();
+    } catch (Exception e) {
+      return failed(e, alerts);
+    }
+  }
+
+  /** The config, the run's options and Beam's, all validated; nothing read or written yet. */
+  record Loaded(ActivationConfig config, RunOptions options, PipelineOptions beam) {}
+
+  /** What the run settled before touching anything: its id, its guards, where failures are sent. */
+  record Checked(String runId, GuardPolicy guard, FailureAlerts alerts) {}
+
+  /** What preflight settled: the run's context and the rows the previous runs read (for the warnings). */
+  record Preflighted(RunContext run, RowsHistory history) {}
+
+  /** Load: {@link ConfigLoader} (config and run options, picocli) and Beam's options (the rest). */
+  private static Loaded load(String[] args) throws ConfigException {
+    LoadedConfig loaded = ConfigLoader.load(args);
+    PipelineOptions beam;
+    try {
+      beam = PipelineOptionsFactory.fromArgs(loaded.pipelineArgsArray()).withValidation().create();
     } catch (IllegalArgumentException e) {
-      return fail(ExitCode.CONFIG_ERROR, "command line: " + e.getMessage());
+      throw new ConfigException(ConfigProblem.of("", "command line: " + e.getMessage()));
+    }
+    return new Loaded(loaded.config(), loaded.runOptions(), beam);
+  }
+
+  /** Check: the run id, the guards and the alert channels' secrets, before anything is read. */
+  private static Checked check(Loaded loaded) throws ConfigException {
+    RunOptions options = loaded.options();
+    String runId = options.runId() != null ? options.runId() : RunIds.newRunId(Instant.now());
+    if (!RunIds.isValid(runId)) {
+      throw new ConfigException(ConfigProblem.of("--runId",
+          "'" + runId + "' must be letters, digits, '.', '_' or '-' (at most 100)"));
     }
     ActivationConfig config = loaded.config();
-    if (options.getCheck()) {
-      return check(config);
-    }
-    String runId = options.getRunId() != null ? options.getRunId() : RunIds.newRunId(Instant.now());
-    if (!RunIds.isValid(runId)) {
-      return fail(ExitCode.CONFIG_ERROR,
-          "--runId: '" + runId + "' must be letters, digits, '.', '_' or '-' (at most 100)");
-    }
-    boolean dryRun = options.getDryRun();
-    WarningsSection checks = config.warnings();
-    org.actitosync.guard.GuardPolicy guard = Guards.policy(checks.guards(), options);
-    Optional<String> unreadable = unreadableChannelSecret(checks.alerts());
-    if (unreadable.isPresent()) {
-      return fail(ExitCode.CONFIG_ERROR, unreadable.get());
-    }
-    FailureAlerts failures = new FailureAlerts(dryRun ? new Alerts(List.of()) : Alerts.of(checks.alerts()),
-        config.name(), runId);
+    GuardPolicy guard = Guards.policy(config.warnings().guards(), options);
+    AlertSettings settings = config.warnings().alerts();
+    readableChannelSecrets(settings);
+    Alerts alerts = options.dryRun() ? new Alerts(List.of()) : Alerts.of(settings);
+    return new Checked(runId, guard, new FailureAlerts(alerts, config.name(), runId));
+  }
 
+  /**
+   * Preflight: the source's schema (the attribute layout), the snapshot store (the base run and the
+   * history), then Actito (authentication, the table, attributes created).
+   */
+  private Preflighted preflight(Loaded loaded, Checked checked, SnapshotReads store, boolean sourceOverridden)
+      throws ConfigException, PreflightException, java.io.IOException {
+    ActivationConfig config = loaded.config();
     AttributeLayout layout;
     try {
-      layout = config.attributeLayout(sourceOverride == null ? SourceSchemas.infer(config.source()) : java.util.Map.of());
-    } catch (ConfigException e) {
-      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
+      layout = config.attributeLayout(sourceOverridden ? Map.of() : SourceSchemas.infer(config.source()));
     } catch (SQLException | java.io.IOException e) {
-      return failures.fail(ExitCode.PIPELINE_FAILURE, "source: cannot read the source's schema: " + e.getMessage());
+      throw new PipelineFailureException("source: cannot read the source's schema: " + e.getMessage(), e);
     }
-    SnapshotStore store = config.snapshotStore();
-    Optional<Manifest> base = store.currentManifest();
-    RowsHistory history = RunChecks.history(store, checks.warnings().averageRuns());
+    Optional<Manifest> base = store.base();
+    RowsHistory history = store.history(base, config.warnings().warnings().averageRuns());
+    Preflight preflight;
     List<String> notes;
-    org.actitosync.record.ProfileColumns profileColumns;
     try (ActitoClient client = ActitoClient.create(config.actitoClientConfig())) {
       client.checkAuthentication();
-      Preflight preflight = new Preflight(client, dryRun);
+      preflight = new Preflight(client, loaded.options().dryRun());
       notes = preflight.run(config, layout, base);
-      profileColumns = preflight.profileColumns();
-    } catch (ActitoAuthException e) {
-      return failures.fail(ExitCode.AUTH_ERROR, "authentication: " + e.getMessage());
-    } catch (PreflightException e) {
-      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
     } catch (IllegalStateException e) {
-      return fail(ExitCode.CONFIG_ERROR, e.getMessage());
-    } catch (ActitoException e) {
-      return failures.fail(ExitCode.PIPELINE_FAILURE, e.getMessage());
-    } catch (java.io.IOException e) {
-      return failures.fail(ExitCode.PIPELINE_FAILURE, e.getMessage());
+      throw new PreflightException(List.of(e.getMessage()));
     }
     notes.forEach(n -> out.println("preflight: " + n));
-
-    RunContext run = RunContext.of(
-        config, layout, base.orElse(null), runId, dryRun, options.getFullResync(), guard, notes)
-        .withProfileColumns(profileColumns)
+    RunContext run = RunContext.of(config, layout, base.orElse(null), checked.runId(), loaded.options().dryRun(),
+            loaded.options().fullResync(), checked.guard(), notes)
+        .withProfileColumns(preflight.profileColumns())
         .withPacing(pacing);
-    Pipeline pipeline = Pipeline.create(options);
-    if (sourceOverride == null) {
+    return new Preflighted(run, history);
+  }
+
+  /** Build: the run's graph on Beam's options, with the configured source or {@code source}. */
+  private static Pipeline build(
+      PipelineOptions beam, RunContext run, @Nullable PTransform<PBegin, PCollection<MappedRecord>> source) {
+    Pipeline pipeline = Pipeline.create(beam);
+    if (source == null) {
       ActivationJob.build(pipeline, run);
     } else {
-      ActivationJob.build(pipeline, run, sourceOverride);
+      ActivationJob.build(pipeline, run, source);
     }
-    long started = System.currentTimeMillis();
+    return pipeline;
+  }
+
+  /** Run: until the job is DONE, printing progress; any other end is a failure. */
+  private PipelineResult runPipeline(Pipeline pipeline, Loaded loaded) {
     PipelineResult result;
+    PipelineResult.State state;
     try {
       result = pipeline.run();
-      PipelineResult.State state = ProgressPrinter.waitUntilFinish(
-          result, out, options.getProgressSeconds(), config.write().callsPerMinute());
-      if (state != PipelineResult.State.DONE) {
-        return failures.fail(ExitCode.PIPELINE_FAILURE, "pipeline ended in state " + state + "; nothing was committed");
-      }
+      state = ProgressPrinter.waitUntilFinish(
+          result, out, loaded.options().progressSeconds(), loaded.config().write().callsPerMinute());
     } catch (RuntimeException e) {
-      return failures.fail(ExitCode.of(e), describe(e));
+      throw PipelineFailureException.of(e);
     }
-    long finished = System.currentTimeMillis();
+    if (state != PipelineResult.State.DONE) {
+      throw new PipelineFailureException("pipeline ended in state " + state);
+    }
+    return result;
+  }
 
-    RunMetrics metrics = RunMetrics.from(result);
-    String folder = dryRun ? "plan/" : "";
-    String strategy = store.readRunFile(runId, folder + ActivationJob.STRATEGY_FILE)
-        .map(b -> new String(b, StandardCharsets.UTF_8).trim()).orElse(null);
-    RunReport report = RunReport.of(config.name(), runId, base.map(Manifest::runId).orElse(null),
-        config.mode().name(), dryRun, metrics, strategy, started, finished, notes)
-        .withProfileStrategy(store.readRunFile(runId, folder + ActivationJob.PROFILE_STRATEGY_FILE)
-            .map(b -> new String(b, StandardCharsets.UTF_8).trim()).orElse(null));
-    java.util.Map<String, Long> committed =
-        dryRun ? java.util.Map.of() : store.readManifest(runId).map(Manifest::counts).orElse(java.util.Map.of());
-    List<RunWarning> warnings = WarningRules.evaluate(
-        checks.warnings(), RunChecks.facts(report, metrics, committed, history, finished - started));
-    long bad = report.classified(ChangeKind.REJECTED) + report.outcomes("REJECTED") + report.outcomes("FAILED");
-    Level level = WarningRules.level(warnings);
-    ExitCode exit = dryRun ? ExitCode.OK
-        : level == Level.CRITICAL ? ExitCode.CRITICAL_WARNING
-        : bad > 0 ? ExitCode.REJECTED_ROWS : ExitCode.OK;
-    report = report.withWarnings(warnings).withExit(exit.name());
-    String reportPath = store.runDirectory(runId) + folder + "report.json";
-    if (!warnings.isEmpty() && !failures.alerts().isEmpty()) {
-      report = report.withAlerts(failures.alerts().deliver(AlertMessage.completed(
-          config.name(), runId, level, warnings, report.headlineCounts(), reportPath)));
-    }
-    store.writeRunFile(runId, folder + "report.json", report.toJsonBytes());
-    out.print(report.summary());
-    out.println("report: " + reportPath);
-    if (bad > 0) {
-      out.println("dead letters: " + store.runDirectory(runId) + folder + "rejected/ (" + bad + " rows)");
-    }
-    return exit.code();
+  /** Exit of a failed run: the code from the one map, one line, the alert once the config is known. */
+  private int failed(Exception failure, FailureAlerts alerts) {
+    ExitCode code = ExitCode.of(failure);
+    String message = FailureLine.message(failure);
+    String whatToDo = FailureLine.whatToDo(code, failure);
+    err.println(FailureLine.of(code, message, whatToDo));
+    alerts.failed(code, message + " — " + whatToDo, err);
+    return code.code();
   }
 
   /** {@code --check}: read-only calls only, before the source, the snapshot or any write. */
-  private int check(ActivationConfig config) {
+  private int connectionCheck(ActivationConfig config) {
     try (ActitoClient client = ActitoClient.create(ConnectionCheck.clientConfig(config))) {
       ConnectionCheck.Result result = ConnectionCheck.run(config, client);
       result.lines().forEach(line -> out.println(line.render()));
       (result.exitCode() == 0 ? out : err).println(result.summary());
       return result.exitCode();
     } catch (java.io.IOException | RuntimeException e) {
-      return fail(ExitCode.CONFIG_ERROR, "check: " + e.getMessage());
+      err.println(FailureLine.of(ExitCode.CONFIG_ERROR, "check: " + e.getMessage(), ExitCode.CONFIG_ERROR.whatToDo()));
+      return ExitCode.CONFIG_ERROR.code();
     }
   }
 
-  /** Failures after the config is known: printed, and sent to the alert channels as one message. */
-  private final class FailureAlerts {
-    private final Alerts alerts;
-    private final String activation;
-    private final String runId;
-
-    FailureAlerts(Alerts alerts, String activation, String runId) {
-      this.alerts = alerts;
-      this.activation = activation;
-      this.runId = runId;
-    }
-
-    Alerts alerts() {
-      return alerts;
-    }
-
-    int fail(ExitCode code, String message) {
-      int exit = Launcher.this.fail(code, message);
-      if (!alerts.isEmpty()) {
-        String reason = code.name() + " (exit " + code.code() + "): " + message;
-        alerts.deliver(AlertMessage.failed(activation, runId, reason))
-            .forEach(r -> err.println("actito-sync: alert " + r.line()));
-      }
-      return exit;
-    }
-  }
-
-  /** A channel secret that cannot be read, found before anything runs rather than when alerting. */
-  private static Optional<String> unreadableChannelSecret(org.actitosync.pipeline.alert.AlertSettings alerts) {
+  /** A channel secret that cannot be read is found before anything runs, not when alerting. */
+  private static void readableChannelSecrets(AlertSettings alerts) throws ConfigException {
     try {
       if (alerts.webhook() != null && alerts.webhook().urlSecret() != null) {
         alerts.webhook().urlSecret().reveal();
       }
     } catch (RuntimeException e) {
-      return Optional.of("warnings.webhook: " + e.getMessage());
+      throw new ConfigException(ConfigProblem.of("warnings.webhook", e.getMessage()));
     }
     try {
       if (alerts.email() != null && alerts.email().password() != null) {
         alerts.email().password().reveal();
       }
     } catch (RuntimeException e) {
-      return Optional.of("warnings.email: " + e.getMessage());
+      throw new ConfigException(ConfigProblem.of("warnings.email", e.getMessage()));
     }
-    return Optional.empty();
-  }
-
-  private int fail(ExitCode code, String message) {
-    err.println("actito-sync: " + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + message);
-    return code.code();
-  }
-
-  static String describe(Throwable failure) {
-    Throwable root = failure;
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      root = t;
-      if (t instanceof ActitoException || t instanceof CommitConflictException || t instanceof ActitoOutageException
-          || t instanceof org.actitosync.guard.GuardRefusedException) {
-        break;
-      }
-    }
-    if (root instanceof org.actitosync.guard.GuardRefusedException) {
-      return root.getMessage() + " (nothing was written; the snapshot is unchanged)";
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage() + " (nothing was committed; the next run retries)";
   }
 }

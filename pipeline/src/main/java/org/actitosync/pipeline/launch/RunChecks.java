@@ -1,7 +1,5 @@
 package org.actitosync.pipeline.launch;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.actitosync.change.ChangeKind;
@@ -10,25 +8,11 @@ import org.actitosync.pipeline.report.RunMetrics;
 import org.actitosync.pipeline.report.RunReport;
 import org.actitosync.pipeline.warning.RowsHistory;
 import org.actitosync.pipeline.warning.RunFacts;
-import org.actitosync.snapshot.Manifest;
 import org.actitosync.snapshot.RunCounts;
-import org.actitosync.snapshot.SnapshotStore;
 
 /** Gathers what the warning checks look at, before and after the pipeline. */
 final class RunChecks {
   private RunChecks() {}
-
-  /** Rows read by the last committed runs (read before this run commits). */
-  static RowsHistory history(SnapshotStore store, int runs) {
-    List<Manifest> manifests = new ArrayList<>();
-    for (String runId : store.committedChain()) {
-      if (manifests.size() >= runs) {
-        break;
-      }
-      store.readManifest(runId).ifPresent(manifests::add);
-    }
-    return RowsHistory.of(manifests, runs);
-  }
 
   /**
    * The facts of a finished run.

@@ -206,7 +206,8 @@ class ConfigLoaderTest {
           flat.contains(" " + setting.optionName() + "=" + setting.label() + " "),
           setting.optionName() + "\n" + help);
     }
-    assertEquals(ConfigSchema.options().size() + 1, flat.split("Default: ", -1).length - 1, help);
+    // every setting, --config, and the run options with a default (--runId, --progressSeconds)
+    assertEquals(ConfigSchema.options().size() + 1 + 2, flat.split("Default: ", -1).length - 1, help);
     assertTrue(flat.contains("Concurrent Actito requests (1 to 5). Default: 4."), help);
     assertTrue(flat.contains("Committed runs kept (at least 1). Default: 5."), help);
     assertTrue(flat.contains("(at most 100, Actito's limit per licence). Default: 90."), help);

@@ -1,26 +1,25 @@
 package org.actitosync.runners.dataflow;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.actitosync.pipeline.cli.RunOptions;
 import org.actitosync.pipeline.config.ConfigSchema;
+import org.actitosync.pipeline.launch.BeamOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
 
-/** Pure helpers over the {@code --name=value} arguments a Flex Template passes to the main class. */
+/**
+ * Helpers over the {@code --name=value} arguments a Flex Template passes to the main class. Beam's
+ * options are read by Beam ({@link BeamOptions}); {@link #value} reads our config settings only.
+ */
 final class DataflowArgs {
   static final String DEFAULT_RUNNER = "DataflowRunner";
 
-  /**
-   * The config's sections: {@code --target.x}, {@code --mode}, … are ours; {@code --runner} stays
-   * Beam's (the file's runner section has no override).
-   */
-  private static final Set<String> CONFIG_SECTIONS = ConfigSchema.topLevelKeys().stream()
-      .filter(section -> !section.equals("runner")).collect(Collectors.toSet());
-
   private DataflowArgs() {}
 
-  /** The value of {@code --name=value} (the last one wins, like Beam), if given. */
+  /** The value of the config setting {@code --name=value} (the last one wins), if given. */
   static Optional<String> value(List<String> args, String name) {
     String prefix = "--" + name + "=";
     Optional<String> found = Optional.empty();
@@ -34,9 +33,10 @@ final class DataflowArgs {
     return found;
   }
 
-  /** {@code args} plus {@code --runner=DataflowRunner} when no runner is given. */
+  /** {@code args} plus {@code --runner=DataflowRunner} when they give no runner (read by Beam). */
   static List<String> withDefaultRunner(List<String> args) {
-    if (value(args, "runner").isPresent()) {
+    Optional<PipelineOptions> given = BeamOptions.read(args, PipelineOptions.class);
+    if (given.isEmpty() || BeamOptions.given(given.get(), "runner")) {
       return args;
     }
     List<String> result = new ArrayList<>(args);
@@ -44,8 +44,14 @@ final class DataflowArgs {
     return result;
   }
 
-  /** The arguments Beam sees: not {@code --config}, {@code --help} nor a config setting. */
+  /**
+   * The arguments Beam sees: not {@code --config}, {@code --help}, a config setting nor a run option
+   * ({@code --dryRun}, …: picocli's, {@link RunOptions}).
+   */
   static List<String> beamArgs(List<String> args) {
+    Set<String> ours = new HashSet<>(List.of("config", "help"));
+    ConfigSchema.options().forEach(s -> ours.add(s.path().split("\\.")[0]));
+    RunOptions.mixin().options().forEach(o -> ours.add(o.longestName().substring(2)));
     List<String> result = new ArrayList<>();
     for (String arg : args) {
       if (!arg.startsWith("--")) {
@@ -53,8 +59,7 @@ final class DataflowArgs {
       }
       int eq = arg.indexOf('=');
       String name = arg.substring(2, eq < 0 ? arg.length() : eq);
-      String section = name.split("\\.")[0];
-      if (!name.equals("config") && !name.equals("help") && !CONFIG_SECTIONS.contains(section)) {
+      if (!ours.contains(name.split("\\.")[0])) {
         result.add(arg);
       }
     }

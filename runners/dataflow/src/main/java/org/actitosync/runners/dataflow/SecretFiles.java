@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.actitosync.pipeline.launch.BeamOptions;
 
 /**
  * Turns Secret Manager references into the secret files the pipeline already understands ({@code
@@ -92,8 +93,9 @@ public final class SecretFiles {
    */
   public List<String> resolve(List<String> args) throws IOException {
     List<String> result = new ArrayList<>(args);
+    Optional<SecretManagerOptions> options = BeamOptions.read(args, SecretManagerOptions.class);
     for (Kind kind : Kind.values()) {
-      Optional<String> reference = DataflowArgs.value(args, kind.option);
+      Optional<String> reference = options.map(kind::referenceIn).filter(r -> !r.isBlank());
       if (reference.isEmpty()) {
         continue;
       }

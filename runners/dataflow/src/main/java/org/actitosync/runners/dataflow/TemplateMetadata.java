@@ -24,16 +24,17 @@ import org.actitosync.classify.SyncMode;
 import org.actitosync.pipeline.config.FileFormat;
 import org.actitosync.pipeline.config.ConfigOption;
 import org.actitosync.pipeline.config.ConfigSchema;
-import org.actitosync.pipeline.launch.SyncOptions;
+import org.actitosync.pipeline.cli.RunOptions;
 import org.actitosync.write.Strategy;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Generates the Flex Template's {@code metadata.json} from the options themselves: {@code config},
- * every {@link ConfigSchema#options()} entry, the run options ({@link SyncOptions}) and this runner's ({@link
+ * every {@link Setting#ALL} entry, the run options ({@link RunOptions}) and this runner's ({@link
  * SecretManagerOptions}). Each parameter gets a label, help text (description and default) and a
  * validation regex. {@code TemplateMetadataTest} fails when the committed file is stale; to
  * regenerate: {@code java -cp <jar> org.actitosync.runners.dataflow.TemplateMetadata
@@ -42,9 +43,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public final class TemplateMetadata {
   public static final String NAME = "actito-sync";
 
-  /** The option interfaces whose (non-hidden) options become parameters. */
-  public static final List<Class<? extends PipelineOptions>> OPTION_INTERFACES =
-      List.of(SyncOptions.class, SecretManagerOptions.class);
+  /** The Beam option interfaces whose (non-hidden) options become parameters, after the run options. */
+  public static final List<Class<? extends PipelineOptions>> OPTION_INTERFACES = List.of(SecretManagerOptions.class);
 
   static final String ANY_TEXT = "^[\\s\\S]+$";
   static final String NO_SPACE = "^\\S+$";
@@ -131,6 +131,14 @@ public final class TemplateMetadata {
       parameter(parameters, setting.path(), label(setting.path()) + " (" + setting.label() + ")", help,
           regex == null ? ANY_TEXT : regex);
     }
+    for (OptionSpec option : runOptions()) {
+      String name = option.longestName().substring(2);
+      boolean flag = option.type() == boolean.class;
+      String help = String.join(" ", option.description()) + (flag ? " Default: false." : "");
+      String regex = OPTION_REGEXES.getOrDefault(name,
+          flag ? "^(true|false)$" : option.type() == int.class ? COUNT : ANY_TEXT);
+      parameter(parameters, name, label(name), help, regex);
+    }
     for (Class<? extends PipelineOptions> options : OPTION_INTERFACES) {
       for (Method getter : getters(options)) {
         String name = propertyName(getter);
@@ -145,6 +153,13 @@ public final class TemplateMetadata {
       }
     }
     return root;
+  }
+
+  /** The run options ({@link RunOptions}, picocli), by name. */
+  static List<OptionSpec> runOptions() {
+    return RunOptions.mixin().options().stream()
+        .sorted(Comparator.comparing(OptionSpec::longestName))
+        .collect(Collectors.toList());
   }
 
   /** The interface's own non-hidden option getters, by name. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 import org.actitosync.pipeline.config.ConfigLoader;
 import org.actitosync.pipeline.config.ConfigOption;
 import org.actitosync.pipeline.config.ConfigSchema;
-import org.actitosync.pipeline.launch.SyncOptions;
+import org.actitosync.pipeline.cli.RunOptions;
 import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,9 @@ class TemplateMetadataTest {
     Set<String> names = new LinkedHashSet<>();
     names.add("config");
     ConfigSchema.options().forEach(s -> names.add(s.path()));
-    for (Class<? extends PipelineOptions> options : List.of(SyncOptions.class, SecretManagerOptions.class)) {
+    RunOptions.mixin().options()
+        .forEach(o -> names.add(o.longestName().substring(2)));
+    for (Class<? extends PipelineOptions> options : List.of(SecretManagerOptions.class)) {
       for (Method m : options.getDeclaredMethods()) {
         if (m.getName().startsWith("set") && m.getParameterCount() == 1) {
           String property = Introspector.decapitalize(m.getName().substring(3));

@@ -2,8 +2,11 @@ package org.actitosync.runners.direct;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.actitosync.pipeline.launch.BeamArgs;
+import java.util.Optional;
+import org.actitosync.pipeline.launch.BeamOptions;
 import org.actitosync.pipeline.launch.Launcher;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
 
 /**
  * {@code java -jar actito-sync-direct.jar}: runs one activation on Beam's DirectRunner, in this JVM.
@@ -25,13 +28,16 @@ public final class DirectMain {
    */
   static String[] withDefaults(String[] args) {
     List<String> all = new ArrayList<>(List.of(args));
-    String runner = BeamArgs.value(all, "runner").orElse(null);
-    if (runner == null) {
+    Optional<DirectOptions> read = BeamOptions.read(all, DirectOptions.class);
+    if (read.isEmpty()) {
+      return args; // Beam cannot read them: the launcher says why
+    }
+    boolean runnerGiven = BeamOptions.given(read.get(), "runner");
+    if (!runnerGiven) {
       all.add("--runner=DirectRunner");
     }
-    boolean direct = runner == null || runner.equals("DirectRunner")
-        || runner.equals("org.apache.beam.runners.direct.DirectRunner");
-    if (direct && BeamArgs.value(all, "blockOnRun").isEmpty()) {
+    boolean direct = !runnerGiven || read.get().getRunner() == DirectRunner.class;
+    if (direct && !BeamOptions.given(read.get(), "blockOnRun")) {
       all.add("--blockOnRun=false");
     }
     return all.toArray(new String[0]);

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.actitosync.pipeline.launch.BeamOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * The Flink jar's default Beam options, added only when the command line does not give them (an
@@ -20,8 +23,8 @@ import java.util.Optional;
  *       --filesToStage=<this shaded jar>}, the one file the cluster needs to run the job.
  * </ul>
  *
- * <p>Other runners ({@code --runner=DirectRunner}, …) get no Flink option. Options are matched as
- * Beam spells them: {@code --name=value} or a bare {@code --name}.
+ * <p>Other runners ({@code --runner=DirectRunner}, …) get no Flink option. The options are read
+ * by Beam's {@code PipelineOptionsFactory} ({@link BeamOptions}), as the run will read them.
  */
 public final class FlinkDefaults {
   /** The masters that mean "no cluster to submit to": Beam's embedded and auto-detected ones. */
@@ -36,22 +39,27 @@ public final class FlinkDefaults {
    * @return {@code args} followed by the defaults that apply
    */
   public static List<String> apply(List<String> args, int cores, Optional<Path> ownJar) {
+    Optional<FlinkPipelineOptions> read = BeamOptions.read(args, FlinkPipelineOptions.class);
+    if (read.isEmpty()) {
+      return args; // Beam cannot read them: the launcher says why
+    }
+    FlinkPipelineOptions given = read.get();
     List<String> all = new ArrayList<>(args);
-    Optional<String> runner = value(args, "runner");
-    if (runner.isEmpty()) {
+    if (!BeamOptions.given(given, "runner")) {
       all.add("--runner=FlinkRunner");
-    } else if (!isFlink(runner.get())) {
+    } else if (!isFlink(given)) {
       return all;
     }
-    Optional<String> master = value(args, "flinkMaster");
-    if (master.isEmpty()) {
+    boolean masterGiven = BeamOptions.given(given, "flinkMaster");
+    if (!masterGiven) {
       all.add("--flinkMaster=[local]");
     }
-    boolean remote = master.isPresent() && !master.get().isBlank() && !NOT_REMOTE.contains(master.get());
-    if (!remote && master.map("[local]"::equals).orElse(true) && value(args, "parallelism").isEmpty()) {
+    String master = given.getFlinkMaster();
+    boolean remote = masterGiven && !master.isBlank() && !NOT_REMOTE.contains(master);
+    if (!remote && (!masterGiven || master.equals("[local]")) && !BeamOptions.given(given, "parallelism")) {
       all.add("--parallelism=" + cores);
     }
-    if (remote && value(args, "filesToStage").isEmpty() && ownJar.isPresent()) {
+    if (remote && !BeamOptions.given(given, "filesToStage") && ownJar.isPresent()) {
       all.add("--filesToStage=" + ownJar.get());
     }
     return all;
@@ -66,11 +74,11 @@ public final class FlinkDefaults {
    * already been shut down").
    */
   public static Optional<String> unsupported(List<String> args) {
-    Optional<String> runner = value(args, "runner");
-    if (runner.isPresent() && !isFlink(runner.get())) {
+    Optional<FlinkPipelineOptions> given = BeamOptions.read(args, FlinkPipelineOptions.class);
+    if (given.isEmpty() || (BeamOptions.given(given.get(), "runner") && !isFlink(given.get()))) {
       return Optional.empty();
     }
-    if (value(args, "attachedMode").map("false"::equalsIgnoreCase).orElse(false)) {
+    if (!given.get().getAttachedMode()) {
       return Optional.of("--attachedMode=false: the Flink runner then loses a failed job's cause (exit codes"
           + " 3, 4 and 6 would become 1) and, on the embedded cluster, fails runs that committed; run attached"
           + " (the default)");
@@ -78,12 +86,7 @@ public final class FlinkDefaults {
     return Optional.empty();
   }
 
-  private static boolean isFlink(String runner) {
-    return runner.equals("FlinkRunner") || runner.equals("org.apache.beam.runners.flink.FlinkRunner");
-  }
-
-  /** The value of {@code --name=value} ({@code ""} for a bare {@code --name}), the last one winning. */
-  static Optional<String> value(List<String> args, String name) {
-    return org.actitosync.pipeline.launch.BeamArgs.value(args, name);
+  private static boolean isFlink(PipelineOptions options) {
+    return options.getRunner().getName().equals("org.apache.beam.runners.flink.FlinkRunner");
   }
 }

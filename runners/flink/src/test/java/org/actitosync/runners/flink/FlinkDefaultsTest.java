@@ -47,10 +47,11 @@ class FlinkDefaultsTest {
   }
 
   @Test
-  void theLastValueOfAnOptionCounts() {
-    assertEquals(Optional.of("b"), FlinkDefaults.value(List.of("--x=a", "--x=b"), "x"));
-    assertEquals(Optional.of(""), FlinkDefaults.value(List.of("--x"), "x"));
-    assertEquals(Optional.empty(), FlinkDefaults.value(List.of("--xy=1"), "x"));
+  void beamReadsItsOptionsAndOursAreLeftToTheLauncher() {
+    assertEquals(List.of("--dryRun", "--parallelism=3", "--config=a.yaml", "--runner=FlinkRunner", "--flinkMaster=[local]"),
+        FlinkDefaults.apply(List.of("--dryRun", "--parallelism=3", "--config=a.yaml"), 8, JAR));
+    List<String> malformed = List.of("--parallelism=many");
+    assertEquals(malformed, FlinkDefaults.apply(malformed, 8, JAR), "the launcher reports what Beam cannot read");
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.actitosync.pipeline.config.ConfigException;
 import org.actitosync.pipeline.config.ConfigLoader;
 import org.actitosync.pipeline.config.LoadedConfig;
 import org.actitosync.pipeline.config.WarningsSection;
+import org.actitosync.pipeline.console.RunLog;
 import org.actitosync.pipeline.alert.AlertMessage;
 import org.actitosync.pipeline.alert.Alerts;
 import org.actitosync.pipeline.warning.Level;
@@ -49,6 +50,7 @@ public final class Launcher {
   private final PrintStream out;
   private final PrintStream err;
   private final @Nullable Pacing pacing;
+  private RunLog runLog; // quiet terminal: the runner's logs go to run.log (set by run)
 
   public Launcher(PrintStream out, PrintStream err) {
     this(out, err, null);
@@ -68,6 +70,15 @@ public final class Launcher {
 
   /** Runs with {@code sourceOverride} instead of the configured source (tests), unless it is null. */
   public int run(String[] args, org.apache.beam.sdk.transforms.PTransform<
+      org.apache.beam.sdk.values.PBegin,
+      org.apache.beam.sdk.values.PCollection<org.actitosync.record.MappedRecord>> sourceOverride) {
+    try (RunLog log = RunLog.start(out, err)) { // quiet terminal: from here, logs are held for run.log
+      runLog = log;
+      return runLogged(args, sourceOverride);
+    }
+  }
+
+  private int runLogged(String[] args, org.apache.beam.sdk.transforms.PTransform<
       org.apache.beam.sdk.values.PBegin,
       org.apache.beam.sdk.values.PCollection<org.actitosync.record.MappedRecord>> sourceOverride) {
     Optional<String> help = ConfigLoader.helpText(args);
@@ -103,6 +114,7 @@ public final class Launcher {
           "--runId: '" + runId + "' must be letters, digits, '.', '_' or '-' (at most 100)");
     }
     boolean dryRun = options.getDryRun();
+    runLog.open(config.snapshotStore(), runId, dryRun ? "plan/" : "", options.getVerbose()); // quiet terminal
     WarningsSection checks = config.warningsSection();
     org.actitosync.guard.GuardPolicy guard;
     try {
@@ -168,6 +180,7 @@ public final class Launcher {
         return failures.fail(ExitCode.PIPELINE_FAILURE, "pipeline ended in state " + state + "; nothing was committed");
       }
     } catch (RuntimeException e) {
+      runLog.failure("the pipeline failed", e); // quiet terminal: the stack trace in run.log only
       return failures.fail(ExitCode.of(e), describe(e));
     }
     long finished = System.currentTimeMillis();
@@ -234,6 +247,9 @@ public final class Launcher {
 
     int fail(ExitCode code, String message) {
       int exit = Launcher.this.fail(code, message);
+      if (code == ExitCode.PIPELINE_FAILURE) { // quiet terminal: unexpected, so where the details are
+        runLog.location().ifPresent(path -> err.println("actito-sync: the runner's log: " + path));
+      }
       if (!alerts.isEmpty()) {
         String reason = code.name() + " (exit " + code.code() + "): " + message;
         alerts.deliver(AlertMessage.failed(activation, runId, reason))

@@ -56,4 +56,12 @@ public interface SyncOptions extends PipelineOptions {
   int getProgressSeconds();
 
   void setProgressSeconds(int seconds);
+
+  @Description(
+      "Also print the runner's logs (Flink, Beam, HTTP) on the terminal; they always go to the run's"
+          + " run.log (runs/<runId>/run.log in the snapshot store).")
+  @Default.Boolean(false)
+  boolean getVerbose();
+
+  void setVerbose(boolean verbose);
 }

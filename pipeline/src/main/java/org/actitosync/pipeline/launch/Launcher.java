@@ -78,8 +78,7 @@ public final class Launcher {
     }
   }
 
-  private int runLogged(String[] args, org.apache.beam.sdk.transforms.PTransform<
-      org.apache.beam.sdk.values.PBegin,
+  private int runLogged(String[] args, org.apache.beam.sdk.transforms.PTransform<org.apache.beam.sdk.values.PBegin,
       org.apache.beam.sdk.values.PCollection<org.actitosync.record.MappedRecord>> sourceOverride) {
     Optional<String> help = ConfigLoader.helpText(args);
     if (help.isPresent()) {
@@ -88,6 +87,7 @@ public final class Launcher {
       out.println("--dryRun (plan only, nothing written), --fullResync (send every row again;");
       out.println("deletes still from the snapshot), --confirmDeletes=N, --confirmRows=N, --confirmMappingUpdates=N");
       out.println("(confirm what a guard refused, with the exact number), --runId=ID, --progressSeconds=N (default 30),");
+      out.println("--verbose (the runner's logs on the terminal too, not only in runs/<runId>/run.log),");
       out.println("plus any Beam option, e.g. --runner=FlinkRunner --flinkMaster=[local].");
       out.println("Exit codes: 0 ok, 1 pipeline failure, 2 config error, 3 auth error, 4 guard refusal,");
       out.println("5 completed with rejected or failed rows, 6 commit conflict, 7 critical warning.");
@@ -248,7 +248,7 @@ public final class Launcher {
     int fail(ExitCode code, String message) {
       int exit = Launcher.this.fail(code, message);
       if (code == ExitCode.PIPELINE_FAILURE) { // quiet terminal: unexpected, so where the details are
-        runLog.location().ifPresent(path -> err.println("actito-sync: the runner's log: " + path));
+        runLog.location().ifPresent(path -> err.println("actito-sync: details in " + path));
       }
       if (!alerts.isEmpty()) {
         String reason = code.name() + " (exit " + code.code() + "): " + message;

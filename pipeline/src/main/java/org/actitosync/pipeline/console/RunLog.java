@@ -37,7 +37,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * </ul>
  *
  * Our own lines (preflight notes, progress, warnings, the summary, the final message) are printed
- * by the launcher on its streams, never logged: they do not depend on this class.
+ * by the launcher on its streams, never logged: they do not depend on this class. One run per JVM
+ * (as the jars run): java.util.logging is global, so two runs at once in one JVM (tests) may each
+ * get the other's records.
  */
 public final class RunLog implements AutoCloseable {
   /** The file's name in the run folder. */

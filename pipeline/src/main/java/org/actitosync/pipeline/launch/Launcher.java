@@ -87,8 +87,7 @@ public final class Launcher {
       out.println("--dryRun (plan only, nothing written), --fullResync (send every row again;");
       out.println("deletes still from the snapshot), --confirmDeletes=N, --confirmRows=N, --confirmMappingUpdates=N");
       out.println("(confirm what a guard refused, with the exact number), --runId=ID, --progressSeconds=N (default 30),");
-      out.println("--verbose (the runner's logs on the terminal too, not only in runs/<runId>/run.log),");
-      out.println("plus any Beam option, e.g. --runner=FlinkRunner --flinkMaster=[local].");
+      out.println("--verbose (runner logs on the terminal too), plus any Beam option, e.g. --runner=FlinkRunner --flinkMaster=[local].");
       out.println("Exit codes: 0 ok, 1 pipeline failure, 2 config error, 3 auth error, 4 guard refusal,");
       out.println("5 completed with rejected or failed rows, 6 commit conflict, 7 critical warning.");
       return ExitCode.OK.code();
@@ -295,6 +294,7 @@ public final class Launcher {
     if (root instanceof org.actitosync.guard.GuardRefusedException) {
       return root.getMessage() + " (nothing was written; the snapshot is unchanged)";
     }
-    return root.getClass().getSimpleName() + ": " + root.getMessage() + " (nothing was committed; the next run retries)";
+    String type = ExitCode.of(root) == ExitCode.PIPELINE_FAILURE ? root.getClass().getSimpleName() + ": " : "";
+    return type + root.getMessage() + " (nothing was committed; the next run retries)"; // expected: no class name
   }
 }

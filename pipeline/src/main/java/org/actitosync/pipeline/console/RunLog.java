@@ -98,6 +98,7 @@ public final class RunLog implements AutoCloseable {
 
   /** {@link #open}: to {@code path} in place, or (null) to a temporary file that {@code copy} copies at the end. */
   void open(@Nullable Path path, String target, Runnable copy, boolean verbose) {
+    List<Handler> targets = new ArrayList<>();
     Path chosen = path;
     try {
       if (chosen == null) {
@@ -107,19 +108,19 @@ public final class RunLog implements AutoCloseable {
         Files.createDirectories(chosen.getParent());
       }
       file = LogLines.fileHandler(chosen);
+      localFile = chosen;
+      location = target;
+      targets.add(file);
     } catch (IOException e) {
       err.println("actito-sync: cannot write " + target + " (" + e.getMessage() + "): the runner's log is dropped");
-      return;
     }
-    localFile = chosen;
-    location = target;
+    if (verbose) {
+      targets.add(new LineHandler(err, LogLines.FORMAT::format, PROGRESS_LOGGER));
+    }
     root.removeHandler(buffer);
     installed.remove(buffer);
-    buffer.drainTo(file);
-    install(root, file);
-    if (verbose) {
-      install(root, new LineHandler(err, LogLines.FORMAT::format, PROGRESS_LOGGER));
-    }
+    buffer.drainTo(targets);
+    targets.forEach(handler -> install(root, handler));
   }
 
   /** Where run.log is, or will be once the run ends (remote roots); empty before {@link #open}. */
@@ -189,10 +190,14 @@ public final class RunLog implements AutoCloseable {
       }
     }
 
-    synchronized void drainTo(Handler target) {
-      records.forEach(target::publish);
+    synchronized void drainTo(List<Handler> targets) {
       if (dropped > 0) {
-        target.publish(new LogRecord(Level.WARNING, dropped + " earlier records dropped (more than " + BUFFERED + ")"));
+        LogRecord note = new LogRecord(Level.WARNING, dropped + " earlier records dropped (more than " + BUFFERED + ")");
+        note.setLoggerName("actito-sync");
+        records.add(note);
+      }
+      for (Handler target : targets) {
+        records.forEach(target::publish);
       }
       records.clear();
     }

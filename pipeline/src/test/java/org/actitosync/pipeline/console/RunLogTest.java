@@ -103,6 +103,7 @@ class RunLogTest {
       RUNNER.info("then live");
       PROGRESS.info("run r3: 1 changes and profiles written so far");
     }
+    assertTrue(err().contains("org.apache.flink.runtime.SomeComponent: held first"), err());
     assertTrue(err().contains("org.apache.flink.runtime.SomeComponent: then live"), err());
     assertFalse(err().contains("written so far"), err());
     assertEquals(1, out().lines().count(), out());
@@ -182,6 +183,23 @@ class RunLogTest {
   }
 
   @Test
+  void aRunFolderThatCannotBeWrittenIsSaidOnceAndVerboseStillPrints() throws Exception {
+    Path blocker = dir.resolve("blocker");
+    Files.writeString(blocker, "a file where the folder should be");
+    try (RunLog log = RunLog.start(out, err)) {
+      RUNNER.info("held");
+      log.open(blocker.resolve("runs/r10/run.log"), "somewhere/run.log", () -> {}, true);
+      RUNNER.info("live");
+      assertTrue(log.location().isEmpty());
+    }
+    List<String> lines = err().lines().toList();
+    assertTrue(lines.get(0).startsWith("actito-sync: cannot write somewhere/run.log ("), err());
+    assertTrue(lines.get(0).endsWith("): the runner's log is dropped"), err());
+    assertTrue(err().contains("SomeComponent: held") && err().contains("SomeComponent: live"), err());
+    assertEquals(3, lines.size(), err());
+  }
+
+  @Test
   void recordsBeyondTheBufferAreCountedNotKept() throws Exception {
     try (RunLog log = RunLog.start(out, err)) {
       for (int i = 0; i < RunLog.BUFFERED + 5; i++) {
@@ -191,7 +209,8 @@ class RunLogTest {
     }
     List<String> lines = Files.readAllLines(runFolder("r9").resolve("run.log"));
     assertEquals(RunLog.BUFFERED + 1, lines.size());
-    assertTrue(lines.get(lines.size() - 1).contains("5 earlier records dropped"), lines.get(lines.size() - 1));
+    assertTrue(lines.get(lines.size() - 1).endsWith("WARNING actito-sync: 5 earlier records dropped (more than 10000)"),
+        lines.get(lines.size() - 1));
   }
 
   private static String readTemp(Path[] temp) {

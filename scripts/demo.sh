@@ -5,8 +5,8 @@
 #   2. after the warehouse changes (new, changed and deleted orders, one bad row, an order of a new
 #      customer, whose profile is created first);
 #   3. with no change at all.
-# Each run prints its summary; at the end the emulator's table is printed next to the source and the
-# script says whether they match (exit 0) or not (exit 1). It cleans up what it started, also on Ctrl-C.
+# Each run's terminal output is shown as is; at the end the emulator's table is printed next to the
+# source and the script says whether they match (exit 0) or not (exit 1). It cleans up what it started, also on Ctrl-C.
 #
 # Usage: scripts/demo.sh            (KEEP=1 keeps the work folder; PORT=8089 picks the emulator port)
 set -euo pipefail
@@ -100,15 +100,18 @@ warnings:
 YAML
 
 RUNS=0
+# One run, printed as a user sees it in a terminal (stdout and stderr), between the command line and
+# "(exit N)"; the runner's own logs are in the run's folder (snapshots/demo-orders/runs/<runId>/run.log,
+# kept with KEEP=1).
 run() {
   local code=0
   RUNS=$((RUNS + 1))
-  java -jar "$SYNC_JAR" --config="$WORK/orders.yaml" --progressSeconds=0 2>"$WORK/run-$RUNS.log" || code=$?
-  grep -E '^actito-sync: ' "$WORK/run-$RUNS.log" || true
+  echo "\$ java -jar $SYNC_JAR --config=$WORK/orders.yaml --progressSeconds=0"
+  java -jar "$SYNC_JAR" --config="$WORK/orders.yaml" --progressSeconds=0 2>&1 || code=$?
   case $code in
-    0) ;;
+    0) echo "(exit 0)";;
     5) echo "(exit 5: the run completed; rejected rows are in the dead letters and are retried next run)";;
-    *) echo "run $RUNS failed with exit code $code; its log ends with:"; tail -n 40 "$WORK/run-$RUNS.log"; exit 1;;
+    *) echo "(exit $code: run $RUNS failed)"; exit 1;;
   esac
 }
 

@@ -1,6 +1,7 @@
 package org.actitosync.pipeline.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -65,6 +66,8 @@ class ConcurrentRunsEndToEndTest {
       assertEquals(ExitCode.COMMIT_CONFLICT.code(), lost.code(), lost.out() + lost.err());
       assertTrue(lost.err().contains("run " + loser + " cannot commit: run " + winner
           + " already committed from the same base base"), lost.err());
+      assertEquals(1, lost.err().lines().filter(line -> line.startsWith("actito-sync: commit conflict: ")).count(), lost.err());
+      assertFalse(lost.err().contains("Exception") || lost.err().contains("\tat "), "expected: no Java on the terminal: " + lost.err());
       assertEquals(winner, Files.readString(dir.resolve("snapshots/concurrent/claims/base")).trim());
 
       // both runs wrote every change; the loser's second writes changed nothing

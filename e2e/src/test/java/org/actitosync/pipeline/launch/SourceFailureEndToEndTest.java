@@ -48,6 +48,14 @@ class SourceFailureEndToEndTest {
       assertEquals(ExitCode.PIPELINE_FAILURE.code(), run.code(), run.out() + run.err());
       assertTrue(run.err().contains("division by zero"), run.err());
       assertTrue(run.err().contains("nothing was committed"), run.err());
+      // unexpected: the message, then where the details are (the stack trace is in run.log only)
+      String logLine = run.err().lines().filter(l -> l.startsWith("actito-sync: details in ")).findFirst()
+          .orElseThrow(() -> new AssertionError("no run.log path: " + run.err()));
+      java.nio.file.Path runLog = java.nio.file.Path.of(logLine.substring("actito-sync: details in ".length()));
+      assertTrue(runLog.startsWith(dir.resolve("snapshots/source-failure/runs")) && runLog.endsWith("run.log"), logLine);
+      assertTrue(Files.readString(runLog).contains("division by zero"), Files.readString(runLog));
+      assertTrue(Files.readString(runLog).lines().anyMatch(l -> l.matches("^\\s+at .*")), "the stack trace");
+      assertTrue(run.err().lines().noneMatch(l -> l.matches("^\\s+at .*")), run.err());
       assertEquals(0, a.writeCalls(), "no record or import call: " + a.emulator.admin().stats().byRoute());
       assertEquals(0, a.emulator.admin().stats().route("GET /record/{key}"));
       assertEquals(synced, a.amounts());

@@ -17,6 +17,7 @@ import org.actitosync.pipeline.config.ConfigException;
 import org.actitosync.pipeline.config.ConfigLoader;
 import org.actitosync.pipeline.config.ConfigProblem;
 import org.actitosync.pipeline.config.LoadedConfig;
+import org.actitosync.pipeline.console.RunLog;
 import org.actitosync.pipeline.preflight.Preflight;
 import org.actitosync.pipeline.preflight.PreflightException;
 import org.actitosync.pipeline.source.SourceSchemas;
@@ -42,7 +43,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * pipeline.run()}; everything data-parallel runs in the pipeline, the snapshot commit included.
  *
  * <p>Every failure ends in {@link #failed}: its exit code from the one map ({@link ExitCode#of}),
- * one line ({@link FailureLine}) and, once the config is known, an alert. No stack trace.
+ * one line ({@link FailureLine}) and, once the config is known, an alert. No stack trace on the
+ * terminal: the runner's logs, and a failure's stack trace, go to the run's {@code run.log} ({@link
+ * RunLog}; also to the terminal with {@code --verbose}).
  */
 public final class Launcher {
   private final PrintStream out;
@@ -73,23 +76,27 @@ public final class Launcher {
       return ExitCode.OK.code();
     }
     FailureAlerts alerts = FailureAlerts.NONE;
-    try {
-      Loaded loaded = load(args);
-      if (loaded.options().check()) {
-        return connectionCheck(loaded.config());
+    try (RunLog log = RunLog.start(out, err)) { // the runner's logs: held, then in run.log, not on the terminal
+      try {
+        Loaded loaded = load(args);
+        if (loaded.options().check()) {
+          return connectionCheck(loaded.config());
+        }
+        Checked checked = check(loaded);
+        alerts = checked.alerts();
+        log.open(loaded.config().snapshotStore(), checked.runId(), loaded.options().dryRun() ? "plan/" : "",
+            loaded.options().verbose());
+        SnapshotReads store = new SnapshotReads(loaded.config().snapshotStore(), loaded.config().snapshot().root());
+        Preflighted ready = preflight(loaded, checked, store, sourceOverride != null);
+        Pipeline pipeline = build(loaded.beam(), ready.run(), sourceOverride);
+        long started = System.currentTimeMillis();
+        PipelineResult result = runPipeline(pipeline, loaded);
+        ExitCode exit = new RunReporter(ready.run(), store, alerts, out)
+            .report(result, ready.history(), started, System.currentTimeMillis());
+        return exit.code();
+      } catch (Exception e) {
+        return failed(e, alerts, log);
       }
-      Checked checked = check(loaded);
-      alerts = checked.alerts();
-      SnapshotReads store = new SnapshotReads(loaded.config().snapshotStore(), loaded.config().snapshot().root());
-      Preflighted ready = preflight(loaded, checked, store, sourceOverride != null);
-      Pipeline pipeline = build(loaded.beam(), ready.run(), sourceOverride);
-      long started = System.currentTimeMillis();
-      PipelineResult result = runPipeline(pipeline, loaded);
-      ExitCode exit = new RunReporter(ready.run(), store, alerts, out)
-          .report(result, ready.history(), started, System.currentTimeMillis());
-      return exit.code();
-    } catch (Exception e) {
-      return failed(e, alerts);
     }
   }
 
@@ -192,11 +199,15 @@ public final class Launcher {
   }
 
   /** Exit of a failed run: the code from the one map, one line, the alert once the config is known. */
-  private int failed(Exception failure, FailureAlerts alerts) {
+  private int failed(Exception failure, FailureAlerts alerts, RunLog log) {
     ExitCode code = ExitCode.of(failure);
     String message = FailureLine.message(failure);
     String whatToDo = FailureLine.whatToDo(code, failure);
+    log.failure(code.kind(), failure); // the stack trace goes to run.log only
     err.println(FailureLine.of(code, message, whatToDo));
+    if (code == ExitCode.PIPELINE_FAILURE) { // unexpected: say where the details are
+      log.location().ifPresent(path -> err.println("actito-sync: details in " + path));
+    }
     alerts.failed(code, message + " — " + whatToDo, err);
     return code.code();
   }

@@ -3,6 +3,7 @@ package org.actitosync.runners.direct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,15 +35,21 @@ class DirectJarIT {
    * --confirmDeletes=1}), as a user would.
    */
   @Test
-  void mirrorsATableFromTheShadedJar() {
+  void mirrorsATableFromTheShadedJar() throws Exception {
     ShadedJar jar = ShadedJar.fromBuild();
     try (Activation a = new Activation(dir, "direct-jar")) {
       a.sql("INSERT INTO " + a.table + " VALUES ('o-1',1,10.5,'NEW'),('o-2',2,20,'PAID'),('o-3',1,30,'NEW'),"
           + "('o-4',2,40.25,'CANCELLED'),('o-5',3,50,'NEW')");
       String config = "--config=" + a.config("MIRROR");
 
-      ShadedJar.Run first = jar.run(dir.resolve("run1.log"), Duration.ofSeconds(90), JVM, config, "--progressSeconds=0");
+      ShadedJar.Run first = jar.run(dir.resolve("run1.log"), Duration.ofSeconds(90), JVM, config, "--progressSeconds=0",
+          "--runId=first");
       assertEquals(0, first.code(), first.output());
+      // quiet terminal: Beam's logs are in the run's run.log, not on the terminal
+      assertEquals(List.of(), first.output().lines().filter(l -> l.contains("org.apache.beam") || l.contains("INFO")
+          || l.startsWith("[")).toList(), first.output());
+      assertTrue(Files.readString(dir.resolve("snapshots/orders-direct-jar/runs/first/run.log"))
+          .contains("org.apache.beam"), "Beam's logs in run.log");
       assertEquals(5, a.destination().size(), first.output());
       assertEquals(a.source(), a.destination(), first.output());
 

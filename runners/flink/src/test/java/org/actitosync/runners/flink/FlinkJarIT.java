@@ -31,16 +31,17 @@ class FlinkJarIT {
   }
 
   @Test
-  void upsertsATableOnTheEmbeddedFlinkCluster() {
+  void upsertsATableOnTheEmbeddedFlinkCluster() throws Exception {
     try (Activation a = new Activation(dir, "flink-embedded")) {
       a.sql("INSERT INTO " + a.table + " VALUES ('o-1',1,10.5,'NEW'),('o-2',2,20,'PAID'),('o-3',1,30,'NEW'),"
           + "('o-4',2,40.25,'CANCELLED'),('o-5',3,50,'NEW'),('o-6',3,null,null)");
 
       ShadedJar.Run run = ShadedJar.fromBuild().run(dir.resolve("run.log"), Duration.ofSeconds(100), JVM,
-          "--config=" + a.config("UPSERT"), "--progressSeconds=0");
+          "--config=" + a.config("UPSERT"), "--progressSeconds=0", "--runId=embedded");
 
       assertEquals(0, run.code(), run.output());
-      assertTrue(run.output().contains("org.apache.beam.runners.flink.FlinkRunner"), "not run by the Flink runner: " + run.output());
+      String runLog = java.nio.file.Files.readString(dir.resolve("snapshots/orders-flink-embedded/runs/embedded/run.log"));
+      assertTrue(runLog.contains("org.apache.beam.runners.flink.FlinkRunner"), "not run by the Flink runner: " + runLog);
       assertEquals(6, a.destination().size(), run.output());
       assertEquals(a.source(), a.destination(), run.output());
       System.out.printf("FlinkJarIT: embedded run %d ms%n", run.took().toMillis());

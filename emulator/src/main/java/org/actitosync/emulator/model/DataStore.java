@@ -1,12 +1,9 @@
 package org.actitosync.emulator.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +11,17 @@ import java.util.Optional;
 import org.actitosync.emulator.validation.ForeignKeyChecker;
 import org.actitosync.emulator.validation.RowValidator;
 import org.actitosync.emulator.validation.ValidationException;
-import org.actitosync.emulator.validation.ValueConverter;
 
 /**
  * All tables and rows of the emulated licence. Every method takes this object's lock, so the store is
  * safe to call from concurrent request threads and import workers (operations are short, in memory).
+ * The tables themselves and the links between them are in {@link TableRegistry}, the search and sort of
+ * a listing in {@link RecordListing}.
  */
 public final class DataStore {
   private final Clock clock;
-  private final Map<String, List<CustomTableStore>> customTables = new LinkedHashMap<>();
-  private final Map<String, List<ProfileTableStore>> profileTables = new LinkedHashMap<>();
-  private final ForeignKeyChecker fkChecker = this::fkExists;
+  private final TableRegistry tables = new TableRegistry();
+  private final ForeignKeyChecker fkChecker = tables::fkExists;
   private volatile java.util.function.BiConsumer<String, String> onRecordCreated = (table, key) -> { };
 
   public DataStore(Clock clock) {
@@ -33,19 +30,16 @@ public final class DataStore {
 
   /** Drops everything and loads the data file's tables and rows (foreign keys are not checked on seed rows). */
   public synchronized void load(EmulatorData data) {
-    customTables.clear();
-    profileTables.clear();
+    tables.clear();
     for (EmulatorData.SeededTable t : data.profileTables()) {
-      ProfileTableStore store = new ProfileTableStore(t.def());
-      profileTables.computeIfAbsent(t.def().entity(), e -> new ArrayList<>()).add(store);
+      ProfileTableStore store = tables.addProfileTable(t.def());
       for (JsonNode row : t.rows()) {
         seed(t.def(), () -> store.write(fields(row), true, true, RowValidator.Technical.IGNORE,
             ForeignKeyChecker.NONE, now()));
       }
     }
     for (EmulatorData.SeededTable t : data.customTables()) {
-      CustomTableStore store = new CustomTableStore(t.def());
-      customTables.computeIfAbsent(t.def().entity(), e -> new ArrayList<>()).add(store);
+      CustomTableStore store = tables.addCustomTable(t.def());
       for (JsonNode row : t.rows()) {
         seed(t.def(), () -> store.write(fields(row), true, true, RowValidator.Technical.IGNORE,
             ForeignKeyChecker.NONE, now()));
@@ -79,12 +73,12 @@ public final class DataStore {
 
   /** Custom table structures of an entity (empty list for an entity without tables). */
   public synchronized List<TableDef> customTables(String entity) {
-    return customTables.getOrDefault(entity, List.of()).stream().map(CustomTableStore::def).toList();
+    return tables.customTables(entity).stream().map(CustomTableStore::def).toList();
   }
 
   /** Profile table structures of an entity. */
   public synchronized List<TableDef> profileTables(String entity) {
-    return profileTables.getOrDefault(entity, List.of()).stream().map(ProfileTableStore::def).toList();
+    return tables.profileTables(entity).stream().map(ProfileTableStore::def).toList();
   }
 
   public synchronized TableDef customTable(String entity, String idOrName) {
@@ -168,52 +162,14 @@ public final class DataStore {
   }
 
   /**
-   * Lists records: optional equality search, sort (default: primary key ascending, unset values last),
-   * page of {@code number} records starting at {@code page * number}.
+   * Lists records: optional equality search, sort (default: primary key ascending, unset values last);
+   * all of them, the caller cuts the page.
    */
   public synchronized List<RowSnapshot> listRecords(String entity, String table, String searchField,
       String searchValue, String sortedField, boolean ascending) {
     CustomTableStore store = custom(entity, table);
-    TableDef def = store.def();
-    List<Row> rows;
-    if (searchField != null && !searchField.isEmpty()) {
-      rows = store.findBy(searchField, canonicalFor(def, searchField, searchValue == null ? "" : searchValue));
-    } else {
-      rows = new ArrayList<>(store.rows());
-    }
-    String sortBy = sortedField == null || sortedField.isEmpty() ? def.primaryKeyAttribute() : sortedField;
-    checkField(def, sortBy);
-    Comparator<Object> values = Comparator.nullsLast(ascending ? KeyOrder.INSTANCE : KeyOrder.INSTANCE.reversed());
-    rows.sort(Comparator.comparing(r -> valueOf(r, sortBy), values));
-    return rows.stream().map(r -> RowSnapshot.of(r, def)).toList();
-  }
-
-  private static Object valueOf(Row r, String field) {
-    switch (field) {
-      case "id": case "profileId": return r.id();
-      case "creationMoment": return r.creationMoment().toString();
-      case "updateMoment": return r.updateMoment().toString();
-      default: return r.get(field);
-    }
-  }
-
-  private static void checkField(TableDef def, String field) {
-    if (def.attribute(field).isEmpty() && !def.technical().contains(field)) {
-      throw new ValidationException(field, "Unknown attribute '" + field + "' in table " + def.name());
-    }
-  }
-
-  private static String canonicalFor(TableDef def, String field, String raw) {
-    checkField(def, field);
-    Optional<AttributeDef> attr = def.attribute(field);
-    if (attr.isEmpty()) {
-      return raw;
-    }
-    try {
-      return ValueConverter.canonical(ValueConverter.convert(attr.get(), TextNode.valueOf(raw)));
-    } catch (ValidationException e) {
-      return raw;
-    }
+    return RecordListing.rows(store, searchField, searchValue, sortedField, ascending).stream()
+        .map(r -> RowSnapshot.of(r, store.def())).toList();
   }
 
   /** All rows of a custom table sorted by primary key (admin). */
@@ -271,24 +227,7 @@ public final class DataStore {
 
   /** Deletes a profile and, for foreign keys with onDelete CASCADE, the custom-table rows referencing it. */
   public synchronized boolean deleteProfile(String entity, String table, String key) {
-    ProfileTableStore store = profile(entity, table);
-    Optional<Row> row = store.find(key);
-    if (row.isEmpty()) {
-      return false;
-    }
-    store.remove(row.get());
-    for (CustomTableStore custom : customTables.getOrDefault(entity, List.of())) {
-      for (ForeignKeyDef fk : custom.def().foreignKeys()) {
-        if (fk.cascades() && fk.referencedTableType() == TableKind.PROFILE_TABLE
-            && store.def().matches(fk.referencedTableId())) {
-          Object v = row.get().get(fk.referencedAttribute());
-          if (v != null) {
-            custom.findBy(fk.attribute(), ValueConverter.canonical(v)).forEach(custom::remove);
-          }
-        }
-      }
-    }
-    return true;
+    return tables.deleteProfile(entity, profile(entity, table), key);
   }
 
   /** All profiles of a table, by profileId. */
@@ -300,33 +239,10 @@ public final class DataStore {
   // ---------------------------------------------------------------- lookups
 
   private CustomTableStore custom(String entity, String idOrName) {
-    for (CustomTableStore s : customTables.getOrDefault(entity, List.of())) {
-      if (s.def().matches(idOrName)) {
-        return s;
-      }
-    }
-    throw new NotFoundException("No custom table '" + idOrName + "' in entity " + entity);
+    return tables.custom(entity, idOrName);
   }
 
   private ProfileTableStore profile(String entity, String idOrName) {
-    for (ProfileTableStore s : profileTables.getOrDefault(entity, List.of())) {
-      if (s.def().matches(idOrName)) {
-        return s;
-      }
-    }
-    throw new NotFoundException("No profile table '" + idOrName + "' in entity " + entity);
+    return tables.profile(entity, idOrName);
   }
-
-  private boolean fkExists(String entity, ForeignKeyDef fk, Object value) {
-    String canonical = ValueConverter.canonical(value);
-    try {
-      if (fk.referencedTableType() == TableKind.PROFILE_TABLE) {
-        return !profile(entity, fk.referencedTableId()).findBy(fk.referencedAttribute(), canonical).isEmpty();
-      }
-      return !custom(entity, fk.referencedTableId()).findBy(fk.referencedAttribute(), canonical).isEmpty();
-    } catch (NotFoundException e) {
-      return false;
-    }
-  }
-
 }

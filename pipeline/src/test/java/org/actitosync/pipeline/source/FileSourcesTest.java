@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,13 +231,13 @@ class FileSourcesTest {
   void parquet() throws Exception {
     List<GenericRecord> records = avroRecords();
     for (int i = 0; i < records.size(); i++) {
-      org.apache.hadoop.fs.Path path =
-          new org.apache.hadoop.fs.Path(dir.resolve("part-" + i + ".parquet").toUri());
-      try (ParquetWriter<GenericRecord> writer =
-          AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(path, new Configuration()))
-              .withSchema(SCHEMA)
-              .build()) {
-        writer.write(records.get(i));
+      // Beam's Parquet sink (parquet-avro's writer) used directly, outside a pipeline.
+      ParquetIO.Sink sink = ParquetIO.sink(SCHEMA);
+      try (WritableByteChannel file = Files.newByteChannel(dir.resolve("part-" + i + ".parquet"),
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        sink.open(file);
+        sink.write(records.get(i));
+        sink.flush(); // closes the Parquet writer: footer written
       }
     }
     PAssert.that(read(FileFormat.PARQUET, dir.resolve("*.parquet").toString()))

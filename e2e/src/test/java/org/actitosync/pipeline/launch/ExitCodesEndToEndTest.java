@@ -149,13 +149,22 @@ class ExitCodesEndToEndTest {
       assertTrue(text.contains("PIPELINE_FAILURE (exit 1)") && text.contains("manifest.json"), text);
       assertTrue(run.err().contains("actito-sync: alert webhook"), run.err());
       assertEquals(writes, a.writeCalls(), "nothing written");
-      assertFalse(Files.exists(dir.resolve("snapshots/damaged/runs/second")), "nothing of the run was written");
+      // nothing of the run was written but its log
+      assertEquals(List.of(dir.resolve("snapshots/damaged/runs/second/run.log")),
+          Files.list(dir.resolve("snapshots/damaged/runs/second")).toList(), "nothing of the run but its run.log");
     }
   }
 
-  /** The lines of stderr that are not the alert channels' results. */
+  /**
+   * The lines of stderr that are not the alert channels' results nor, after an unexpected failure
+   * (exit 1), the line saying where its run.log is (asserted present then).
+   */
   private static List<String> lines(Activations.Result run) {
-    return run.err().lines().filter(l -> !l.startsWith("actito-sync: alert ")).toList();
+    List<String> details = run.err().lines().filter(l -> l.startsWith("actito-sync: details in ")).toList();
+    assertEquals(run.code() == ExitCode.PIPELINE_FAILURE.code() ? 1 : 0, details.size(), run.err());
+    details.forEach(l -> assertTrue(Files.isRegularFile(Path.of(l.substring("actito-sync: details in ".length()))), l));
+    return run.err().lines()
+        .filter(l -> !l.startsWith("actito-sync: alert ") && !l.startsWith("actito-sync: details in ")).toList();
   }
 
   private static void assertNoStackTrace(Activations.Result run) {

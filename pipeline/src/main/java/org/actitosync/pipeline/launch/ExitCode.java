@@ -69,6 +69,12 @@ public enum ExitCode {
     return whatToDo;
   }
 
+  /** {@code --help}'s last line: every code with its kind, from this enum. */
+  public static String summary() {
+    return "Exit codes: " + java.util.Arrays.stream(values()).map(c -> c.code + " " + c.kind())
+        .collect(java.util.stream.Collectors.joining(", ")) + " (README.md: what to do for each).";
+  }
+
   /** The code's name as the failure line spells it: {@code config error}, {@code guard refusal}, … */
   public String kind() {
     return name().toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -73,6 +73,7 @@ public final class Launcher {
     Optional<String> help = ConfigLoader.helpText(args);
     if (help.isPresent()) {
       out.println(help.get());
+      out.println(ExitCode.summary());
       return ExitCode.OK.code();
     }
     FailureAlerts alerts = FailureAlerts.NONE;

@@ -19,7 +19,7 @@ import org.actitosync.snapshot.SnapshotStore;
 final class SnapshotReads {
   /** Advice when the store is damaged before the run read or wrote anything. */
   static final String RESTORE = "restore the file from a backup of the snapshot store, then run again;"
-      + " this run read and wrote nothing";
+      + " this run read no data and wrote nothing to Actito or the snapshot";
   /** Advice when the store fails after the pipeline ran. */
   static final String AFTER_RUN = "the pipeline finished (CURRENT names the committed run) but its report is"
       + " incomplete; check the snapshot store before the next run";

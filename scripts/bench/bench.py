@@ -172,7 +172,7 @@ write:
         """Runs a JVM under /usr/bin/time -v; returns wall time, peak RSS, exit code and the report.
         With a timeout, a run still going after it is killed and recorded with killedAfterSeconds."""
         log(f"run {label}")
-        jvm = ["java", heap, *jvm_args]
+        jvm = ["java", *([heap] if heap else []), *jvm_args]
         if jfr:
             jvm += [f"-XX:StartFlightRecording=filename={jfr},settings=profile"]
         stderr_file = self.work / f"{label}.err"
@@ -193,6 +193,7 @@ write:
         out_text = (self.work / f"{label}.out").read_text(errors="replace")
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err_text)
         rss_mb = int(m.group(1)) / 1024 if m else None
+        cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", err_text))
         report = None
         m = re.search(r"^report: (\S+)", out_text, re.M)
         if m and Path(m.group(1)).exists():
@@ -201,8 +202,9 @@ write:
         m = re.search(r'^\{"runId".*\}$', out_text, re.M)
         if m:
             seed = json.loads(m.group(0))
-        run = {"label": label, "exit": code, "wallSeconds": round(wall, 1), "heap": heap,
-               "peakRssMb": round(rss_mb) if rss_mb else None, "report": report, "seed": seed}
+        run = {"label": label, "exit": code, "startedAt": t0, "wallSeconds": round(wall, 1), "heap": heap,
+               "peakRssMb": round(rss_mb) if rss_mb else None, "cpuSeconds": round(cpu, 1), "report": report,
+               "seed": seed}
         if killed:
             run["killedAfterSeconds"] = round(wall)
             log(f"  killed after {wall:.0f} s (--direct-timeout)")
@@ -210,7 +212,7 @@ write:
             self.save()
             return run
         self.results["runs"].append(run)
-        log(f"  exit {code}, {wall:.1f} s, peak RSS {run['peakRssMb']} MB"
+        log(f"  exit {code}, {wall:.1f} s, CPU {cpu:.1f} s, peak RSS {run['peakRssMb']} MB"
             + (f", pipeline {report['durationsMillis']}" if report else ""))
         if code not in expect:
             print(out_text[-3000:], err_text[-3000:], sep="\n")
@@ -281,6 +283,47 @@ write:
         self.db("drop", self.jdbc, table)
         shutil.rmtree(self.work / "snapshots" / f"inc-{n}", ignore_errors=True)
         shutil.rmtree(self.work / "snapshots" / f"full-{n}", ignore_errors=True)
+        self.save()
+
+    def fixed(self, raised):
+        """Issue 18: the fixed cost of a small run. The same 1,000-row dry run (a first run: no snapshot,
+        every row an INSERT, nothing written, so every repetition does the same work) on the Flink jar with
+        the default command line, --fixed-runs times; the first run is discarded (warm-up of the OS cache).
+        Each --fixed-variants entry adds JVM flags a user may pass; "cds" first writes a CDS archive of
+        the classes the run loads (-XX:ArchiveClassesAtExit, one extra run, not counted)."""
+        n = self.args.fixed_rows
+        table = f"seg_fixed_{n}"
+        self.db("generate", self.jdbc, table, str(n), str(len(COLUMNS)))
+        cfg = self.config(f"fixed-{n}", table, raised)
+        archive = self.work / "fixed-cds.jsa"
+        variants = {}
+        for name in self.args.fixed_variants.split(","):
+            flags = list(FIXED_VARIANTS[name])
+            if "cds" in name:
+                archive.unlink(missing_ok=True)
+                self.run_job(f"fixed-{name}-dump", self.flink(cfg, "--dryRun"), heap=None,
+                             jvm_args=[*flags, f"-XX:ArchiveClassesAtExit={archive}"])
+                flags.append(f"-XX:SharedArchiveFile={archive}")
+            runs = []
+            for i in range(self.args.fixed_runs):
+                runs.append(self.run_job(f"fixed-{name}-{i}", self.flink(cfg, "--dryRun"), heap=None, jvm_args=flags))
+                m = re.search(r"^report: (\S+)", (self.work / f"fixed-{name}-{i}.out").read_text(), re.M)
+                shutil.copy(Path(m.group(1)).parent / "run.log", self.work / f"fixed-{name}-{i}.run.log")
+            counted = runs[1:] or runs
+            walls = sorted(r["wallSeconds"] for r in counted)
+            cpus = sorted(r["cpuSeconds"] for r in counted)
+            variants[name] = {"jvmFlags": " ".join(FIXED_VARIANTS[name] + (["-XX:SharedArchiveFile=…"] if "cds" in name else [])),
+                              "wallSecondsMedian": median(walls), "wallSecondsMin": walls[0],
+                              "cpuSecondsMedian": median(cpus), "runs": [r["label"] for r in counted],
+                              "timeline": timeline(self.work / f"{counted[-1]['label']}.run.log", counted[-1])}
+            log(f"fixed {name}: wall median {variants[name]['wallSecondsMedian']} s, min {walls[0]} s, "
+                f"CPU median {variants[name]['cpuSecondsMedian']} s")
+        first = variants[self.args.fixed_variants.split(",")[0]]
+        self.results["fixedCost"] = dict({"rows": n, "command": "java -jar actito-sync-flink.jar --config=FILE"
+                                          " --dryRun --progressSeconds=0", "warmUpRunsDiscarded": 1},
+                                         **{k: v for k, v in first.items() if k != "jvmFlags"}, variants=variants)
+        self.db("drop", self.jdbc, table)
+        shutil.rmtree(self.work / "snapshots" / f"fixed-{n}", ignore_errors=True)
         self.save()
 
     def snapshot_bytes(self, activation):
@@ -385,6 +428,48 @@ write:
         self.save()
 
 
+# issue 18: JVM flags a user may pass for a small run (the first variant is the default command line)
+FIXED_VARIANTS = {"default": [], "c1serial": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"],
+                  "cds": [], "cdsc1serial": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]}
+
+
+def median(xs):
+    xs = sorted(xs)
+    return round((xs[(len(xs) - 1) // 2] + xs[len(xs) // 2]) / 2, 2)
+
+
+# the run.log records that mark the phases of a run (first match of each), in the order they happen
+TIMELINE_MARKS = [
+    ("loaded", "Launcher: loaded"), ("checked", "Launcher: checked"), ("preflightDone", "Launcher: preflight done"),
+    ("built", "Launcher: built"), ("translationStart", "Executing pipeline using FlinkRunner"),
+    ("miniClusterStart", "Starting Flink Mini Cluster"), ("miniClusterStarted", "Flink Mini Cluster started successfully"),
+    ("jobRunning", "switched from state CREATED to RUNNING"), ("jobFinished", "switched from state RUNNING to FINISHED"),
+    ("miniClusterShutDown", "Running CoordinatedShutdown"),
+]
+
+
+def timeline(run_log, run):
+    """Where one run's wall time went: seconds from the start of its JVM (the harness's clock) to the
+    run.log records that mark each phase (TIMELINE_MARKS; run.log's times are UTC, millisecond), and
+    to its last record; the JVM's exit is the run's wallSeconds."""
+    import datetime
+    marks, last = {}, None
+    for line in Path(run_log).read_text(errors="replace").splitlines():
+        m = re.match(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) \w+ \S+: (.*)", line)
+        if not m:
+            continue
+        t = datetime.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S.%f").replace(
+            tzinfo=datetime.timezone.utc).timestamp() - run["startedAt"]
+        marks.setdefault("firstRecord", round(t, 2))
+        last = round(t, 2)
+        for name, text in TIMELINE_MARKS:
+            if name not in marks and text in line:
+                marks[name] = round(t, 2)
+    marks["lastRecord"] = last
+    marks["exit"] = run["wallSeconds"]
+    return marks
+
+
 def profile_summary(jfr, top=25):
     """Top frames (self) and top 'actito' frames of the JFR execution samples."""
     out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", jfr],
@@ -430,13 +515,20 @@ def main():
     p.add_argument("--csv-bytes-per-row", type=int, default=0)
     p.add_argument("--bulk-stream-rows", type=int, default=0,
                    help="issue 16: also run N new rows through write.strategy BULK with the job at -Xmx1g (0: not run)")
-    p.add_argument("--skip", default="", help="comma list of: sizes, runners, api")
+    p.add_argument("--fixed-rows", type=int, default=1000, help="issue 18: the fixed cost's dry run (rows)")
+    p.add_argument("--fixed-runs", type=int, default=5, help="issue 18: runs per variant, the first discarded")
+    p.add_argument("--fixed-variants", default="default",
+                   help="issue 18: comma list of " + ",".join(FIXED_VARIANTS) + " (the first is the headline)")
+    p.add_argument("--skip", default="", help="comma list of: sizes, runners, api, fixed")
+    p.add_argument("--only", default="", help="comma list of the parts to run (the others are skipped)")
     p.add_argument("--work", default=str(OUT / "work"))
     p.add_argument("--results", default=str(OUT / "results.json"))
     args = p.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `finally` stops what we started
     b = Bench(args)
     skip = set(filter(None, args.skip.split(",")))
+    if args.only:
+        skip |= {"sizes", "runners", "api", "fixed"} - set(args.only.split(","))
     try:
         b.start_db()
         log(f"database {b.jdbc}")
@@ -447,6 +539,8 @@ def main():
             b.runners(raised)
         if args.bulk_stream_rows:
             b.bulk_stream(raised)
+        if "fixed" not in skip:
+            b.fixed(raised)
         if "sizes" not in skip:
             for n in [int(s) for s in args.sizes.split(",") if s]:
                 b.size(n, raised)

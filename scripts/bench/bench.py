@@ -296,17 +296,27 @@ write:
         self.db("generate", self.jdbc, table, str(n), str(len(COLUMNS)))
         cfg = self.config(f"fixed-{n}", table, raised)
         archive = self.work / "fixed-cds.jsa"
+        cmd = ["-jar", str(self.args.fixed_jar), f"--config={cfg}", "--progressSeconds=0", "--dryRun"]
         variants = {}
         for name in self.args.fixed_variants.split(","):
             flags = list(FIXED_VARIANTS[name])
             if "cds" in name:
+                # OpenJDK 17.0.15 sometimes crashes (SIGSEGV in SystemDictionaryShared, exit 134) while it
+                # writes the archive at exit; the run itself has finished by then: try again
                 archive.unlink(missing_ok=True)
-                self.run_job(f"fixed-{name}-dump", self.flink(cfg, "--dryRun"), heap=None,
-                             jvm_args=[*flags, f"-XX:ArchiveClassesAtExit={archive}"])
+                for attempt in range(3):
+                    self.run_job(f"fixed-{name}-dump{attempt}", cmd, heap=None, expect=(0, 134),
+                                 jvm_args=[*flags, f"-XX:ArchiveClassesAtExit={archive}",
+                                           f"-XX:ErrorFile={self.work}/hs_err_pid%p.log"])
+                    if archive.exists():
+                        break
+                if not archive.exists():
+                    variants[name] = {"error": "the JVM did not write the CDS archive (3 attempts)"}
+                    continue
                 flags.append(f"-XX:SharedArchiveFile={archive}")
             runs = []
             for i in range(self.args.fixed_runs):
-                runs.append(self.run_job(f"fixed-{name}-{i}", self.flink(cfg, "--dryRun"), heap=None, jvm_args=flags))
+                runs.append(self.run_job(f"fixed-{name}-{i}", cmd, heap=None, jvm_args=flags))
                 m = re.search(r"^report: (\S+)", (self.work / f"fixed-{name}-{i}.out").read_text(), re.M)
                 shutil.copy(Path(m.group(1)).parent / "run.log", self.work / f"fixed-{name}-{i}.run.log")
             counted = runs[1:] or runs
@@ -320,7 +330,8 @@ write:
                 f"CPU median {variants[name]['cpuSecondsMedian']} s")
         first = variants[self.args.fixed_variants.split(",")[0]]
         self.results["fixedCost"] = dict({"rows": n, "command": "java -jar actito-sync-flink.jar --config=FILE"
-                                          " --dryRun --progressSeconds=0", "warmUpRunsDiscarded": 1},
+                                          " --dryRun --progressSeconds=0", "jar": str(self.args.fixed_jar),
+                                          "warmUpRunsDiscarded": 1},
                                          **{k: v for k, v in first.items() if k != "jvmFlags"}, variants=variants)
         self.db("drop", self.jdbc, table)
         shutil.rmtree(self.work / "snapshots" / f"fixed-{n}", ignore_errors=True)
@@ -517,6 +528,7 @@ def main():
                    help="issue 16: also run N new rows through write.strategy BULK with the job at -Xmx1g (0: not run)")
     p.add_argument("--fixed-rows", type=int, default=1000, help="issue 18: the fixed cost's dry run (rows)")
     p.add_argument("--fixed-runs", type=int, default=5, help="issue 18: runs per variant, the first discarded")
+    p.add_argument("--fixed-jar", default=str(FLINK_JAR), help="issue 18: the Flink jar the fixed part runs")
     p.add_argument("--fixed-variants", default="default",
                    help="issue 18: comma list of " + ",".join(FIXED_VARIANTS) + " (the first is the headline)")
     p.add_argument("--skip", default="", help="comma list of: sizes, runners, api, fixed")

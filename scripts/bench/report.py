@@ -20,7 +20,7 @@ def main():
         part = json.load(open(f))
         res["runs"] += part.get("runs", [])
         res["sizes"].update(part.get("sizes", {}))
-        for k in ("runners", "api", "bulkStream"):
+        for k in ("runners", "api", "bulkStream", "fixedCost"):
             if part.get(k):
                 res.setdefault(k, {}).update(part[k])
         res["jobHeap"] = part.get("jobHeap", res.get("jobHeap"))
@@ -199,6 +199,20 @@ def main():
         sizes = "; ".join(f"{f['rows']:,} rows, {f['bytes']:,} B" for f in files)
         out(f"| {bs['rows']:,} | {bs['heap']} | {run['exit']} | {run['wallSeconds']} | {fmt(run['pipelineSeconds'])} | "
             f"{run['peakRssMb']:,} | {sizes} | {bs.get('emulatorRecords')} |")
+
+    # --- issue 18: the fixed cost of a small run ---------------------------------------------------------
+    fc = res.get("fixedCost")
+    if fc:
+        summary["fixedCost"] = fc
+        out("")
+        out(f"| {fc['rows']:,}-row dry run: JVM flags | wall s median | wall s min | CPU s median | runs |")
+        out("|---|---:|---:|---:|---:|")
+        for name, v in (fc.get("variants") or {}).items():
+            if v.get("error"):
+                out(f"| {name} | {v['error']} | | | |")
+                continue
+            out(f"| {v.get('jvmFlags') or '(none: the default command line)'} | {v['wallSecondsMedian']} | "
+                f"{v['wallSecondsMin']} | {v['cpuSecondsMedian']} | {len(v['runs'])} |")
 
     # --- targets -------------------------------------------------------------------------------------
     t = summary["targets"]

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.actitosync.actito.ActitoClient;
 import org.actitosync.guard.GuardPolicy;
 import org.actitosync.pipeline.alert.AlertSettings;
@@ -48,6 +49,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * RunLog}; also to the terminal with {@code --verbose}).
  */
 public final class Launcher {
+  /** One run.log record at the end of each phase before the pipeline runs (their times are the run's timeline). */
+  private static final Logger PHASES = Logger.getLogger(Launcher.class.getName());
+
   private final PrintStream out;
   private final PrintStream err;
   private final @Nullable Pacing pacing;
@@ -80,16 +84,20 @@ public final class Launcher {
     try (RunLog log = RunLog.start(out, err)) { // the runner's logs: held, then in run.log, not on the terminal
       try {
         Loaded loaded = load(args);
+        PHASES.info("loaded");
         if (loaded.options().check()) {
           return connectionCheck(loaded.config());
         }
         Checked checked = check(loaded);
         alerts = checked.alerts();
+        PHASES.info("checked");
         log.open(loaded.config().snapshotStore(), checked.runId(), loaded.options().dryRun() ? "plan/" : "",
             loaded.options().verbose());
         SnapshotReads store = new SnapshotReads(loaded.config().snapshotStore(), loaded.config().snapshot().root());
         Preflighted ready = preflight(loaded, checked, store, sourceOverride != null);
+        PHASES.info("preflight done");
         Pipeline pipeline = build(loaded.beam(), ready.run(), sourceOverride);
+        PHASES.info("built");
         long started = System.currentTimeMillis();
         PipelineResult result = runPipeline(pipeline, loaded);
         ExitCode exit = new RunReporter(ready.run(), store, alerts, out)

@@ -86,7 +86,7 @@ def _path(parts: list) -> str:
 
 def _validator():
     jar = Path(flink_jar())
-    stamps = tuple(p.stat().st_mtime_ns if p.is_file() else None for p in (jar, CHECKOUT / RUNNER))
+    stamps = tuple(p.stat().st_mtime_ns if p.is_file() else None for p in (jar, CHECKOUT / RUNNER, CHECKOUT / ACTIVATION))
     return _validator_for(str(jar), stamps)
 
 

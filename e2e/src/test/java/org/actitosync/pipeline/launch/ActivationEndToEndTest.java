@@ -96,7 +96,8 @@ class ActivationEndToEndTest {
       long writesBefore = a.writeCalls();
       String committed = Files.readString(dir.resolve("snapshots/dry-run/CURRENT")).trim();
 
-      Activations.Result dry = a.launch("--config=" + config, "--dryRun", "--runId=plan-1");
+      Activations.Result dry = a.launchOn(Activations.DIRECT_ENFORCING, "--config=" + config, "--dryRun",
+          "--runId=plan-1");
       assertEquals(0, dry.code(), dry.out() + dry.err());
       assertEquals(before, a.amounts());
       assertEquals(writesBefore, a.writeCalls(), "a dry run writes nothing");
@@ -135,7 +136,7 @@ class ActivationEndToEndTest {
       String yaml = Files.readString(config).replace("{column: customer_id, attribute: customerId}",
           "{column: customer_id, attribute: customerId, type: LONG}");
       Files.writeString(config, yaml);
-      Activations.Result run = a.launch("--config=" + config, "--runId=bad-1");
+      Activations.Result run = a.launchOn(Activations.DIRECT_ENFORCING, "--config=" + config, "--runId=bad-1");
       assertEquals(ExitCode.REJECTED_ROWS.code(), run.code(), run.out() + run.err());
       Map<String, String> amounts = a.amounts();
       assertEquals("10", amounts.get("ok1"));

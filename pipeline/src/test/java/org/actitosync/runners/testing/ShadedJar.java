@@ -40,7 +40,9 @@ public final class ShadedJar {
 
   /**
    * Runs {@code java <jvmOptions> -jar <jar> <args>}; stdout and stderr together go to {@code log}.
-   * The process is killed when it outlives {@code timeout}.
+   * The process is killed when it outlives {@code timeout}: a guard against a hang, not a speed
+   * test. The jar ITs give a small run 5 minutes: alone it takes about 10 s, but in the suite it
+   * shares 2 cores with the other modules' tests (up to 61 s measured for a 5-row Direct run).
    */
   public Run run(Path log, Duration timeout, List<String> jvmOptions, String... args) {
     long started = System.nanoTime();

@@ -42,7 +42,7 @@ class DirectJarIT {
           + "('o-4',2,40.25,'CANCELLED'),('o-5',3,50,'NEW')");
       String config = "--config=" + a.config("MIRROR");
 
-      ShadedJar.Run first = jar.run(dir.resolve("run1.log"), Duration.ofSeconds(90), JVM, config, "--progressSeconds=0",
+      ShadedJar.Run first = jar.run(dir.resolve("run1.log"), Duration.ofMinutes(5), JVM, config, "--progressSeconds=0",
           "--runId=first");
       assertEquals(0, first.code(), first.output());
       // quiet terminal: Beam's logs are in the run's run.log, not on the terminal
@@ -56,7 +56,7 @@ class DirectJarIT {
       a.sql("UPDATE " + a.table + " SET amount = 11 WHERE order_id = 'o-1'",
           "DELETE FROM " + a.table + " WHERE order_id = 'o-2'",
           "INSERT INTO " + a.table + " VALUES ('o-6',3,60,'NEW')");
-      ShadedJar.Run second = jar.run(dir.resolve("run2.log"), Duration.ofSeconds(90), JVM, config,
+      ShadedJar.Run second = jar.run(dir.resolve("run2.log"), Duration.ofMinutes(5), JVM, config,
           "--confirmDeletes=1", "--progressSeconds=0");
       assertEquals(0, second.code(), second.output());
       assertEquals(Map.of("o-1", "1|11|NEW"), Map.of("o-1", a.destination().get("o-1")));

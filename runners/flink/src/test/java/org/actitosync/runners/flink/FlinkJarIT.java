@@ -36,7 +36,7 @@ class FlinkJarIT {
       a.sql("INSERT INTO " + a.table + " VALUES ('o-1',1,10.5,'NEW'),('o-2',2,20,'PAID'),('o-3',1,30,'NEW'),"
           + "('o-4',2,40.25,'CANCELLED'),('o-5',3,50,'NEW'),('o-6',3,null,null)");
 
-      ShadedJar.Run run = ShadedJar.fromBuild().run(dir.resolve("run.log"), Duration.ofSeconds(100), JVM,
+      ShadedJar.Run run = ShadedJar.fromBuild().run(dir.resolve("run.log"), Duration.ofMinutes(5), JVM,
           "--config=" + a.config("UPSERT"), "--progressSeconds=0", "--runId=embedded");
 
       assertEquals(0, run.code(), run.output());

@@ -52,7 +52,7 @@ class FlinkKillIT {
       assertFalse(Files.exists(dir.resolve("snapshots/orders-flink-kill/CURRENT")), "nothing committed");
 
       a.emulator.admin().clearFaults();
-      ShadedJar.Run again = ShadedJar.fromBuild().run(dir.resolve("again.log"), Duration.ofSeconds(120), FlinkJarIT.JVM,
+      ShadedJar.Run again = ShadedJar.fromBuild().run(dir.resolve("again.log"), Duration.ofMinutes(5), FlinkJarIT.JVM,
           "--config=" + config, "--progressSeconds=0", "--runId=again");
       assertEquals(0, again.code(), again.output());
       assertEquals(ROWS, a.destination().size(), again.output());

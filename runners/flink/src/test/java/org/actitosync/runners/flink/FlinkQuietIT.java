@@ -34,7 +34,7 @@ class FlinkQuietIT {
       String config = "--config=" + a.config("MIRROR");
       Path runs = dir.resolve("snapshots/orders-flink-quiet/runs");
 
-      ShadedJar.Run first = jar.run(dir.resolve("first.out"), Duration.ofSeconds(120), FlinkJarIT.JVM,
+      ShadedJar.Run first = jar.run(dir.resolve("first.out"), Duration.ofMinutes(5), FlinkJarIT.JVM,
           config, "--progressSeconds=0", "--runId=first");
       assertEquals(0, first.code(), first.output());
       assertEquals(a.source(), a.destination(), first.output());
@@ -43,7 +43,7 @@ class FlinkQuietIT {
       assertRunnerLogIn(runs.resolve("first/run.log"));
 
       a.sql("DELETE FROM " + a.table + " WHERE order_id IN ('q-1', 'q-2', 'q-3')");
-      ShadedJar.Run refused = jar.run(dir.resolve("refused.out"), Duration.ofSeconds(120), FlinkJarIT.JVM,
+      ShadedJar.Run refused = jar.run(dir.resolve("refused.out"), Duration.ofMinutes(5), FlinkJarIT.JVM,
           config, "--progressSeconds=0", "--runId=refused");
       assertEquals(4, refused.code(), refused.output());
       List<String> guardLines = refused.output().lines().filter(l -> l.startsWith("actito-sync: guard refusal: ")).toList();
@@ -55,7 +55,7 @@ class FlinkQuietIT {
       assertTrue(refusedLog.contains("GuardRefusedException"), "the failure's stack trace is in run.log");
       assertEquals(ROWS, a.destination().size(), "nothing deleted");
 
-      ShadedJar.Run verbose = jar.run(dir.resolve("verbose.out"), Duration.ofSeconds(120), FlinkJarIT.JVM,
+      ShadedJar.Run verbose = jar.run(dir.resolve("verbose.out"), Duration.ofMinutes(5), FlinkJarIT.JVM,
           config, "--progressSeconds=0", "--runId=verbose", "--confirmDeletes=3", "--verbose");
       assertEquals(0, verbose.code(), verbose.output());
       assertEquals(a.source(), a.destination(), verbose.output());

@@ -21,7 +21,8 @@ import org.apache.beam.sdk.values.PCollection;
  * inputs), most of a small run's tasks (issue 18). The guarantees are {@code WriteFiles}': each
  * bundle writes temporary files that only the finalisation renames into place, so a retried bundle
  * leaves no duplicated or partial line. A prefix without lines gets no file ({@code TextIO.write}
- * wrote an empty one).
+ * wrote an empty one). Meant for a handful of prefixes: each bundle keeps one open writer per prefix
+ * (no spilling to a second step).
  */
 public final class WriteRunLines
     extends PTransform<PCollection<KV<String, String>>, WriteFilesResult<String>> {
@@ -44,6 +45,9 @@ public final class WriteRunLines
             .withDestinationCoder(StringUtf8Coder.of())
             .via(Contextful.fn(KV::getValue), TextIO.sink())
             .to(runDirectory)
-            .withNaming(prefix -> FileIO.Write.defaultNaming(prefix, ".jsonl")));
+            .withNaming(prefix -> FileIO.Write.defaultNaming(prefix, ".jsonl"))
+            // a bundle opens at most one writer per prefix, a handful: the spill path (a GroupByKey
+            // and a second writer step for bundles with too many open writers) would never be used
+            .withNoSpilling());
   }
 }

@@ -5,6 +5,7 @@ import org.actitosync.change.Classification;
 import org.actitosync.change.WriteOutcome;
 import org.actitosync.coders.ClassificationCoder;
 import org.actitosync.coders.WriteOutcomeCoder;
+import org.actitosync.snapshot.WriteRunFile;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -90,7 +91,10 @@ public final class WriteToActito
     return new WriteToActito(config, file);
   }
 
-  /** Writes the strategy choice as one JSON line to {@code file} (a single file, no sharding). */
+  /**
+   * Writes the strategy choice as one JSON line to {@code file} (a single file, written by a plain
+   * {@code DoFn}: the choice is one element, the same for every retry; see {@link WriteRunFile}).
+   */
   public static void writeChoice(PCollection<StrategyChooser.Choice> choice, String file) {
     writeChoice(choice, file, "");
   }
@@ -98,7 +102,7 @@ public final class WriteToActito
   private static void writeChoice(PCollection<StrategyChooser.Choice> choice, String file, String prefix) {
     choice
         .apply(prefix + "ChoiceAsJson", MapElements.into(TypeDescriptors.strings()).via(StrategyChooser.Choice::toJson))
-        .apply(prefix + "WriteChoice", org.apache.beam.sdk.io.TextIO.write().to(file).withoutSharding());
+        .apply(prefix + "WriteChoice", WriteRunFile.to(file));
   }
 
   /**
@@ -145,17 +149,15 @@ public final class WriteToActito
   }
 
   /**
-   * For a dry run with the profiles option: writes one JSON line per profile the run would create
-   * (referenced by a change and not found by a read-only lookup), with its attributes, to {@code
-   * linesPrefix}{@code *.jsonl}, and the profile strategy the run would choose to {@code
-   * choiceFile}.
+   * For a dry run with the profiles option: writes the profile strategy the run would choose to
+   * {@code choiceFile} and returns one JSON line per profile the run would create (referenced by a
+   * change and not found by a read-only lookup), with its attributes, for the plan's files.
    */
-  public static void planProfiles(
-      PCollection<Classification> changes, WriterConfig config, String linesPrefix, String choiceFile) {
+  public static PCollection<String> planProfiles(
+      PCollection<Classification> changes, WriterConfig config, String choiceFile) {
     ProfileSteps.Planned planned = ProfileSteps.planned(changes, config);
-    planned.lines.apply("WritePlannedProfiles",
-        org.apache.beam.sdk.io.TextIO.write().to(linesPrefix).withSuffix(".jsonl"));
     writeChoice(planned.choice, choiceFile, "Profile");
+    return planned.lines;
   }
 
   /** The strategy a run with these stats gets under {@code config}. */

@@ -11,6 +11,7 @@ import org.actitosync.pipeline.source.RowMapping;
 import org.actitosync.pipeline.source.SourceRead;
 import org.actitosync.record.MappedRecord;
 import org.actitosync.snapshot.SnapshotStore;
+import org.actitosync.snapshot.WriteRunLines;
 import org.actitosync.sync.SyncRun;
 import org.actitosync.write.WriteToActito;
 import org.actitosync.write.WriterConfig;
@@ -19,6 +20,8 @@ import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -77,38 +80,43 @@ public final class ActivationJob {
     if (run.dryRun()) {
       PCollectionTuple classified = rows.apply("Plan", SyncRun.plan(run.spec()));
       PCollection<Classification> changes = classified.get(Classify.CHANGES);
-      changes
-          .apply("PlanLines", MapElements.into(TypeDescriptors.strings()).via(PlanLines::of))
-          .apply("WritePlan", TextIO.write().to(store.runPrefix(runId, "plan/changes")).withSuffix(".jsonl"));
       WriteToActito.writeChoice(
           WriteToActito.chooseStrategy(changes, writer), store.runPrefix(runId, "plan/" + STRATEGY_FILE));
+      // every line of the plan (changes, dead letters, profiles) in one WriteFiles: see WriteRunLines
+      PCollectionList<KV<String, String>> lines = PCollectionList.of(
+              changes.apply("PlanLines", linesOf("plan/changes", PlanLines::of)))
+          .and(classified.get(Classify.REJECTED)
+              .apply("RejectedRows", linesOf("plan/rejected/part", c -> DeadLetters.of(c, runId))));
       if (writer.profiles() != null) {
-        WriteToActito.planProfiles(changes, writer, store.runPrefix(runId, "plan/profiles"),
-            store.runPrefix(runId, "plan/" + PROFILE_STRATEGY_FILE));
+        lines = lines.and(
+            WriteToActito.planProfiles(changes, writer, store.runPrefix(runId, "plan/" + PROFILE_STRATEGY_FILE))
+                .apply("ProfileLines", linesOf("plan/profiles", line -> line)));
       }
-      deadLetters(classified.get(Classify.REJECTED), null, store, runId, "plan/rejected");
+      lines.apply("AllPlanLines", Flatten.pCollections()).apply("WritePlan", WriteRunLines.to(store, runId));
       return;
     }
     SyncRun.Result result =
         rows.apply("SyncRun", SyncRun.of(run.spec(),
             WriteToActito.with(writer).withChoiceFile(store.runPrefix(runId, STRATEGY_FILE))));
-    deadLetters(result.rejected(), result.outcomes(), store, runId, "rejected");
+    deadLetters(result.rejected(), result.outcomes(), store, runId);
+  }
+
+  /** Each element as a line of the run's file {@code prefix} (see {@link WriteRunLines}). */
+  private static <T> MapElements<T, KV<String, String>> linesOf(String prefix, SerializableFunction<T, String> line) {
+    return MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+        .via((T element) -> KV.of(prefix, line.apply(element)));
   }
 
   private static void deadLetters(
       PCollection<Classification> rejected,
       PCollection<WriteOutcome> outcomes,
       SnapshotStore store,
-      String runId,
-      String folder) {
+      String runId) {
     PCollection<String> fromRejected =
         rejected.apply("RejectedRows", MapElements.into(TypeDescriptors.strings()).via(c -> DeadLetters.of(c, runId)));
-    PCollectionList<String> all = PCollectionList.of(fromRejected);
-    if (outcomes != null) {
-      all = all.and(WriteToActito.deadLetters(outcomes, runId));
-    }
-    all.apply("AllDeadLetters", Flatten.pCollections())
-        .apply("WriteDeadLetters", TextIO.write().to(store.runPrefix(runId, folder + "/part")).withSuffix(".jsonl"));
+    PCollectionList.of(fromRejected).and(WriteToActito.deadLetters(outcomes, runId))
+        .apply("AllDeadLetters", Flatten.pCollections())
+        .apply("WriteDeadLetters", TextIO.write().to(store.runPrefix(runId, "rejected/part")).withSuffix(".jsonl"));
   }
 
 }

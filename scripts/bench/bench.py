@@ -295,7 +295,8 @@ write:
     def ab(self, n, r, inc, raised):
         """--jar=A,B[,C] / --ab-rounds=K: on the same seeded data and churn, K rounds of (each jar's dry
         run, then each jar's incremental run with its writes), interleaved A, B, A, B; every incremental
-        run starts from the same seeded snapshot (restored before each) and an empty emulator; the
+        run (dry or not) starts from the same seeded snapshot (restored before each), every incremental
+        run with writes from an empty emulator; the
         PostgreSQL baseline once per round. The first jar's first runs are the size's headline
         (incrementalDry, incremental); every run is listed under sizes[].ab with its load average."""
         snaps = self.work / "snapshots" / f"inc-{n}"
@@ -305,6 +306,8 @@ write:
         ab = []
         for k in range(self.args.ab_rounds):
             for i, jar in enumerate(self.jars):
+                shutil.rmtree(snaps, ignore_errors=True)  # the dry runs of a later round too read the seeded one
+                shutil.copytree(backup, snaps)
                 label = f"inc-dry-{n}" if (k, i) == (0, 0) else f"inc-dry-{n}-j{i}-r{k}"
                 run = self.run_job(label, self.flink(inc, "--dryRun", jar=jar))
                 ab.append({"round": k, "jar": str(jar), "kind": "dry", "run": label,

@@ -2,8 +2,7 @@ package org.actitosync.snapshot;
 
 import org.actitosync.coders.SnapshotEntryCoder;
 import org.actitosync.record.AttributeLayout;
-import org.apache.beam.sdk.extensions.avro.io.AvroSource;
-import org.apache.beam.sdk.io.Read;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -16,8 +15,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Reads the entries of a committed snapshot run and projects them onto the current mapping layout
  * (see {@link SnapshotEntry#project}). With no base run (an activation's first run) the output is
- * empty: everything in the source is then new. The Avro records are decoded straight into entries
- * ({@link SnapshotEntryReader}); snapshots written with an older schema are resolved into the current one.
+ * empty: everything in the source is then new.
  */
 public final class ReadSnapshot extends PTransform<PBegin, PCollection<SnapshotEntry>> {
   private final SnapshotStore store;
@@ -49,12 +47,10 @@ public final class ReadSnapshot extends PTransform<PBegin, PCollection<SnapshotE
         input
             .apply(
                 "ReadEntries",
-                Read.from(
-                    AvroSource.from(store.entriesGlob(base.runId()))
-                        .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)
-                        .withSchema(SnapshotEntry.class)
-                        .withDatumReaderFactory(SnapshotEntryReader.factory())
-                        .withCoder(SnapshotEntryCoder.of())));
+                AvroIO.parseGenericRecords(SnapshotAvro::fromAvro)
+                    .from(store.entriesGlob(base.runId()))
+                    .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)
+                    .withCoder(SnapshotEntryCoder.of()));
     if (from.equals(to)) {
       return entries;
     }

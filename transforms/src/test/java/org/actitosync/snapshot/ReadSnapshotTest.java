@@ -25,10 +25,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 18: the snapshot is decoded straight into entries ({@link SnapshotEntryReader}). A snapshot
- * written by the previous version (its schema as it was, written through GenericRecords, deflate 9)
- * and one written with another schema (fields in another order, one more field) read as the same
- * entries, every field, in every state.
+ * A snapshot written by a previous version (its schema as it was, written through GenericRecords,
+ * deflate 9) and one written with another schema (fields in another order, one more field) read as
+ * the same entries, every field, in every state. (Issue 18 tried a reader that decodes the records
+ * straight into entries; it saved 0.15 s of CPU per 1,000,000 entries and was not kept: any future
+ * reader must still pass this test.)
  */
 class ReadSnapshotTest {
   /** The schema of every snapshot written before issue 18 (SnapshotAvro.SCHEMA then), verbatim. */

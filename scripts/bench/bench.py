@@ -70,6 +70,7 @@ class Bench:
         self.results = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "jobHeap": JOB_HEAP,
                         "runs": [], "sizes": {}}
         (self.work / "actito.key").write_text(API_KEY)
+        self.jars = [Path(j).resolve() for j in args.jar.split(",")]  # --jar: the first one also seeds
 
     # --- processes -------------------------------------------------------------------------------
     def start_db(self):
@@ -176,6 +177,7 @@ write:
         if jfr:
             jvm += [f"-XX:StartFlightRecording=filename={jfr},settings=profile"]
         stderr_file = self.work / f"{label}.err"
+        load_before = loadavg()
         t0 = time.time()
         with open(self.work / f"{label}.out", "w") as out, open(stderr_file, "w") as err:
             job = subprocess.Popen(["/usr/bin/time", "-v", *jvm, *cmd], stdout=out, stderr=err, start_new_session=True)
@@ -203,6 +205,7 @@ write:
         if m:
             seed = json.loads(m.group(0))
         run = {"label": label, "exit": code, "startedAt": t0, "wallSeconds": round(wall, 1), "heap": heap,
+               "loadBefore": load_before, "loadAfter": loadavg(),
                "peakRssMb": round(rss_mb) if rss_mb else None, "cpuSeconds": round(cpu, 1), "report": report,
                "seed": seed}
         if killed:
@@ -212,7 +215,7 @@ write:
             self.save()
             return run
         self.results["runs"].append(run)
-        log(f"  exit {code}, {wall:.1f} s, CPU {cpu:.1f} s, peak RSS {run['peakRssMb']} MB"
+        log(f"  exit {code}, {wall:.1f} s, CPU {cpu:.1f} s, peak RSS {run['peakRssMb']} MB, load {load_before} → {run['loadAfter']}"
             + (f", pipeline {report['durationsMillis']}" if report else ""))
         if code not in expect:
             print(out_text[-3000:], err_text[-3000:], sep="\n")
@@ -220,8 +223,8 @@ write:
         self.save()
         return run
 
-    def flink(self, config, *extra):
-        return ["-jar", str(FLINK_JAR), f"--config={config}", "--progressSeconds=0", *extra]
+    def flink(self, config, *extra, jar=None):
+        return ["-jar", str(jar or self.jars[0]), f"--config={config}", "--progressSeconds=0", *extra]
 
     def save(self):
         Path(self.args.results).parent.mkdir(parents=True, exist_ok=True)
@@ -252,7 +255,7 @@ write:
             #     the snapshot where the writes cannot go through here (see Seed.java)
             seeded = f"seed-{n}" if not with_writes else f"seedonly-{n}"
             cfg = inc if not with_writes else self.config(seeded, table, raised)
-            self.run_job(f"seed-{n}", ["-cp", f"{FLINK_JAR}:{OUT / 'classes'}", "Seed", f"--config={cfg}",
+            self.run_job(f"seed-{n}", ["-cp", f"{self.jars[0]}:{OUT / 'classes'}", "Seed", f"--config={cfg}",
                                         "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"])
             r["fullSyncNoWrites"] = f"seed-{n}"
         entries = self.snapshot_bytes(f"inc-{n}")
@@ -262,6 +265,10 @@ write:
         r["digests"] = self.db("digests", self.jdbc, table)
         r["churn"] = self.db("churn", self.jdbc, table, str(n), str(self.args.churn))
         log(f"churn: {r['churn']}")
+
+        if len(self.jars) > 1 or self.args.ab_rounds > 1:
+            self.ab(n, r, inc, raised)
+            return
 
         # 4. the diff path: incremental dry run (read + classify + plan), profiled at the profile size
         jfr = str(self.work / f"inc-dry-{n}.jfr") if n == self.args.profile_size else None
@@ -283,6 +290,54 @@ write:
         self.db("drop", self.jdbc, table)
         shutil.rmtree(self.work / "snapshots" / f"inc-{n}", ignore_errors=True)
         shutil.rmtree(self.work / "snapshots" / f"full-{n}", ignore_errors=True)
+        self.save()
+
+    def ab(self, n, r, inc, raised):
+        """--jar=A,B[,C] / --ab-rounds=K: on the same seeded data and churn, K rounds of (each jar's dry
+        run, then each jar's incremental run with its writes), interleaved A, B, A, B; every incremental
+        run (dry or not) starts from the same seeded snapshot (restored before each), every incremental
+        run with writes from an empty emulator; the
+        PostgreSQL baseline once per round. The first jar's first runs are the size's headline
+        (incrementalDry, incremental); every run is listed under sizes[].ab with its load average."""
+        snaps = self.work / "snapshots" / f"inc-{n}"
+        backup = self.work / f"snapshots-seeded-inc-{n}"
+        shutil.rmtree(backup, ignore_errors=True)
+        shutil.copytree(snaps, backup)
+        ab = []
+        for k in range(self.args.ab_rounds):
+            for i, jar in enumerate(self.jars):
+                shutil.rmtree(snaps, ignore_errors=True)  # the dry runs of a later round too read the seeded one
+                shutil.copytree(backup, snaps)
+                label = f"inc-dry-{n}" if (k, i) == (0, 0) else f"inc-dry-{n}-j{i}-r{k}"
+                run = self.run_job(label, self.flink(inc, "--dryRun", jar=jar))
+                ab.append({"round": k, "jar": str(jar), "kind": "dry", "run": label,
+                           "wallSeconds": run["wallSeconds"], "load": [run["loadBefore"], run["loadAfter"]]})
+            base = self.db("baseline", self.jdbc, f"seg_{n}", "2")
+            log(f"baseline: {base['millis']} ms")
+            ab.append({"round": k, "kind": "baseline", "millis": base["millis"]})
+            if k == 0:
+                r["baseline"] = base
+            for i, jar in enumerate(self.jars):
+                shutil.rmtree(snaps, ignore_errors=True)
+                shutil.copytree(backup, snaps)
+                self.admin(raised, "reset", "POST")
+                self.admin(raised, "stats/reset", "POST")
+                label = f"inc-{n}" if (k, i) == (0, 0) else f"inc-{n}-j{i}-r{k}"
+                run = self.run_job(label, self.flink(inc, jar=jar))
+                if (k, i) == (0, 0):
+                    r["incrementalEmulator"] = self.admin(raised, "stats")
+                ab.append({"round": k, "jar": str(jar), "kind": "incremental", "run": label,
+                           "wallSeconds": run["wallSeconds"], "load": [run["loadBefore"], run["loadAfter"]]})
+            r["ab"] = ab
+            self.save()
+        r["incrementalDry"] = f"inc-dry-{n}"
+        r["incremental"] = f"inc-{n}"
+        for e in ab:
+            log("ab " + json.dumps(e))
+        self.admin(raised, "reset", "POST")
+        self.db("drop", self.jdbc, f"seg_{n}")
+        shutil.rmtree(snaps, ignore_errors=True)
+        shutil.rmtree(backup, ignore_errors=True)
         self.save()
 
     def fixed(self, raised):
@@ -444,6 +499,14 @@ FIXED_VARIANTS = {"default": [], "c1serial": ["-XX:TieredStopAtLevel=1", "-XX:+U
                   "cds": [], "cdsc1serial": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]}
 
 
+def loadavg():
+    """The machine's 1-minute load average (shared machine: noted with every run)."""
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except OSError:
+        return None
+
+
 def median(xs):
     xs = sorted(xs)
     return round((xs[(len(xs) - 1) // 2] + xs[len(xs) // 2]) / 2, 2)
@@ -531,6 +594,10 @@ def main():
     p.add_argument("--fixed-jar", default=str(FLINK_JAR), help="issue 18: the Flink jar the fixed part runs")
     p.add_argument("--fixed-variants", default="default",
                    help="issue 18: comma list of " + ",".join(FIXED_VARIANTS) + " (the first is the headline)")
+    p.add_argument("--jar", default=str(FLINK_JAR),
+                   help="the Flink jar(s) of the size runs; a comma list A,B runs each on the same seeded data, "
+                        "interleaved (see --ab-rounds); the first one seeds")
+    p.add_argument("--ab-rounds", type=int, default=1, help="rounds of the --jar comparison (A, B, A, B, ...)")
     p.add_argument("--skip", default="", help="comma list of: sizes, runners, api, fixed")
     p.add_argument("--only", default="", help="comma list of the parts to run (the others are skipped)")
     p.add_argument("--work", default=str(OUT / "work"))

@@ -12,13 +12,14 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Builds the next snapshot from the write {@link #OUTCOMES} and the keys that were not sent
- * ({@link #UNSENT}: unchanged, skipped, rejected), by {@link NextEntries}: only what Actito
- * accepted moves an entry forward. Deterministic, so a retried bundle yields the same entries.
+ * Builds the next snapshot from the write {@link #OUTCOMES} ({@link NextEntries#forOutcome}: only
+ * what Actito accepted moves an entry forward) and the entries of the keys that were not sent
+ * ({@link #UNSENT}: unchanged, skipped, rejected; {@link NextEntries#forUnsent}, made where the
+ * keys are classified). Deterministic, so a retried bundle yields the same entries.
  */
 public final class NextSnapshot extends PTransform<PCollectionTuple, PCollection<SnapshotEntry>> {
   public static final TupleTag<WriteOutcome> OUTCOMES = new TupleTag<WriteOutcome>() {};
-  public static final TupleTag<Classification> UNSENT = new TupleTag<Classification>() {};
+  public static final TupleTag<SnapshotEntry> UNSENT = new TupleTag<SnapshotEntry>() {};
 
   private final int runNumber;
   private final int attributeCount;
@@ -37,7 +38,7 @@ public final class NextSnapshot extends PTransform<PCollectionTuple, PCollection
   }
 
   public static PCollectionTuple input(
-      PCollection<WriteOutcome> outcomes, PCollection<Classification> unsent) {
+      PCollection<WriteOutcome> outcomes, PCollection<SnapshotEntry> unsent) {
     return PCollectionTuple.of(OUTCOMES, outcomes).and(UNSENT, unsent);
   }
 
@@ -61,24 +62,8 @@ public final class NextSnapshot extends PTransform<PCollectionTuple, PCollection
                       }
                     }))
             .setCoder(SnapshotEntryCoder.of());
-    PCollection<SnapshotEntry> fromUnsent =
-        input
-            .get(UNSENT)
-            .apply(
-                "EntriesOfUnsentKeys",
-                ParDo.of(
-                    new DoFn<Classification, SnapshotEntry>() {
-                      @ProcessElement
-                      public void process(@Element Classification c, OutputReceiver<SnapshotEntry> out) {
-                        SnapshotEntry entry = NextEntries.forUnsent(c);
-                        if (entry != null) {
-                          out.output(entry);
-                        }
-                      }
-                    }))
-            .setCoder(SnapshotEntryCoder.of());
     return PCollectionList.of(fromOutcomes)
-        .and(fromUnsent)
+        .and(input.get(UNSENT))
         .apply("AllEntries", Flatten.pCollections())
         .setCoder(SnapshotEntryCoder.of());
   }

@@ -1,6 +1,7 @@
 package org.actitosync.classify;
 
 import org.actitosync.change.Classification;
+import org.actitosync.change.NextEntries;
 import org.actitosync.coders.ClassificationCoder;
 import org.actitosync.coders.LayoutRecordCoder;
 import org.actitosync.coders.SnapshotEntryCoder;
@@ -32,8 +33,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * Joins the current mapped rows ({@link #ROWS}) with the previous snapshot's entries ({@link
  * #PREVIOUS}) by key with CoGroupByKey and classifies every key with a {@link Classifier}.
  *
- * <p>Outputs, each key in exactly one: {@link #CHANGES} (INSERT, UPDATE, DELETE), {@link
- * #UNCHANGED}, {@link #SKIPPED} and {@link #REJECTED}; and {@link #COUNTS}, the rows and keys
+ * <p>Outputs: {@link #CHANGES} (INSERT, UPDATE, DELETE) and {@link #REJECTED}, each key in at most
+ * one; {@link #UNSENT_ENTRIES}, the next snapshot's entry of every key not sent (UNCHANGED, SKIPPED,
+ * REJECTED: {@link NextEntries#forUnsent}), so the keys a run does not write reach the next snapshot
+ * as their small entry, not as a whole classification; and {@link #COUNTS}, the rows and keys
  * counted per bundle (so the rows need no second pass to be counted). Deterministic: a retried
  * bundle produces the same classifications and counts. Counts per kind are also reported as Beam
  * counters in namespace {@code actito-sync} ({@code classified_<KIND>}, {@code rejected_<RULE>}),
@@ -45,9 +48,12 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
   public static final TupleTag<SnapshotEntry> PREVIOUS = new TupleTag<SnapshotEntry>() {};
 
   public static final TupleTag<Classification> CHANGES = new TupleTag<Classification>() {};
-  public static final TupleTag<Classification> UNCHANGED = new TupleTag<Classification>() {};
-  public static final TupleTag<Classification> SKIPPED = new TupleTag<Classification>() {};
   public static final TupleTag<Classification> REJECTED = new TupleTag<Classification>() {};
+  /**
+   * The next snapshot's entry of every key not sent (UNCHANGED, SKIPPED, REJECTED), exactly {@link
+   * NextEntries#forUnsent} of its classification; a key that leaves the snapshot has none.
+   */
+  public static final TupleTag<SnapshotEntry> UNSENT_ENTRIES = new TupleTag<SnapshotEntry>() {};
   /**
    * Partial counts, one per label and bundle, to be summed per label: {@code rows} (source rows
    * joined), {@code classified.<KIND>} and {@code rejected.<RULE>} (see {@link
@@ -71,9 +77,9 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
   }
 
   /**
-   * The same classification with {@link #UNCHANGED} and {@link #SKIPPED} left empty (their keys
-   * are still counted): for a dry run, which needs only the changes and the rejected keys. Most
-   * keys of a run are unchanged; not emitting them saves moving them to no consumer.
+   * The same classification with {@link #UNSENT_ENTRIES} left empty (the keys are still counted):
+   * for a dry run, which needs only the changes and the rejected keys. Most keys of a run are
+   * unchanged; not emitting them saves moving them to no consumer.
    */
   public Classify withoutUnsentKeys() {
     return new Classify(classifier, false);
@@ -113,10 +119,10 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
                 "ClassifyKeys",
                 ParDo.of(new ClassifyFn(classifier, keepsUnsent, rowsTag, previousTag))
                     .withOutputTags(
-                        CHANGES, TupleTagList.of(UNCHANGED).and(SKIPPED).and(REJECTED).and(COUNTS)));
-    for (TupleTag<Classification> tag : java.util.Arrays.asList(CHANGES, UNCHANGED, SKIPPED, REJECTED)) {
-      out.get(tag).setCoder(ClassificationCoder.of());
-    }
+                        CHANGES, TupleTagList.of(REJECTED).and(UNSENT_ENTRIES).and(COUNTS)));
+    out.get(CHANGES).setCoder(ClassificationCoder.of());
+    out.get(REJECTED).setCoder(ClassificationCoder.of());
+    out.get(UNSENT_ENTRIES).setCoder(SnapshotEntryCoder.of());
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }
@@ -175,25 +181,19 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
         Metrics.counter("actito-sync", "rejected_" + c.rule()).inc();
         tally.add("rejected." + c.rule());
       }
-      switch (c.kind()) {
-        case INSERT:
-        case UPDATE:
-        case DELETE:
-          changesAt.update(System.currentTimeMillis());
-          out.get(CHANGES).output(c);
-          break;
-        case UNCHANGED:
-          if (keepsUnsent) {
-            out.get(UNCHANGED).output(c);
-          }
-          break;
-        case SKIPPED:
-          if (keepsUnsent) {
-            out.get(SKIPPED).output(c);
-          }
-          break;
-        default:
-          out.get(REJECTED).output(c);
+      if (c.kind().isChange()) {
+        changesAt.update(System.currentTimeMillis());
+        out.get(CHANGES).output(c);
+        return;
+      }
+      if (c.kind() == org.actitosync.change.ChangeKind.REJECTED) {
+        out.get(REJECTED).output(c);
+      }
+      if (keepsUnsent) {
+        SnapshotEntry next = NextEntries.forUnsent(c);
+        if (next != null) {
+          out.get(UNSENT_ENTRIES).output(next);
+        }
       }
     }
 

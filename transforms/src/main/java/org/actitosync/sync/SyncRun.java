@@ -9,7 +9,6 @@ import org.actitosync.change.WriteOutcome;
 import org.actitosync.classify.Classifier;
 import org.actitosync.classify.Classify;
 import org.actitosync.classify.SyncMode;
-import org.actitosync.coders.ClassificationCoder;
 import org.actitosync.coders.WriteOutcomeCoder;
 import org.actitosync.guard.Guard;
 import org.actitosync.guard.GuardPolicy;
@@ -24,10 +23,8 @@ import org.actitosync.snapshot.SnapshotEntry;
 import org.actitosync.snapshot.SnapshotStore;
 import org.actitosync.snapshot.WriteSnapshot;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PInput;
 import org.apache.beam.sdk.values.POutput;
@@ -129,13 +126,13 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
   }
 
   /**
-   * Every output of a run, for the job's report and dead letters, and for tests: the keys by
-   * classification, the writer's outcomes, the next snapshot and the commit signal.
+   * Every output of a run, for the job's report and dead letters, and for tests: the changes and
+   * rejected keys, the next entries of the keys not sent, the writer's outcomes, the next snapshot
+   * and the commit signal.
    */
   public static final class Result implements POutput {
     private static final TupleTag<Classification> CHANGES = new TupleTag<>("changes");
-    private static final TupleTag<Classification> UNCHANGED = new TupleTag<>("unchanged");
-    private static final TupleTag<Classification> SKIPPED = new TupleTag<>("skipped");
+    private static final TupleTag<SnapshotEntry> UNSENT_ENTRIES = new TupleTag<>("unsentEntries");
     private static final TupleTag<Classification> REJECTED = new TupleTag<>("rejected");
     private static final TupleTag<WriteOutcome> OUTCOMES = new TupleTag<>("outcomes");
     private static final TupleTag<SnapshotEntry> NEXT_SNAPSHOT = new TupleTag<>("nextSnapshot");
@@ -154,13 +151,12 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
       return get(CHANGES);
     }
 
-    public PCollection<Classification> unchanged() {
-      return get(UNCHANGED);
-    }
-
-    /** Keys the mode does not send (e.g. an update in INSERT mode). */
-    public PCollection<Classification> skipped() {
-      return get(SKIPPED);
+    /**
+     * The next snapshot's entries of the keys not sent (unchanged, skipped, rejected: {@link
+     * Classify#UNSENT_ENTRIES}); the unchanged and skipped keys are counted, not emitted whole.
+     */
+    public PCollection<SnapshotEntry> unsentEntries() {
+      return get(UNSENT_ENTRIES);
     }
 
     /** Rows refused before any write (the dead letters' first half). */
@@ -204,8 +200,8 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
 
   /**
    * The classification of a dry run: the base snapshot read and joined with the rows, every key
-   * classified (tags of {@link Classify}), the unchanged and skipped keys counted but not emitted
-   * ({@link Classify#withoutUnsentKeys()}), since a plan shows only the changes and the rejected keys.
+   * classified (tags of {@link Classify}), the entries of the keys not sent left out ({@link
+   * Classify#withoutUnsentKeys()}), since a plan shows only the changes and the rejected keys.
    */
   public static PTransform<PCollection<MappedRecord>, PCollectionTuple> plan(Spec spec) {
     return new PTransform<PCollection<MappedRecord>, PCollectionTuple>() {
@@ -239,12 +235,7 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
                 Guard.of(spec.guard(), spec.snapshotKeys(), spec.mappingChanged(), classified.get(Classify.COUNTS)));
     PCollection<WriteOutcome> outcomes =
         toWrite.apply("WriteToActito", writer).setCoder(WriteOutcomeCoder.of());
-    PCollection<Classification> unsent =
-        PCollectionList.of(classified.get(Classify.UNCHANGED))
-            .and(classified.get(Classify.SKIPPED))
-            .and(classified.get(Classify.REJECTED))
-            .apply("UnsentKeys", Flatten.pCollections())
-            .setCoder(ClassificationCoder.of());
+    PCollection<SnapshotEntry> unsent = classified.get(Classify.UNSENT_ENTRIES);
     PCollection<SnapshotEntry> next =
         NextSnapshot.input(outcomes, unsent)
             .apply("NextSnapshot", NextSnapshot.of(spec.runNumber(), spec.layout().size()));
@@ -261,8 +252,7 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
                     written.getPerDestinationOutputFilenames()));
     Map<TupleTag<?>, PValue> outputs = new LinkedHashMap<>();
     outputs.put(Result.CHANGES, changes);
-    outputs.put(Result.UNCHANGED, classified.get(Classify.UNCHANGED));
-    outputs.put(Result.SKIPPED, classified.get(Classify.SKIPPED));
+    outputs.put(Result.UNSENT_ENTRIES, unsent);
     outputs.put(Result.REJECTED, classified.get(Classify.REJECTED));
     outputs.put(Result.OUTCOMES, outcomes);
     outputs.put(Result.NEXT_SNAPSHOT, next);

@@ -303,11 +303,14 @@ write:
         backup = self.work / f"snapshots-seeded-inc-{n}"
         shutil.rmtree(backup, ignore_errors=True)
         shutil.copytree(snaps, backup)
+        def restore_seeded():  # every run, dry runs of a later round too, reads the seeded snapshot
+            shutil.rmtree(snaps, ignore_errors=True)
+            shutil.copytree(backup, snaps)
+
         ab = []
         for k in range(self.args.ab_rounds):
             for i, jar in enumerate(self.jars):
-                shutil.rmtree(snaps, ignore_errors=True)  # the dry runs of a later round too read the seeded one
-                shutil.copytree(backup, snaps)
+                restore_seeded()
                 label = f"inc-dry-{n}" if (k, i) == (0, 0) else f"inc-dry-{n}-j{i}-r{k}"
                 run = self.run_job(label, self.flink(inc, "--dryRun", jar=jar))
                 ab.append({"round": k, "jar": str(jar), "kind": "dry", "run": label,
@@ -318,8 +321,7 @@ write:
             if k == 0:
                 r["baseline"] = base
             for i, jar in enumerate(self.jars):
-                shutil.rmtree(snaps, ignore_errors=True)
-                shutil.copytree(backup, snaps)
+                restore_seeded()
                 self.admin(raised, "reset", "POST")
                 self.admin(raised, "stats/reset", "POST")
                 label = f"inc-{n}" if (k, i) == (0, 0) else f"inc-{n}-j{i}-r{k}"

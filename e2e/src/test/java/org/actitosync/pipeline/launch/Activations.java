@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.actitosync.emulator.ActitoEmulator;
 import org.actitosync.emulator.limits.RateMode;
 import org.actitosync.pipeline.source.Postgres;
@@ -138,6 +139,13 @@ final class Activations implements AutoCloseable {
   }
 
   /**
+   * Beam options of a run on the DirectRunner exactly as the direct jar runs it (Beam's defaults:
+   * immutability and encodability enforced), not blocking in {@code run()}, so the launcher can
+   * print progress while it runs.
+   */
+  static final List<String> DIRECT_ENFORCING = List.of("--runner=DirectRunner", "--targetParallelism=2",
+      "--blockOnRun=false");
+  /**
    * Beam options of a run on the DirectRunner as the direct jar runs it ({@link #DIRECT_ENFORCING}),
    * without the DirectRunner's immutability enforcement: the default of {@link #launch}.
    *
@@ -149,15 +157,8 @@ final class Activations implements AutoCloseable {
    * TestPipeline} tests, on the direct jar ({@code DirectJarIT}), and by the launcher tests that
    * run with {@link #DIRECT_ENFORCING}: a real run with rejected rows and a dry run.
    */
-  static final List<String> DIRECT = List.of("--runner=DirectRunner", "--targetParallelism=2", "--blockOnRun=false",
-      "--enforceImmutability=false");
-  /**
-   * Beam options of a run on the DirectRunner exactly as the direct jar runs it (Beam's defaults:
-   * immutability and encodability enforced), not blocking in {@code run()}, so the launcher can
-   * print progress while it runs.
-   */
-  static final List<String> DIRECT_ENFORCING = List.of("--runner=DirectRunner", "--targetParallelism=2",
-      "--blockOnRun=false");
+  static final List<String> DIRECT =
+      Stream.concat(DIRECT_ENFORCING.stream(), Stream.of("--enforceImmutability=false")).toList();
   /** Beam options of a run on an embedded Flink cluster in this JVM. */
   static final List<String> FLINK = List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2");
 

@@ -77,6 +77,14 @@ public final class Classifier implements Serializable {
     return mode;
   }
 
+  RecordDigester digester() {
+    return digester;
+  }
+
+  boolean fullResync() {
+    return fullResync;
+  }
+
   public Classification classify(
       @Nullable String key, Iterable<MappedRecord> rows, @Nullable SnapshotEntry previous) {
     List<MappedRecord> current = new ArrayList<>();
@@ -217,7 +225,7 @@ public final class Classifier implements Serializable {
         .build();
   }
 
-  private static Classification unchanged(String key, SnapshotEntry previous, SnapshotEntry next) {
+  static Classification unchanged(String key, SnapshotEntry previous, SnapshotEntry next) {
     return Classification.builder(key, ChangeKind.UNCHANGED)
         .setPreviousEntry(previous)
         .setNextEntry(next)

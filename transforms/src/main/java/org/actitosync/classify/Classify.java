@@ -1,9 +1,11 @@
 package org.actitosync.classify;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.actitosync.change.Classification;
 import org.actitosync.change.NextEntries;
 import org.actitosync.coders.ClassificationCoder;
-import org.actitosync.coders.LayoutRecordCoder;
+import org.actitosync.coders.PackedRowCoder;
 import org.actitosync.coders.SnapshotEntryCoder;
 import org.actitosync.count.Tally;
 import org.actitosync.record.MappedRecord;
@@ -42,6 +44,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * counters in namespace {@code actito-sync} ({@code classified_<KIND>}, {@code rejected_<RULE>}),
  * and each change (INSERT, UPDATE, DELETE) updates the distribution {@value #CHANGES_AT} with the
  * time it was classified (epoch milliseconds), so a launcher can tell when the last change left.
+ *
+ * <p>The rows cross the join packed ({@link PackedRow}, {@link PackedRowCoder}): each is digested
+ * and encoded once on the source side, so the join moves bytes, and a key is decoded only when it
+ * is not unchanged by its digests ({@link PackedClassifier}); the classifications are those of
+ * {@link Classifier#classify} on the rows.
  */
 public final class Classify extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<MappedRecord> ROWS = new TupleTag<MappedRecord>() {};
@@ -93,16 +100,14 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
 
   @Override
   public PCollectionTuple expand(PCollectionTuple input) {
-    TupleTag<MappedRecord> rowsTag = new TupleTag<>();
+    TupleTag<PackedRow> rowsTag = new TupleTag<>();
     TupleTag<SnapshotEntry> previousTag = new TupleTag<>();
-    PCollection<KV<String, MappedRecord>> rows =
+    PackedClassifier packed = new PackedClassifier(classifier);
+    PCollection<KV<String, PackedRow>> rows =
         input
             .get(ROWS)
-            .apply(
-                "KeyRows",
-                WithKeys.<String, MappedRecord>of(r -> r.key() == null ? "" : r.key())
-                    .withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), LayoutRecordCoder.of(classifier.layout())));
+            .apply("KeyRows", ParDo.of(new KeyRowsFn(packed)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), PackedRowCoder.of()));
     PCollection<KV<String, SnapshotEntry>> previous =
         input
             .get(PREVIOUS)
@@ -117,7 +122,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
             .apply("JoinByKey", CoGroupByKey.create())
             .apply(
                 "ClassifyKeys",
-                ParDo.of(new ClassifyFn(classifier, keepsUnsent, rowsTag, previousTag))
+                ParDo.of(new ClassifyFn(packed, keepsUnsent, rowsTag, previousTag))
                     .withOutputTags(
                         CHANGES, TupleTagList.of(REJECTED).and(UNSENT_ENTRIES).and(COUNTS)));
     out.get(CHANGES).setCoder(ClassificationCoder.of());
@@ -127,18 +132,35 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
     return out;
   }
 
+  /**
+   * Keys a source row (a null key as the empty key) and packs it ({@link PackedClassifier#pack}):
+   * on the source side, so the join moves its bytes, never its fields.
+   */
+  private static final class KeyRowsFn extends DoFn<MappedRecord, KV<String, PackedRow>> {
+    private final PackedClassifier packed;
+
+    KeyRowsFn(PackedClassifier packed) {
+      this.packed = packed;
+    }
+
+    @ProcessElement
+    public void process(@Element MappedRecord row, OutputReceiver<KV<String, PackedRow>> out) {
+      out.output(KV.of(row.key() == null ? "" : row.key(), packed.pack(row)));
+    }
+  }
+
   private static final class ClassifyFn extends DoFn<KV<String, CoGbkResult>, Classification> {
-    private final Classifier classifier;
+    private final PackedClassifier classifier;
     private final boolean keepsUnsent;
-    private final TupleTag<MappedRecord> rowsTag;
+    private final TupleTag<PackedRow> rowsTag;
     private final TupleTag<SnapshotEntry> previousTag;
     private final Counter[] counters = new Counter[org.actitosync.change.ChangeKind.values().length];
     private final Distribution changesAt = Metrics.distribution("actito-sync", CHANGES_AT);
 
     ClassifyFn(
-        Classifier classifier,
+        PackedClassifier classifier,
         boolean keepsUnsent,
-        TupleTag<MappedRecord> rowsTag,
+        TupleTag<PackedRow> rowsTag,
         TupleTag<SnapshotEntry> previousTag) {
       this.classifier = classifier;
       this.keepsUnsent = keepsUnsent;
@@ -158,13 +180,10 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
-      Iterable<MappedRecord> rows = joined.getValue().getAll(rowsTag);
-      long rowCount = 0;
-      for (MappedRecord ignored : rows) {
-        rowCount++;
-      }
-      if (rowCount > 0) {
-        tally.add(ROWS_LABEL, rowCount);
+      List<PackedRow> rows = new ArrayList<>(1);
+      joined.getValue().getAll(rowsTag).forEach(rows::add);
+      if (!rows.isEmpty()) {
+        tally.add(ROWS_LABEL, rows.size());
       }
       SnapshotEntry previous = null;
       for (SnapshotEntry entry : joined.getValue().getAll(previousTag)) {
@@ -173,8 +192,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
         }
         previous = entry;
       }
-      Classification c =
-          classifier.classify(joined.getKey(), rows, previous);
+      Classification c = classifier.classify(joined.getKey(), rows, previous);
       counters[c.kind().ordinal()].inc();
       tally.add("classified." + c.kind());
       if (c.kind() == org.actitosync.change.ChangeKind.REJECTED && c.rule() != null) {

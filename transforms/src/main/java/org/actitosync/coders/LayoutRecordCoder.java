@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.actitosync.record.AttributeLayout;
 import org.actitosync.record.MappedRecord;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Deterministic coder for the {@link MappedRecord}s of one {@link AttributeLayout}: the values are
@@ -38,6 +39,14 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
   @Override
   public void encode(MappedRecord value, OutputStream out) throws IOException {
     Encoding.writeNullableString(value.key(), out);
+    encodeWithoutKey(value, out);
+  }
+
+  /**
+   * Writes everything of {@code value} but its key, for a holder that keeps the key elsewhere (the
+   * packed rows of the join, keyed by it): {@link #decodeWithKey} reads it back.
+   */
+  public void encodeWithoutKey(MappedRecord value, OutputStream out) throws IOException {
     List<String> names = layout.names();
     Map<String, String> values = value.values();
     String[] positional = new String[names.size()];
@@ -69,7 +78,11 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
 
   @Override
   public MappedRecord decode(InputStream in) throws IOException {
-    String key = Encoding.readNullableString(in);
+    return decodeWithKey(Encoding.readNullableString(in), in);
+  }
+
+  /** Reads what {@link #encodeWithoutKey} wrote, as the record of {@code key}. */
+  public MappedRecord decodeWithKey(@Nullable String key, InputStream in) throws IOException {
     List<String> names = layout.names();
     byte[] presence = new byte[(names.size() + 7) / 8];
     Encoding.readFully(in, presence);

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.actitosync.change.Classification;
 import org.actitosync.change.OutcomeStatus;
 import org.actitosync.classify.Classifier;
+import org.actitosync.classify.PackedClassifier;
+import org.actitosync.classify.PackedRow;
 import org.actitosync.classify.SyncMode;
 import org.actitosync.record.MappedRecord;
 import org.actitosync.record.RecordDigester;
@@ -82,6 +84,30 @@ class CodersTest {
     assertEquals(unchanged, CoderUtils.decodeFromByteArray(ClassificationCoder.of(),
         CoderUtils.encodeToByteArray(ClassificationCoder.of(), unchanged)));
     assertTrue(changedBytes > unchangedBytes);
+  }
+
+  @Test
+  void packedRowCoderRoundTripsAndCarriesTheRecordWithoutItsKey() throws Exception {
+    PackedClassifier packer = new PackedClassifier(new Classifier(SyncMode.MIRROR, DIGESTER, 3));
+    PackedRowCoder coder = PackedRowCoder.of();
+    MappedRecord invalid =
+        MappedRecord.create("k", Map.of("orderId", "k"), Map.of("amount", "not a number: abc"));
+    for (MappedRecord record : List.of(order("ORD-1", "12.50", true), order(null, "x", null), invalid)) {
+      PackedRow row = packer.pack(record);
+      CoderProperties.coderDecodeEncodeEqual(coder, row);
+      CoderProperties.coderDeterministic(coder, row, packer.pack(
+          MappedRecord.create(record.key(), record.values(), record.invalid())));
+      PackedRow back = CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, row));
+      assertEquals(record, packer.unpack(record.key() == null ? "" : record.key(), back));
+    }
+    assertEquals(PackedRow.create(-3L, false, new byte[] {1, 2}), PackedRow.create(-3L, false, new byte[] {1, 2}));
+    MappedRecord row = order("ORD-1", "12.50", true);
+    int packed = CoderUtils.encodeToByteArray(coder, packer.pack(row)).length;
+    int layout = CoderUtils.encodeToByteArray(LayoutRecordCoder.of(LAYOUT), row).length;
+    // the record less its key (1 + 1 + 5 bytes), plus the row digest (8), the flag (1), the length (1)
+    assertEquals(layout - 7 + 10, packed);
+    coder.verifyDeterministic();
+    CoderProperties.coderSerializable(coder);
   }
 
   @Test

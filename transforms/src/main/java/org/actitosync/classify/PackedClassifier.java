@@ -50,7 +50,7 @@ public final class PackedClassifier implements Serializable {
       throw new UncheckedIOException(e);
     }
     return PackedRow.create(
-        classifier.digester().digest(record).row(), record.isValid(), bytes.toByteArray());
+        classifier.digester().rowDigest(record), record.isValid(), bytes.toByteArray());
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Computes {@link RecordDigest}s for records of one {@link AttributeLayout}.
@@ -33,25 +34,41 @@ public final class RecordDigester implements Serializable {
   }
 
   public RecordDigest digest(MappedRecord record) {
+    int[] attributes = new int[layout.size()];
+    return new RecordDigest(digest(record, attributes), attributes);
+  }
+
+  /**
+   * {@code digest(record).row()}, without the per-attribute digests (about half the hashing), for
+   * a caller that compares whole records only.
+   */
+  public long rowDigest(MappedRecord record) {
+    return digest(record, null);
+  }
+
+  /** The row digest of {@code record}; fills {@code attributes} with the attribute digests if given. */
+  private long digest(MappedRecord record, int @Nullable [] attributes) {
     List<String> names = layout.names();
-    int[] attributes = new int[names.size()];
     Hasher row = HASH.newHasher();
     Map<String, String> values = record.values();
-    for (int i = 0; i < attributes.length; i++) {
-      String name = names.get(i);
-      String value = values.get(name);
+    for (int i = 0; i < names.size(); i++) {
+      String value = values.get(names.get(i));
       if (value == null) {
-        attributes[i] = RecordDigest.NULL_VALUE;
+        if (attributes != null) {
+          attributes[i] = RecordDigest.NULL_VALUE;
+        }
         continue;
       }
       byte[] nameBytes = nameBytes(i);
       byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
       putBytes(putBytes(row, nameBytes), valueBytes);
-      long attributeHash = putBytes(putBytes(HASH.newHasher(), nameBytes), valueBytes).hash().asLong();
-      attributes[i] = attributeDigest((int) (attributeHash ^ (attributeHash >>> 32)));
+      if (attributes != null) {
+        long attributeHash = putBytes(putBytes(HASH.newHasher(), nameBytes), valueBytes).hash().asLong();
+        attributes[i] = attributeDigest((int) (attributeHash ^ (attributeHash >>> 32)));
+      }
     }
     long rowDigest = row.hash().asLong();
-    return new RecordDigest(rowDigest == RecordDigest.UNKNOWN_ROW ? 1L : rowDigest, attributes);
+    return rowDigest == RecordDigest.UNKNOWN_ROW ? 1L : rowDigest;
   }
 
   private static Hasher putBytes(Hasher hasher, byte[] bytes) {

@@ -574,7 +574,30 @@ def profile_summary(jfr, top=25):
     total = sum(self_counts.values())
     pick = lambda d: [[k, v, round(100.0 * v / total, 1)] for k, v in sorted(d.items(), key=lambda kv: -kv[1])[:top]]
     return {"samples": total, "topSelf": pick(self_counts), "topActitoOrJdbcFrame": pick(ours),
-            "threads": pick(by_thread)}
+            "threads": pick(by_thread), "jit": jit_summary(jfr)}
+
+
+def jit_summary(jfr):
+    """The JIT's share: compilations and the time the compiler threads spent (the JVM's totals from
+    jdk.CompilerStatistics, last event of the recording). The execution samples above count Java
+    threads only; the compiler threads' time is here."""
+    out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.CompilerStatistics", jfr],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        return {"error": out.stderr[-300:]}
+    events = json.loads(out.stdout)["recording"]["events"]
+    if not events:
+        return None
+    last = events[-1]["values"]
+
+    def seconds(v):  # "PT12.3S"-style durations, or milliseconds
+        if isinstance(v, (int, float)):
+            return round(v / 1000, 1)
+        m = re.match(r"PT(?:(\d+)M)?([\d.]+)S", str(v))
+        return round(int(m.group(1) or 0) * 60 + float(m.group(2)), 1) if m else v
+
+    return {"compilations": last.get("compileCount"), "compilerSeconds": seconds(last.get("totalTimeSpent")),
+            "peakCompilationSeconds": seconds(last.get("peakTimeSpent"))}
 
 
 def main():

@@ -84,11 +84,13 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
   }
 
   /**
-   * The same classification with {@link #UNSENT_ENTRIES} left empty (the keys are still counted):
-   * for a dry run, which needs only the changes and the rejected keys. Most keys of a run are
-   * unchanged; not emitting them saves moving them to no consumer.
+   * The same classification for a plan (a dry run), whose output tuple holds only {@link #CHANGES}
+   * and {@link #REJECTED}: no {@link #UNSENT_ENTRIES} (most keys of a run are unchanged; not
+   * emitting them saves moving them to no consumer) and no {@link #COUNTS} (a plan commits nothing;
+   * the kinds are still counted in the Beam counters). An output nobody reads is not free on Flink
+   * batch: each is a pruning task and a discarding sink of its own, part of a small run's fixed cost.
    */
-  public Classify withoutUnsentKeys() {
+  public Classify forPlan() {
     return new Classify(classifier, false);
   }
 
@@ -124,11 +126,16 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
                 "ClassifyKeys",
                 ParDo.of(new ClassifyFn(packed, keepsUnsent, rowsTag, previousTag))
                     .withOutputTags(
-                        CHANGES, TupleTagList.of(REJECTED).and(UNSENT_ENTRIES).and(COUNTS)));
+                        CHANGES,
+                        keepsUnsent
+                            ? TupleTagList.of(REJECTED).and(UNSENT_ENTRIES).and(COUNTS)
+                            : TupleTagList.of(REJECTED)));
     out.get(CHANGES).setCoder(ClassificationCoder.of());
     out.get(REJECTED).setCoder(ClassificationCoder.of());
-    out.get(UNSENT_ENTRIES).setCoder(SnapshotEntryCoder.of());
-    out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    if (keepsUnsent) {
+      out.get(UNSENT_ENTRIES).setCoder(SnapshotEntryCoder.of());
+      out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    }
     return out;
   }
 
@@ -217,6 +224,9 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
 
     @FinishBundle
     public void finish(FinishBundleContext context) {
+      if (!keepsUnsent) {
+        return; // a plan has no COUNTS output
+      }
       for (KV<String, Long> count : tally.drain()) {
         context.output(COUNTS, count, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }

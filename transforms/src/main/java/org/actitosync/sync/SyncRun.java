@@ -200,8 +200,8 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
 
   /**
    * The classification of a dry run: the base snapshot read and joined with the rows, every key
-   * classified (tags of {@link Classify}), the entries of the keys not sent left out ({@link
-   * Classify#withoutUnsentKeys()}), since a plan shows only the changes and the rejected keys.
+   * classified; the tuple holds only {@link Classify#CHANGES} and {@link Classify#REJECTED} ({@link
+   * Classify#forPlan()}), since a plan shows only the changes and the rejected keys.
    */
   public static PTransform<PCollection<MappedRecord>, PCollectionTuple> plan(Spec spec) {
     return new PTransform<PCollection<MappedRecord>, PCollectionTuple>() {
@@ -219,7 +219,7 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
         new Classifier(spec.mode(), new RecordDigester(spec.layout()), spec.runNumber(), spec.fullResync());
     Classify classify = Classify.with(classifier);
     return Classify.input(rows, previous)
-        .apply("Classify", changesOnly ? classify.withoutUnsentKeys() : classify);
+        .apply("Classify", changesOnly ? classify.forPlan() : classify);
   }
 
   @Override

@@ -69,17 +69,7 @@ public final class PackedClassifier implements Serializable {
   public Classification classify(
       String key, List<PackedRow> rows, @Nullable SnapshotEntry previous) {
     if (unchangedByDigest(key, rows, previous)) {
-      SnapshotEntry next =
-          previous.failStreak() == 0
-              ? previous
-              : SnapshotEntry.create(
-                  previous.key(),
-                  previous.rowDigest(),
-                  previous.attributeDigests(),
-                  previous.runNumber(),
-                  0,
-                  previous.state());
-      return Classifier.unchanged(key, previous, next);
+      return Classifier.unchanged(key, previous, previous.withFailuresCleared());
     }
     List<MappedRecord> records = new ArrayList<>(rows.size());
     for (PackedRow row : rows) {

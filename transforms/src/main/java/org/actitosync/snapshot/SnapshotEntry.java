@@ -84,6 +84,13 @@ public abstract class SnapshotEntry implements Serializable {
     return create(key(), rowDigest(), attributeDigestsInternal(), runNumber(), failStreak(), state);
   }
 
+  /** The same entry with no failure counted (itself if none was). */
+  public SnapshotEntry withFailuresCleared() {
+    return failStreak() == 0
+        ? this
+        : create(key(), rowDigest(), attributeDigestsInternal(), runNumber(), 0, state());
+  }
+
   /** The same entry after one more run that could not write the key. */
   public SnapshotEntry withOneMoreFailure() {
     return create(

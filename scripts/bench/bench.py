@@ -71,6 +71,12 @@ class Bench:
                         "runs": [], "sizes": {}}
         (self.work / "actito.key").write_text(API_KEY)
         self.jars = [Path(j).resolve() for j in args.jar.split(",")]  # --jar: the first one also seeds
+        # --jar-args: extra command-line arguments per --jar entry (";"-separated, aligned with --jar), so one
+        # jar can be compared with itself under another option (e.g. --source.jdbc.partitions=2)
+        extra = args.jar_args.split(";") if args.jar_args else []
+        if len(extra) > len(self.jars):
+            raise SystemExit(f"--jar-args has {len(extra)} entries for {len(self.jars)} --jar entries")
+        self.jar_args = [e.split() for e in extra] + [[] for _ in range(len(self.jars) - len(extra))]
 
     # --- processes -------------------------------------------------------------------------------
     def start_db(self):
@@ -146,11 +152,14 @@ class Bench:
     # --- activations --------------------------------------------------------------------------------
     def config(self, name, table, base, mode="UPSERT", strategy="AUTO", columns=COLUMNS):
         mapping = "\n".join(f"  - {{column: {c}, attribute: {a}, type: {t}}}" for c, a, t in columns)
+        selected = [c for c, _, _ in columns]
+        if self.args.key_prefix:  # --key-prefix: text keys sharing a prefix, as real keys often do
+            selected[0] = f"'{self.args.key_prefix}' || lpad(order_id::text, 12, '0') AS order_id"
         text = f"""name: {name}
 source:
   jdbc:
     url: "{self.jdbc}"
-    query: "SELECT {', '.join(c for c, _, _ in columns)} FROM {table}"
+    query: "SELECT {', '.join(selected)} FROM {table}"
 key: order_id
 mapping:
 {mapping}
@@ -315,8 +324,8 @@ write:
             for i, jar in enumerate(self.jars):
                 restore_seeded()
                 label = f"inc-dry-{n}" if (k, i) == (0, 0) else f"inc-dry-{n}-j{i}-r{k}"
-                run = self.run_job(label, self.flink(inc, "--dryRun", jar=jar))
-                ab.append({"round": k, "jar": str(jar), "kind": "dry", "run": label,
+                run = self.run_job(label, self.flink(inc, "--dryRun", *self.jar_args[i], jar=jar))
+                ab.append({"round": k, "jar": str(jar), "args": self.jar_args[i], "kind": "dry", "run": label,
                            "wallSeconds": run["wallSeconds"], "load": [run["loadBefore"], run["loadAfter"]]})
             base = self.db("baseline", self.jdbc, f"seg_{n}", "2")
             log(f"baseline: {base['millis']} ms")
@@ -328,10 +337,10 @@ write:
                 self.admin(raised, "reset", "POST")
                 self.admin(raised, "stats/reset", "POST")
                 label = f"inc-{n}" if (k, i) == (0, 0) else f"inc-{n}-j{i}-r{k}"
-                run = self.run_job(label, self.flink(inc, jar=jar))
+                run = self.run_job(label, self.flink(inc, *self.jar_args[i], jar=jar))
                 if (k, i) == (0, 0):
                     r["incrementalEmulator"] = self.admin(raised, "stats")
-                ab.append({"round": k, "jar": str(jar), "kind": "incremental", "run": label,
+                ab.append({"round": k, "jar": str(jar), "args": self.jar_args[i], "kind": "incremental", "run": label,
                            "wallSeconds": run["wallSeconds"], "load": [run["loadBefore"], run["loadAfter"]]})
             r["ab"] = ab
             self.save()
@@ -625,12 +634,20 @@ def main():
     p.add_argument("--jar", default=str(FLINK_JAR),
                    help="the Flink jar(s) of the size runs; a comma list A,B runs each on the same seeded data, "
                         "interleaved (see --ab-rounds); the first one seeds")
+    p.add_argument("--jar-args", default="",
+                   help="extra arguments of each --jar entry's size runs, ';'-separated in --jar's order "
+                        "(e.g. --jar=J,J --jar-args=';--source.jdbc.partitions=2')")
+    p.add_argument("--key-prefix", default="",
+                   help="the size runs' key becomes PREFIX || the order id padded to 12 digits (text keys that "
+                        "share a prefix); PostgreSQL's baseline still joins on the numeric id")
     p.add_argument("--ab-rounds", type=int, default=1, help="rounds of the --jar comparison (A, B, A, B, ...)")
     p.add_argument("--skip", default="", help="comma list of: sizes, runners, api, fixed")
     p.add_argument("--only", default="", help="comma list of the parts to run (the others are skipped)")
     p.add_argument("--work", default=str(OUT / "work"))
     p.add_argument("--results", default=str(OUT / "results.json"))
     args = p.parse_args()
+    if args.key_prefix:  # the key is text then, in the mapping and in the emulator's table
+        COLUMNS[0] = ("order_id", "orderId", "STRING")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `finally` stops what we started
     b = Bench(args)
     skip = set(filter(None, args.skip.split(",")))

@@ -320,8 +320,9 @@ write:
             shutil.copytree(backup, snaps)
 
         ab = []
+        kinds = set(self.args.ab_kinds.split(","))
         for k in range(self.args.ab_rounds):
-            for i, jar in enumerate(self.jars):
+            for i, jar in enumerate(self.jars if "dry" in kinds else []):
                 restore_seeded()
                 label = f"inc-dry-{n}" if (k, i) == (0, 0) else f"inc-dry-{n}-j{i}-r{k}"
                 run = self.run_job(label, self.flink(inc, "--dryRun", *self.jar_args[i], jar=jar))
@@ -332,7 +333,7 @@ write:
             ab.append({"round": k, "kind": "baseline", "millis": base["millis"]})
             if k == 0:
                 r["baseline"] = base
-            for i, jar in enumerate(self.jars):
+            for i, jar in enumerate(self.jars if "incremental" in kinds else []):
                 restore_seeded()
                 self.admin(raised, "reset", "POST")
                 self.admin(raised, "stats/reset", "POST")
@@ -344,8 +345,10 @@ write:
                            "wallSeconds": run["wallSeconds"], "load": [run["loadBefore"], run["loadAfter"]]})
             r["ab"] = ab
             self.save()
-        r["incrementalDry"] = f"inc-dry-{n}"
-        r["incremental"] = f"inc-{n}"
+        if "dry" in kinds:
+            r["incrementalDry"] = f"inc-dry-{n}"
+        if "incremental" in kinds:
+            r["incremental"] = f"inc-{n}"
         for e in ab:
             log("ab " + json.dumps(e))
         self.admin(raised, "reset", "POST")
@@ -634,6 +637,8 @@ def main():
     p.add_argument("--jar", default=str(FLINK_JAR),
                    help="the Flink jar(s) of the size runs; a comma list A,B runs each on the same seeded data, "
                         "interleaved (see --ab-rounds); the first one seeds")
+    p.add_argument("--ab-kinds", default="dry,incremental",
+                   help="which runs the --jar comparison makes: dry (the diff path), incremental (with writes)")
     p.add_argument("--jar-args", default="",
                    help="extra arguments of each --jar entry's size runs, ';'-separated in --jar's order "
                         "(e.g. --jar=J,J --jar-args=';--source.jdbc.partitions=2')")

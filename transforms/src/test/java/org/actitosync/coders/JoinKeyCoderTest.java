@@ -99,11 +99,11 @@ class JoinKeyCoderTest {
   /**
    * What the coder is for: 100,000 keys sharing a long prefix all tie on the first 8 bytes of
    * StringUtf8Coder's outer encoding, the normalized key Flink's sorter compares first, while with
-   * this coder they tie only when their 32-bit hashes collide (their next 4 bytes are equal). For a
-   * well-mixed hash the number of colliding pairs among n keys is about Poisson with mean n(n-1)/2^33,
-   * 1.16 for n = 100,000; the bound, 20 keys (0.02 %) sharing their prefix with another, that is at
-   * least 10 colliding pairs, has a probability below 1e-6 for such a hash, and is far below what any
-   * structured, poorly mixed hash of these keys would give.
+   * this coder two keys tie there only when their 32-bit hashes collide (the next 4 bytes, the
+   * keys' first 4, are equal). For a well-mixed hash the colliding pairs among n keys are about
+   * Poisson with mean n(n-1)/2^33, 1.16 for n = 100,000. The bound, at most 20 keys (0.02 %)
+   * sharing their prefix with another, fails only with 10 or more colliding pairs: probability
+   * below 1e-6 for such a hash, while a poorly mixed one (e.g. the key's length) fails it at once.
    */
   @Test
   void keysSharingALongPrefixDifferInTheirFirst8Bytes() throws Exception {
@@ -130,6 +130,23 @@ class JoinKeyCoderTest {
     assertNotEquals(
         ByteBuffer.wrap(CoderUtils.encodeToByteArray(CODER, ".")),
         ByteBuffer.wrap(CoderUtils.encodeToByteArray(CODER, "..")));
+  }
+
+  /** As with StringUtf8Coder: Strings of equal UTF-8 bytes (unpaired surrogates) group together. */
+  @Test
+  void groupsUnpairedSurrogatesAsStringUtf8CoderDoes() throws Exception {
+    String high = "k\uD800";
+    String low = "k\uDBFF";
+    assertArrayEquals(
+        CoderUtils.encodeToByteArray(StringUtf8Coder.of(), high),
+        CoderUtils.encodeToByteArray(StringUtf8Coder.of(), low));
+    byte[] ours = CoderUtils.encodeToByteArray(CODER, high);
+    assertArrayEquals(ours, CoderUtils.encodeToByteArray(CODER, low));
+    assertEquals("k?", CoderUtils.decodeFromByteArray(CODER, ours));
+    byte[] plain = CoderUtils.encodeToByteArray(StringUtf8Coder.of(), high);
+    assertEquals(
+        CoderUtils.decodeFromByteArray(StringUtf8Coder.of(), plain),
+        CoderUtils.decodeFromByteArray(CODER, ours));
   }
 
   private static long prefix(Coder<String> coder, String key) throws Exception {

@@ -98,7 +98,8 @@ class JdbcParallelReadTest {
             Optional.of("postgres"),
             Optional.empty(),
             "SELECT id, n, amount FROM segment",
-            5_000);
+            5_000,
+            1);
     RowMapping mapping =
         RowMapping.of(
             AttributeLayout.of(

@@ -51,7 +51,8 @@ import org.apache.beam.sdk.values.PCollection;
  * aggregates the predicate cannot enter) {@code partitions + 1} executions of it. The queries are
  * separate transactions, not one snapshot: a row inserted, updated or deleted while the read runs
  * may or may not be seen, as with a read a moment later (a key still cannot be read twice: the
- * ranges do not overlap). Ranges are split by key value, so skewed keys make uneven partitions.
+ * ranges do not overlap; a row whose key itself is changed meanwhile is two keys, each of which may
+ * or may not be seen). Ranges are split by key value, so skewed keys make uneven partitions.
  *
  * <p>The key is quoted as an SQL identifier with double quotes (standard SQL, PostgreSQL's); the
  * query loses a trailing {@code ;} and whitespace before it is wrapped, and is wrapped on its own

@@ -44,13 +44,14 @@ record ConfigFile(
   }
 
   record JdbcFile(String url, String driver, String user, String passwordEnv, String passwordFile, String query,
-      Integer fetchSize) {
+      Integer fetchSize, Integer partitions) {
     JdbcSourceConfig toConfig() {
       Optional<SecretRef> password = passwordEnv != null ? Optional.of(SecretRef.fromEnv(passwordEnv))
           : Optional.ofNullable(passwordFile).map(SecretRef::fromFile);
       return JdbcSourceConfig.create(url, driver != null ? driver : JdbcSourceConfig.POSTGRESQL_DRIVER,
           Optional.ofNullable(user), password, query,
-          fetchSize != null ? fetchSize : JdbcSourceConfig.DEFAULT_FETCH_SIZE);
+          fetchSize != null ? fetchSize : JdbcSourceConfig.DEFAULT_FETCH_SIZE,
+          partitions != null ? partitions : JdbcSourceConfig.DEFAULT_PARTITIONS);
     }
   }
 

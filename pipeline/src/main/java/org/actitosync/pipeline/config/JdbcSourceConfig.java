@@ -13,6 +13,12 @@ public abstract class JdbcSourceConfig implements Serializable {
   /** Rows fetched per round trip unless configured (JdbcIO's own default). */
   public static final int DEFAULT_FETCH_SIZE = 50_000;
 
+  /** One query, one connection, unless configured. */
+  public static final int DEFAULT_PARTITIONS = 1;
+
+  /** The most partitions a read may be split into (the schema's maximum). */
+  public static final int MAX_PARTITIONS = 1024;
+
   public static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
 
   /** The JDBC URL, without credentials (a {@code password=} in it is refused). */
@@ -39,13 +45,22 @@ public abstract class JdbcSourceConfig implements Serializable {
 
   public abstract int fetchSize();
 
+  /**
+   * How many key ranges the segment is read in, each by its own query and connection ({@code
+   * org.actitosync.pipeline.source.PartitionedJdbcRead}); 1 is the single query. More than 1 needs
+   * an integer key column, checked by the launcher before any data moves.
+   */
+  public abstract int partitions();
+
   public static JdbcSourceConfig create(
       String url,
       String driver,
       Optional<String> user,
       Optional<SecretRef> password,
       String query,
-      int fetchSize) {
-    return new AutoValue_JdbcSourceConfig(url, driver, user.orElse(null), password.orElse(null), query, fetchSize);
+      int fetchSize,
+      int partitions) {
+    return new AutoValue_JdbcSourceConfig(
+        url, driver, user.orElse(null), password.orElse(null), query, fetchSize, partitions);
   }
 }

@@ -21,6 +21,7 @@ import org.actitosync.pipeline.config.LoadedConfig;
 import org.actitosync.pipeline.console.RunLog;
 import org.actitosync.pipeline.preflight.Preflight;
 import org.actitosync.pipeline.preflight.PreflightException;
+import org.actitosync.pipeline.source.PartitionKeyCheck;
 import org.actitosync.pipeline.source.SourceSchemas;
 import org.actitosync.pipeline.warning.RowsHistory;
 import org.actitosync.record.AttributeLayout;
@@ -147,8 +148,9 @@ public final class Launcher {
   }
 
   /**
-   * Preflight: the source's schema (the attribute layout), the snapshot store (the base run and the
-   * history), then Actito (authentication, the table, attributes created).
+   * Preflight: the source's schema (the attribute layout; a partitioned read's key), the snapshot
+   * store (the base run and the history), then Actito (authentication, the table, attributes
+   * created).
    */
   private Preflighted preflight(Loaded loaded, Checked checked, SnapshotReads store, boolean sourceOverridden)
       throws ConfigException, PreflightException, java.io.IOException {
@@ -156,6 +158,9 @@ public final class Launcher {
     AttributeLayout layout;
     try {
       layout = config.attributeLayout(sourceOverridden ? Map.of() : SourceSchemas.infer(config.source()));
+      if (!sourceOverridden) {
+        PartitionKeyCheck.check(config); // a partitioned read's key: one integer column
+      }
     } catch (SQLException | java.io.IOException e) {
       throw new PipelineFailureException("source: cannot read the source's schema: " + e.getMessage(), e);
     }

@@ -25,7 +25,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * (a server-side cursor: auto-commit off), each row mapped to a {@link MappedRecord} in the row
  * mapper. The output is not redistributed ({@code withOutputParallelization(false)}): the next step
  * is the classification's CoGroupByKey, which spreads the rows by key anyway, and JdbcIO's extra
- * reshuffle cost a full sort of every row on the Flink runner (docs/benchmarks.md).
+ * reshuffle cost a full sort of every row on the Flink runner (docs/benchmarks.md). This is the read
+ * of one partition ({@code source.jdbc.partitions: 1}, the default); {@link PartitionedJdbcRead}
+ * reads key ranges over several connections with the same data source, row mapper and coder.
  *
  * <p>The password is not part of the pipeline graph: the data source is built where the read runs,
  * from the password's location ({@code passwordEnv}/{@code passwordFile}), which must therefore be

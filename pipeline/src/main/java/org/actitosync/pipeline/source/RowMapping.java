@@ -29,21 +29,23 @@ public final class RowMapping implements Serializable {
 
   private final RecordMapper mapper;
   private final List<String> columns;
+  private final String keyColumn;
 
-  private RowMapping(RecordMapper mapper, List<String> columns) {
+  private RowMapping(RecordMapper mapper, List<String> columns, String keyColumn) {
     this.mapper = mapper;
     this.columns = List.copyOf(columns);
+    this.keyColumn = keyColumn;
   }
 
   /** The mapping of {@code config} for the resolved {@code layout}. */
   public static RowMapping of(ActivationConfig config, AttributeLayout layout) {
-    return new RowMapping(config.recordMapper(layout), config.mappedColumns());
+    return new RowMapping(config.recordMapper(layout), config.mappedColumns(), config.keyColumn());
   }
 
   /** The mapping of {@code config}, also reading the (resolved) profile-only columns. */
   public static RowMapping of(
       ActivationConfig config, AttributeLayout layout, org.actitosync.record.ProfileColumns profileColumns) {
-    return new RowMapping(config.recordMapper(layout, profileColumns), config.mappedColumns());
+    return new RowMapping(config.recordMapper(layout, profileColumns), config.mappedColumns(), config.keyColumn());
   }
 
   /** A mapping from its parts (tests, tools). */
@@ -55,7 +57,13 @@ public final class RowMapping implements Serializable {
         columns.add(column);
       }
     }
-    return new RowMapping(new RecordMapper(layout, columnByAttribute, keyAttribute), columns);
+    return new RowMapping(
+        new RecordMapper(layout, columnByAttribute, keyAttribute), columns, columnByAttribute.get(keyAttribute));
+  }
+
+  /** The source column feeding the key attribute (a partitioned read splits on it). */
+  public String keyColumn() {
+    return keyColumn;
   }
 
   /** The source columns read, in mapping order, without repeats. */

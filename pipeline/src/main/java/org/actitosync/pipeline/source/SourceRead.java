@@ -17,7 +17,8 @@ import org.apache.beam.sdk.values.PCollection;
  *
  * <p>Bounded. A source row is mapped once where it is read; a value that does not fit its
  * attribute's type makes an invalid record (rejected later by classification, never sent). A
- * mapped column missing from the source fails the read with the column's name.
+ * mapped column missing from the source fails the read with the column's name. A JDBC source with
+ * {@code partitions} above 1 is read by {@link PartitionedJdbcRead}, else by {@link JdbcSource}.
  */
 public final class SourceRead {
   private SourceRead() {}
@@ -26,7 +27,9 @@ public final class SourceRead {
       SourceConfig source, RowMapping mapping) {
     switch (source.kind()) {
       case JDBC:
-        return JdbcSource.read(source.jdbc(), mapping);
+        return source.jdbc().partitions() > 1
+            ? PartitionedJdbcRead.of(source.jdbc(), mapping)
+            : JdbcSource.read(source.jdbc(), mapping);
       case BIGQUERY:
         return BigQuerySource.read(source.bigquery(), mapping);
       case FILES:

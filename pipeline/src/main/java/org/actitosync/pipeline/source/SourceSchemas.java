@@ -180,20 +180,29 @@ public final class SourceSchemas {
    * describe it). Columns of a type with no attribute type (binary, arrays...) are left out.
    */
   public static Map<String, AttributeType> jdbc(JdbcSourceConfig config) throws SQLException {
+    return described(config, SourceSchemas::types);
+  }
+
+  /** What {@code reader} reads from the query's result metadata (described, or probed with no row). */
+  static <T> T described(JdbcSourceConfig config, MetadataReader<T> reader) throws SQLException {
     try (Connection connection = JdbcSource.connect(config)) {
-      ResultSetMetaData metadata;
       try (PreparedStatement statement = connection.prepareStatement(config.query())) {
-        metadata = statement.getMetaData();
+        ResultSetMetaData metadata = statement.getMetaData();
         if (metadata != null) {
-          return types(metadata);
+          return reader.read(metadata);
         }
       }
       String probe = "SELECT * FROM (" + config.query() + ") actito_sync_probe WHERE 1 = 0";
       try (PreparedStatement statement = connection.prepareStatement(probe);
           ResultSet resultSet = statement.executeQuery()) {
-        return types(resultSet.getMetaData());
+        return reader.read(resultSet.getMetaData());
       }
     }
+  }
+
+  /** Reads what it needs from a result's metadata. */
+  interface MetadataReader<T> {
+    T read(ResultSetMetaData metadata) throws SQLException;
   }
 
   static Map<String, AttributeType> types(ResultSetMetaData metadata) throws SQLException {

@@ -7,6 +7,8 @@
  * <p>Entry points: {@link org.actitosync.pipeline.source.SourceRead#of} (the read for a config),
  * {@link org.actitosync.pipeline.source.RowMapping#of} (what each read maps rows with), {@link
  * org.actitosync.pipeline.source.SourceSchemas} (attribute types inferred from the source, for the
- * launcher's preflight).
+ * launcher's preflight), {@link org.actitosync.pipeline.source.PartitionKeyCheck} (the preflight's
+ * check of a partitioned JDBC read's key, {@link
+ * org.actitosync.pipeline.source.PartitionedJdbcRead}).
  */
 package org.actitosync.pipeline.source;

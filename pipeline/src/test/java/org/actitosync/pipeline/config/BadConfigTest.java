@@ -56,7 +56,7 @@ class BadConfigTest {
             p(
                 "source.jdbc.fetchsize",
                 "unknown key; expected one of: url, driver, user, passwordEnv, passwordFile, query,"
-                    + " fetchSize"),
+                    + " fetchSize, partitions"),
             p("mapping[1].nullable", "unknown key; expected one of: column, attribute, type, create"),
             p(
                 "comment",
@@ -218,6 +218,19 @@ class BadConfigTest {
                 "write.callsPerMinute",
                 "must be above 0 and at most 100 (Actito's limit per licence), not 150")),
         problems(yaml));
+  }
+
+  @Test
+  void partitionsOutOfRange() {
+    assertEquals(
+        List.of(p("source.jdbc.partitions", "must be between 1 and 1024, not 0")),
+        problems(Configs.ordersWith("fetchSize: 10000", "fetchSize: 10000\n    partitions: 0")));
+    assertEquals(
+        List.of(p("source.jdbc.partitions", "must be between 1 and 1024, not 2000")),
+        problems(Configs.ordersWith("fetchSize: 10000", "fetchSize: 10000\n    partitions: 2000")));
+    assertEquals(
+        List.of(p("source.jdbc.partitions", "expected a whole number, got 'many'")),
+        problems(Configs.ordersWith("fetchSize: 10000", "fetchSize: 10000\n    partitions: many")));
   }
 
   @Test

@@ -46,6 +46,7 @@ class ConfigLoaderTest {
               "--snapshot.root=gs://bucket/snapshots",
               "--snapshot.retention=2",
               "--source.jdbc.fetchSize=500",
+              "--source.jdbc.partitions=8",
               "--source.jdbc.url=jdbc:postgresql://other:5432/dwh",
               "--flinkMaster=[local]",
               "--target.environment=PREPROD",
@@ -60,6 +61,7 @@ class ConfigLoaderTest {
     assertEquals(WriteSettings.create(5, 95.5, Strategy.BULK), config.write());
     assertEquals(SnapshotConfig.create("gs://bucket/snapshots", 2), config.snapshot());
     assertEquals(500, config.source().jdbc().fetchSize());
+    assertEquals(8, config.source().jdbc().partitions());
     assertEquals("jdbc:postgresql://other:5432/dwh", config.source().jdbc().url());
     assertEquals("SELECT order_id, email, amount, paid, placed_at FROM segment.orders", config.source().jdbc().query());
     assertEquals(Optional.of(ActitoEnvironment.PREPROD), config.target().environment());

@@ -37,6 +37,7 @@ class ConfigParserTest {
     assertEquals(Optional.of("actito_reader"), jdbc.user());
     assertEquals(Optional.of(SecretRef.fromEnv("DWH_PASSWORD")), jdbc.password());
     assertEquals(10_000, jdbc.fetchSize());
+    assertEquals(JdbcSourceConfig.DEFAULT_PARTITIONS, jdbc.partitions(), "one query unless configured");
     assertEquals("order_id", config.keyColumn());
     assertEquals("orderId", config.keyAttribute());
     assertEquals(6, config.mapping().size());

@@ -53,7 +53,7 @@ class ConfigSchemaTest {
     leaves(schema(), "", leaves);
     List<String> options = ConfigSchema.options().stream().map(ConfigOption::path).collect(Collectors.toList());
     assertEquals(leaves, options);
-    assertEquals(41, options.size(), options.toString()); // a setting added or lost shows here
+    assertEquals(42, options.size(), options.toString()); // a setting added or lost shows here
     String help = ConfigLoader.usage().replaceAll("\\s+", " ");
     for (ConfigOption option : ConfigSchema.options()) {
       assertTrue(help.contains(" " + option.optionName() + "=" + option.label() + " "), option.optionName());

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A 100,000-row segment read through {@link JdbcSource} (a server-side cursor, its output not
  * redistributed) on the Flink runner's embedded cluster at parallelism 2 (the DirectRunner is too
- * slow at this size): every row arrives exactly once (count and an order-independent checksum of
- * the keys).
+ * slow at this size), then through {@link PartitionedJdbcRead} in 4 partitions: every row arrives
+ * exactly once (count and an order-independent checksum of the keys).
  */
 class JdbcParallelReadTest {
   @RegisterExtension final TestPipelineExtension beam = TestPipelineExtension.flinkLocal();
@@ -81,10 +81,10 @@ class JdbcParallelReadTest {
     }
   }
 
-  static String expected() {
+  static String expected(java.util.function.IntFunction<String> key) {
     long keyHashes = 0;
     for (int g = 1; g <= ROWS; g++) {
-      keyHashes += ("k" + g).hashCode();
+      keyHashes += key.apply(g).hashCode();
     }
     return ROWS + "/" + keyHashes + "/" + ((long) ROWS * (ROWS + 1) / 2);
   }
@@ -98,7 +98,8 @@ class JdbcParallelReadTest {
             Optional.of("postgres"),
             Optional.empty(),
             "SELECT id, n, amount FROM segment",
-            5_000);
+            5_000,
+            1);
     RowMapping mapping =
         RowMapping.of(
             AttributeLayout.of(
@@ -110,7 +111,34 @@ class JdbcParallelReadTest {
 
     PCollection<String> checksum = records.apply("Checksum", Combine.globally(new Checksum()));
 
-    PAssert.thatSingleton(checksum).isEqualTo(expected());
+    PAssert.thatSingleton(checksum).isEqualTo(expected(g -> "k" + g));
+    beam.pipeline().run().waitUntilFinish();
+  }
+
+  /** The same segment in 4 key ranges of its integer column n (PartitionedJdbcRead), on the same cluster. */
+  @Test
+  void readsAHundredThousandRowsExactlyOnceInFourPartitions() {
+    JdbcSourceConfig config =
+        JdbcSourceConfig.create(
+            Postgres.url(),
+            JdbcSourceConfig.POSTGRESQL_DRIVER,
+            Optional.of("postgres"),
+            Optional.empty(),
+            "SELECT id, n, amount FROM segment",
+            5_000,
+            4);
+    RowMapping mapping =
+        RowMapping.of(
+            AttributeLayout.of(
+                Map.of("id", AttributeType.STRING, "n", AttributeType.LONG, "amount", AttributeType.NUMBER)),
+            Map.of("id", "id", "n", "n", "amount", "amount"),
+            "n");
+    PCollection<MappedRecord> records =
+        beam.pipeline().apply("ReadSource", SourceRead.of(SourceConfig.of(config), mapping));
+
+    PCollection<String> checksum = records.apply("Checksum", Combine.globally(new Checksum()));
+
+    PAssert.thatSingleton(checksum).isEqualTo(expected(String::valueOf));
     beam.pipeline().run().waitUntilFinish();
   }
 }

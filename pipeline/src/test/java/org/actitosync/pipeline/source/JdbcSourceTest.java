@@ -62,7 +62,8 @@ class JdbcSourceTest {
         Optional.of("postgres"),
         Optional.of(SecretRef.fromFile(password.toString())),
         query,
-        2);
+        2,
+        1);
   }
 
   static RowMapping mapping() {

@@ -60,6 +60,7 @@ public final class TemplateMetadata {
           Map.entry("source.jdbc.passwordEnv", "^[A-Za-z_][A-Za-z0-9_]*$"),
           Map.entry("source.jdbc.passwordFile", NO_SPACE),
           Map.entry("source.jdbc.fetchSize", "^[1-9][0-9]*$"),
+          Map.entry("source.jdbc.partitions", "^[1-9][0-9]*$"),
           Map.entry("source.bigquery.table", "^([A-Za-z0-9_.-]+[:.])?[A-Za-z0-9_-]+\\.[A-Za-z0-9_$-]+$"),
           Map.entry("source.bigquery.project", "^[a-z][a-z0-9.:-]*[a-z0-9]$"),
           Map.entry("source.bigquery.location", "^[A-Za-z0-9-]+$"),

@@ -5,7 +5,6 @@ import java.util.List;
 import org.actitosync.change.Classification;
 import org.actitosync.change.NextEntries;
 import org.actitosync.coders.ClassificationCoder;
-import org.actitosync.coders.JoinKeyCoder;
 import org.actitosync.coders.PackedRowCoder;
 import org.actitosync.coders.SnapshotEntryCoder;
 import org.actitosync.count.Tally;
@@ -49,9 +48,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * <p>The rows cross the join packed ({@link PackedRow}, {@link PackedRowCoder}): each is digested
  * and encoded once on the source side, so the join moves bytes, and a key is decoded only when it
  * is not unchanged by its digests ({@link PackedClassifier}); the classifications are those of
- * {@link Classifier#classify} on the rows. Both sides are keyed with {@link JoinKeyCoder}, its hash
- * first, so the join's sort on Flink rarely ties on the 8-byte prefix it compares first; the keys
- * therefore leave the join in no meaningful order, and nothing downstream may depend on one.
+ * {@link Classifier#classify} on the rows.
  */
 public final class Classify extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<MappedRecord> ROWS = new TupleTag<MappedRecord>() {};
@@ -112,7 +109,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
         input
             .get(ROWS)
             .apply("KeyRows", ParDo.of(new KeyRowsFn(packed)))
-            .setCoder(KvCoder.of(JoinKeyCoder.of(), PackedRowCoder.of()));
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), PackedRowCoder.of()));
     PCollection<KV<String, SnapshotEntry>> previous =
         input
             .get(PREVIOUS)
@@ -120,7 +117,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
                 "KeyEntries",
                 WithKeys.<String, SnapshotEntry>of(SnapshotEntry::key)
                     .withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(JoinKeyCoder.of(), SnapshotEntryCoder.of()));
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SnapshotEntryCoder.of()));
     PCollectionTuple out =
         KeyedPCollectionTuple.of(rowsTag, rows)
             .and(previousTag, previous)

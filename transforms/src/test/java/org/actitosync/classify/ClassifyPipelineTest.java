@@ -4,10 +4,8 @@ import static org.actitosync.testing.Fixtures.LAYOUT;
 import static org.actitosync.testing.Fixtures.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.actitosync.change.Classification;
-import org.actitosync.coders.JoinKeyCoder;
 import org.actitosync.coders.LayoutRecordCoder;
 import org.actitosync.coders.SnapshotEntryCoder;
 import org.actitosync.record.MappedRecord;
@@ -15,16 +13,10 @@ import org.actitosync.record.RecordDigester;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.actitosync.testing.Fixtures;
 import org.actitosync.testing.TestPipelineExtension;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -75,44 +67,6 @@ class ClassifyPipelineTest {
     // no output without a consumer in a dry run: on Flink batch each would be a task and a discarding sink
     assertEquals(java.util.Set.of(Classify.CHANGES, Classify.REJECTED), out.getAll().keySet());
     beam.pipeline().run().waitUntilFinish();
-  }
-
-  /**
-   * Both sides of the join, and the GroupByKey inside it (what Flink sorts), are keyed with {@link
-   * JoinKeyCoder}: with StringUtf8Coder, keys sharing a prefix tie on the sort's 8-byte prefix.
-   */
-  @Test
-  void theJoinGroupsByTheJoinKeyCoder() {
-    Pipeline graph = Pipeline.create();
-    Classify.input(
-            graph.apply("Rows", Create.of(ROWS).withCoder(LayoutRecordCoder.of(LAYOUT))),
-            graph.apply("Previous", Create.of(PREVIOUS).withCoder(SnapshotEntryCoder.of())))
-        .apply(Classify.with(classifier()));
-    List<Coder<?>> joinInputs = new ArrayList<>();
-    List<Coder<?>> grouped = new ArrayList<>();
-    graph.traverseTopologically(
-        new Pipeline.PipelineVisitor.Defaults() {
-          @Override
-          public CompositeBehavior enterCompositeTransform(TransformHierarchy.Node node) {
-            if (node.getTransform() instanceof CoGroupByKey) {
-              node.getInputs().values().forEach(in -> joinInputs.add(keyCoder(in)));
-            }
-            return CompositeBehavior.ENTER_TRANSFORM;
-          }
-
-          @Override
-          public void visitPrimitiveTransform(TransformHierarchy.Node node) {
-            if (node.getTransform() instanceof GroupByKey) {
-              node.getInputs().values().forEach(in -> grouped.add(keyCoder(in)));
-            }
-          }
-        });
-    assertEquals(List.of(JoinKeyCoder.of(), JoinKeyCoder.of()), joinInputs);
-    assertEquals(List.of(JoinKeyCoder.of()), grouped);
-  }
-
-  private static Coder<?> keyCoder(PCollection<?> keyed) {
-    return ((KvCoder<?, ?>) keyed.getCoder()).getKeyCoder();
   }
 
   private static Classifier classifier() {

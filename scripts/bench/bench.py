@@ -511,6 +511,129 @@ write:
         self.save()
 
 
+    # --- issue 18: a long-lived Flink session cluster ---------------------------------------------------
+    def start_session_cluster(self, jar):
+        """A Flink 1.19 session cluster on loopback: a JobManager and one TaskManager of 2 slots (this
+        machine's cores), each its own JVM run from the shaded Flink jar itself (it holds Flink's runtime),
+        default JIT and GC; classloader.resolve-order parent-first, so every job's classes are the
+        TaskManager's own: the code the JIT compiled for one run stays compiled for the next. Memory as
+        the embedded cluster gets it under the job heap -Xmx4g: 3 GB task heap, 1.5 GB managed."""
+        rest, rpc = free_port(), free_port()
+        conf = self.work / "session-conf"
+        tmp = self.work / "session-tmp"
+        conf.mkdir(exist_ok=True)
+        tmp.mkdir(exist_ok=True)
+        (conf / "flink-conf.yaml").write_text("\n".join([
+            "jobmanager.rpc.address: 127.0.0.1", f"jobmanager.rpc.port: {rpc}", "jobmanager.bind-host: 127.0.0.1",
+            "jobmanager.memory.process.size: 1g", "rest.address: 127.0.0.1", "rest.bind-address: 127.0.0.1",
+            f"rest.port: {rest}", "taskmanager.host: 127.0.0.1", "taskmanager.bind-host: 127.0.0.1",
+            "taskmanager.numberOfTaskSlots: 2", "taskmanager.cpu.cores: 2",
+            "taskmanager.memory.framework.heap.size: 128m", "taskmanager.memory.task.heap.size: 3g",
+            "taskmanager.memory.managed.size: 1536m", "taskmanager.memory.network.min: 256m",
+            "taskmanager.memory.network.max: 256m", "taskmanager.memory.framework.off-heap.size: 128m",
+            "taskmanager.memory.task.off-heap.size: 0m", "taskmanager.memory.jvm-metaspace.size: 512m",
+            "taskmanager.memory.jvm-overhead.min: 256m", "taskmanager.memory.jvm-overhead.max: 256m",
+            "classloader.resolve-order: parent-first", "parallelism.default: 2", f"io.tmp.dirs: {tmp}", ""]))
+        opens = ["--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                 "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+                 "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                 "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.text=ALL-UNNAMED",
+                 "--add-opens=java.base/java.time=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+                 "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                 "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+                 "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"]
+        procs = []
+        for name, heap, main in (("jobmanager", ["-Xmx512m"], "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"),
+                                 ("taskmanager", ["-Xmx3200m", "-XX:MaxDirectMemorySize=512m"],
+                                  "org.apache.flink.runtime.taskexecutor.TaskManagerRunner")):
+            log_file = open(self.work / f"session-{name}.log", "w")
+            procs.append(subprocess.Popen(["java", *heap, *opens, "-cp", str(jar), main, "--configDir", str(conf)],
+                                          stdout=log_file, stderr=subprocess.STDOUT))
+        self.procs.extend(procs)
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{rest}/overview", timeout=5) as r:
+                    if json.loads(r.read()).get("taskmanagers", 0) >= 1:
+                        return rest, procs
+            except OSError:
+                pass
+            if any(p.poll() is not None for p in procs):
+                break
+            time.sleep(0.5)
+        raise SystemExit("the session cluster did not start; see " + str(self.work / "session-*.log"))
+
+    @staticmethod
+    def cpu_of(procs):
+        """User + system CPU seconds of running processes (/proc/PID/stat, clock ticks)."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for p in procs:
+            fields = Path(f"/proc/{p.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        return total / ticks
+
+    def session(self, raised):
+        """Issue 18: the same runs on a long-lived session cluster (--flinkMaster=localhost:PORT): the
+        1,000-row dry run --session-runs times (the first on a cold cluster), then, per --session-rows size,
+        a first full sync without writes on the embedded cluster (Seed: the snapshot), the 1 % churn, and
+        the incremental runs on the session cluster (dry runs, then runs with writes, every one from the
+        seeded snapshot). Each run's client JVM is timed as every other run (wall, CPU); the cluster's CPU
+        (both of its JVMs) is added per run; PostgreSQL's join is timed per size."""
+        jar = self.jars[0]
+        port, procs = self.start_session_cluster(jar)
+        log(f"session cluster: REST port {port}")
+        master = [f"--flinkMaster=localhost:{port}", "--parallelism=2"]
+        r = {"flinkMaster": "session cluster, 1 TaskManager, 2 slots, parent-first", "runs": []}
+
+        def timed(label, cmd, heap=None):
+            before = self.cpu_of(procs)
+            run = self.run_job(label, cmd, heap=heap)
+            run["clusterCpuSeconds"] = round(self.cpu_of(procs) - before, 1)
+            log(f"  cluster CPU {run['clusterCpuSeconds']} s")
+            r["runs"].append({"label": label, "wallSeconds": run["wallSeconds"], "cpuSeconds": run["cpuSeconds"],
+                              "clusterCpuSeconds": run["clusterCpuSeconds"],
+                              "pipelineSeconds": ((run.get("report") or {}).get("durationsMillis") or {}).get("total")})
+            self.save()
+            return run
+
+        n = self.args.fixed_rows
+        table = f"seg_session_{n}"
+        self.db("generate", self.jdbc, table, str(n), str(len(COLUMNS)))
+        cfg = self.config(f"session-{n}", table, raised)
+        for i in range(self.args.session_runs):
+            timed(f"session-fixed-{i}", ["-jar", str(jar), f"--config={cfg}", "--progressSeconds=0", "--dryRun", *master])
+        self.db("drop", self.jdbc, table)
+        for m in [int(x) for x in self.args.session_rows.split(",") if x]:
+            table = f"seg_session_{m}"
+            self.db("generate", self.jdbc, table, str(m), str(len(COLUMNS)))
+            cfg = self.config(f"session-{m}", table, raised)
+            # the seed (a first full sync without writes) on the embedded cluster, as in the size runs
+            self.run_job(f"session-seed-{m}", ["-cp", f"{jar}:{OUT / 'classes'}", "Seed", f"--config={cfg}",
+                                                "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"])
+            self.db("digests", self.jdbc, table)
+            churn = self.db("churn", self.jdbc, table, str(m), str(self.args.churn))
+            snaps = self.work / "snapshots" / f"session-{m}"
+            backup = self.work / f"snapshots-seeded-session-{m}"
+            shutil.copytree(snaps, backup)
+            for kind in ("dry", "inc"):
+                for i in range(self.args.session_repeats if kind == "dry" else max(1, self.args.session_repeats - 1)):
+                    shutil.rmtree(snaps, ignore_errors=True)
+                    shutil.copytree(backup, snaps)
+                    self.admin(raised, "reset", "POST")
+                    timed(f"session-{kind}-{m}-{i}", self.flink(cfg, *(["--dryRun"] if kind == "dry" else []),
+                                                               *master, jar=jar))
+            r.setdefault("sizes", {})[str(m)] = {"churn": churn, "baseline": self.db("baseline", self.jdbc, table, "2")}
+            log(f"baseline: {r['sizes'][str(m)]['baseline']['millis']} ms")
+            self.admin(raised, "reset", "POST")
+            self.db("drop", self.jdbc, table)
+            shutil.rmtree(backup, ignore_errors=True)
+            shutil.rmtree(snaps, ignore_errors=True)
+        self.results["session"] = r
+        for p in procs:
+            p.terminate()
+        self.save()
+
+
 # issue 18: JVM flags a user may pass for a small run (the first variant is the default command line)
 FIXED_VARIANTS = {"default": [], "c1serial": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"],
                   "cds": [], "cdsc1serial": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]}
@@ -637,6 +760,12 @@ def main():
     p.add_argument("--jar", default=str(FLINK_JAR),
                    help="the Flink jar(s) of the size runs; a comma list A,B runs each on the same seeded data, "
                         "interleaved (see --ab-rounds); the first one seeds")
+    p.add_argument("--session-runs", type=int, default=4,
+                   help="issue 18, --only=session: 1,000-row dry runs on the session cluster (the first one cold)")
+    p.add_argument("--session-rows", default="",
+                   help="issue 18, --only=session: sizes (comma list) whose incremental runs also go to the session "
+                        "cluster: --session-repeats dry runs, then one fewer with writes, each from the seeded snapshot")
+    p.add_argument("--session-repeats", type=int, default=3, help="issue 18, --only=session: dry runs per size")
     p.add_argument("--ab-kinds", default="dry,incremental",
                    help="which runs the --jar comparison makes: dry (the diff path), incremental (with writes)")
     p.add_argument("--jar-args", default="",
@@ -647,7 +776,8 @@ def main():
                         "share a prefix); PostgreSQL's baseline still joins on the numeric id")
     p.add_argument("--ab-rounds", type=int, default=1, help="rounds of the --jar comparison (A, B, A, B, ...)")
     p.add_argument("--skip", default="", help="comma list of: sizes, runners, api, fixed")
-    p.add_argument("--only", default="", help="comma list of the parts to run (the others are skipped)")
+    p.add_argument("--only", default="", help="comma list of the parts to run (the others are skipped); "
+                   "session (issue 18: a long-lived Flink session cluster) runs only when named here")
     p.add_argument("--work", default=str(OUT / "work"))
     p.add_argument("--results", default=str(OUT / "results.json"))
     args = p.parse_args()
@@ -657,7 +787,9 @@ def main():
     b = Bench(args)
     skip = set(filter(None, args.skip.split(",")))
     if args.only:
-        skip |= {"sizes", "runners", "api", "fixed"} - set(args.only.split(","))
+        skip |= {"sizes", "runners", "api", "fixed", "session"} - set(args.only.split(","))
+    else:
+        skip.add("session")  # a part of its own: only with --only=session
     try:
         b.start_db()
         log(f"database {b.jdbc}")
@@ -670,6 +802,8 @@ def main():
             b.bulk_stream(raised)
         if "fixed" not in skip:
             b.fixed(raised)
+        if "session" not in skip:
+            b.session(raised)
         if "sizes" not in skip:
             for n in [int(s) for s in args.sizes.split(",") if s]:
                 b.size(n, raised)

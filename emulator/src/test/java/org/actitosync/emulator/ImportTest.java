@@ -112,8 +112,9 @@ class ImportTest {
         + "{\"headerColumn\":\"price\",\"attributeName\":\"amount\"}]}";
     long id = created(upload("/mass-imports" + IMPORT, gzip(csv), params, false));
     JsonNode result = awaitFinished(id);
-    assertEquals(1, result.get("rowsInError").asInt());
-    assertEquals(1, result.get("rowsCreated").asInt());
+    assertEquals("FINISHED", result.get("status").asText(), result.toString());
+    assertEquals(1, result.get("rowsInError").asInt(), result.toString());
+    assertEquals(1, result.get("rowsCreated").asInt(), result.toString());
     assertTrue(result.get("withErrors").asBoolean());
     String file = api.get("/v4/entity/demo/import/" + id + "/result-file").body();
     assertTrue(file.lines().toList().get(2).startsWith("o-21,LOST,2,ERROR,"), file);

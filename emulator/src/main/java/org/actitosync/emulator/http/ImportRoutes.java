@@ -29,10 +29,13 @@ final class ImportRoutes {
     routes.add(HandlerType.GET, "GET /import/result", (ctx, call) -> {
       ImportJob job = job(ctx, core, call);
       ObjectNode body = core.mapper().createObjectNode();
+      // the status before the counts: finish() sets the counts, then the status, so counts read after a
+      // FINISHED status are the final ones (read first, they could be a running import's zeros)
+      ImportJob.Status status = job.status();
       ImportJob.Counts c = job.counts();
       body.put("id", job.id());
-      body.put("status", job.status().name());
-      body.put("withErrors", c.inError() > 0 || job.status() == ImportJob.Status.FAILED);
+      body.put("status", status.name());
+      body.put("withErrors", c.inError() > 0 || status == ImportJob.Status.FAILED);
       body.put("rowsTotal", c.total());
       body.put("rowsCreated", c.created());
       body.put("rowsUpdated", c.updated());

@@ -91,33 +91,19 @@ class JdbcParallelReadTest {
 
   @Test
   void readsAHundredThousandRowsExactlyOnceInParallel() {
-    JdbcSourceConfig config =
-        JdbcSourceConfig.create(
-            Postgres.url(),
-            JdbcSourceConfig.POSTGRESQL_DRIVER,
-            Optional.of("postgres"),
-            Optional.empty(),
-            "SELECT id, n, amount FROM segment",
-            5_000,
-            1);
-    RowMapping mapping =
-        RowMapping.of(
-            AttributeLayout.of(
-                Map.of("id", AttributeType.STRING, "n", AttributeType.LONG, "amount", AttributeType.NUMBER)),
-            Map.of("id", "id", "n", "n", "amount", "amount"),
-            "id");
-    PCollection<MappedRecord> records =
-        beam.pipeline().apply("ReadSource", SourceRead.of(SourceConfig.of(config), mapping));
-
-    PCollection<String> checksum = records.apply("Checksum", Combine.globally(new Checksum()));
-
-    PAssert.thatSingleton(checksum).isEqualTo(expected(g -> "k" + g));
+    PAssert.thatSingleton(checksumOfRead(1, "id")).isEqualTo(expected(g -> "k" + g));
     beam.pipeline().run().waitUntilFinish();
   }
 
   /** The same segment in 4 key ranges of its integer column n (PartitionedJdbcRead), on the same cluster. */
   @Test
   void readsAHundredThousandRowsExactlyOnceInFourPartitions() {
+    PAssert.thatSingleton(checksumOfRead(4, "n")).isEqualTo(expected(String::valueOf));
+    beam.pipeline().run().waitUntilFinish();
+  }
+
+  /** The checksum of the segment read through {@link SourceRead} in {@code partitions}, keyed by {@code key}. */
+  private PCollection<String> checksumOfRead(int partitions, String key) {
     JdbcSourceConfig config =
         JdbcSourceConfig.create(
             Postgres.url(),
@@ -126,19 +112,15 @@ class JdbcParallelReadTest {
             Optional.empty(),
             "SELECT id, n, amount FROM segment",
             5_000,
-            4);
+            partitions);
     RowMapping mapping =
         RowMapping.of(
             AttributeLayout.of(
                 Map.of("id", AttributeType.STRING, "n", AttributeType.LONG, "amount", AttributeType.NUMBER)),
             Map.of("id", "id", "n", "n", "amount", "amount"),
-            "n");
-    PCollection<MappedRecord> records =
-        beam.pipeline().apply("ReadSource", SourceRead.of(SourceConfig.of(config), mapping));
-
-    PCollection<String> checksum = records.apply("Checksum", Combine.globally(new Checksum()));
-
-    PAssert.thatSingleton(checksum).isEqualTo(expected(String::valueOf));
-    beam.pipeline().run().waitUntilFinish();
+            key);
+    return beam.pipeline()
+        .apply("ReadSource", SourceRead.of(SourceConfig.of(config), mapping))
+        .apply("Checksum", Combine.globally(new Checksum()));
   }
 }

@@ -78,6 +78,11 @@ class Bench:
             raise SystemExit(f"--jar-args has {len(extra)} entries for {len(self.jars)} --jar entries")
         self.jar_args = [e.split() for e in extra] + [[] for _ in range(len(self.jars) - len(extra))]
 
+    def split_args(self, i):
+        """--jar-args of entry i: (JVM options, i.e. those starting with -X or -D; the job's arguments)."""
+        jvm = [a for a in self.jar_args[i] if a.startswith(("-X", "-D"))]
+        return jvm, [a for a in self.jar_args[i] if a not in jvm]
+
     # --- processes -------------------------------------------------------------------------------
     def start_db(self):
         url_file = self.work / "jdbc-url"
@@ -325,7 +330,8 @@ write:
             for i, jar in enumerate(self.jars if "dry" in kinds else []):
                 restore_seeded()
                 label = f"inc-dry-{n}" if (k, i) == (0, 0) else f"inc-dry-{n}-j{i}-r{k}"
-                run = self.run_job(label, self.flink(inc, "--dryRun", *self.jar_args[i], jar=jar))
+                jvm, job = self.split_args(i)
+                run = self.run_job(label, self.flink(inc, "--dryRun", *job, jar=jar), jvm_args=jvm)
                 ab.append({"round": k, "jar": str(jar), "args": self.jar_args[i], "kind": "dry", "run": label,
                            "wallSeconds": run["wallSeconds"], "load": [run["loadBefore"], run["loadAfter"]]})
             base = self.db("baseline", self.jdbc, f"seg_{n}", "2")
@@ -338,7 +344,8 @@ write:
                 self.admin(raised, "reset", "POST")
                 self.admin(raised, "stats/reset", "POST")
                 label = f"inc-{n}" if (k, i) == (0, 0) else f"inc-{n}-j{i}-r{k}"
-                run = self.run_job(label, self.flink(inc, *self.jar_args[i], jar=jar))
+                jvm, job = self.split_args(i)
+                run = self.run_job(label, self.flink(inc, *job, jar=jar), jvm_args=jvm)
                 if (k, i) == (0, 0):
                     r["incrementalEmulator"] = self.admin(raised, "stats")
                 ab.append({"round": k, "jar": str(jar), "args": self.jar_args[i], "kind": "incremental", "run": label,
@@ -770,7 +777,8 @@ def main():
                    help="which runs the --jar comparison makes: dry (the diff path), incremental (with writes)")
     p.add_argument("--jar-args", default="",
                    help="extra arguments of each --jar entry's size runs, ';'-separated in --jar's order "
-                        "(e.g. --jar=J,J --jar-args=';--source.jdbc.partitions=2')")
+                        "(e.g. --jar=J,J --jar-args=';--source.jdbc.partitions=2'); those starting with -X or -D "
+                        "go to the JVM")
     p.add_argument("--key-prefix", default="",
                    help="the size runs' key becomes PREFIX || the order id padded to 12 digits (text keys that "
                         "share a prefix); PostgreSQL's baseline still joins on the numeric id")

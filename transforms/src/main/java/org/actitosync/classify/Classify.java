@@ -30,6 +30,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Joins the current mapped rows ({@link #ROWS}) with the previous snapshot's entries ({@link
@@ -72,11 +73,12 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
   public static final String CHANGES_AT = "stage.classify.at";
 
   private final Classifier classifier;
-  private final boolean keepsUnsent;
+  /** Every output; false for {@link #forPlan()}: no {@link #UNSENT_ENTRIES}, no {@link #COUNTS}. */
+  private final boolean allOutputs;
 
-  private Classify(Classifier classifier, boolean keepsUnsent) {
+  private Classify(Classifier classifier, boolean allOutputs) {
     this.classifier = classifier;
-    this.keepsUnsent = keepsUnsent;
+    this.allOutputs = allOutputs;
   }
 
   public static Classify with(Classifier classifier) {
@@ -124,15 +126,15 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
             .apply("JoinByKey", CoGroupByKey.create())
             .apply(
                 "ClassifyKeys",
-                ParDo.of(new ClassifyFn(packed, keepsUnsent, rowsTag, previousTag))
+                ParDo.of(new ClassifyFn(packed, allOutputs, rowsTag, previousTag))
                     .withOutputTags(
                         CHANGES,
-                        keepsUnsent
+                        allOutputs
                             ? TupleTagList.of(REJECTED).and(UNSENT_ENTRIES).and(COUNTS)
                             : TupleTagList.of(REJECTED)));
     out.get(CHANGES).setCoder(ClassificationCoder.of());
     out.get(REJECTED).setCoder(ClassificationCoder.of());
-    if (keepsUnsent) {
+    if (allOutputs) {
       out.get(UNSENT_ENTRIES).setCoder(SnapshotEntryCoder.of());
       out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     }
@@ -158,7 +160,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
 
   private static final class ClassifyFn extends DoFn<KV<String, CoGbkResult>, Classification> {
     private final PackedClassifier classifier;
-    private final boolean keepsUnsent;
+    private final boolean allOutputs;
     private final TupleTag<PackedRow> rowsTag;
     private final TupleTag<SnapshotEntry> previousTag;
     private final Counter[] counters = new Counter[org.actitosync.change.ChangeKind.values().length];
@@ -166,11 +168,11 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
 
     ClassifyFn(
         PackedClassifier classifier,
-        boolean keepsUnsent,
+        boolean allOutputs,
         TupleTag<PackedRow> rowsTag,
         TupleTag<SnapshotEntry> previousTag) {
       this.classifier = classifier;
-      this.keepsUnsent = keepsUnsent;
+      this.allOutputs = allOutputs;
       this.rowsTag = rowsTag;
       this.previousTag = previousTag;
       for (org.actitosync.change.ChangeKind kind : org.actitosync.change.ChangeKind.values()) {
@@ -178,20 +180,18 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
       }
     }
 
-    private transient Tally tally;
+    /** The bundle's counts for {@link #COUNTS}; null for a plan, which has no such output. */
+    private transient @Nullable Tally tally;
 
     @StartBundle
     public void start() {
-      tally = new Tally();
+      tally = allOutputs ? new Tally() : null;
     }
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
       List<PackedRow> rows = new ArrayList<>(1);
       joined.getValue().getAll(rowsTag).forEach(rows::add);
-      if (!rows.isEmpty()) {
-        tally.add(ROWS_LABEL, rows.size());
-      }
       SnapshotEntry previous = null;
       for (SnapshotEntry entry : joined.getValue().getAll(previousTag)) {
         if (previous != null) {
@@ -201,10 +201,18 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
       }
       Classification c = classifier.classify(joined.getKey(), rows, previous);
       counters[c.kind().ordinal()].inc();
-      tally.add("classified." + c.kind());
-      if (c.kind() == org.actitosync.change.ChangeKind.REJECTED && c.rule() != null) {
+      boolean rejectedByRule = c.kind() == org.actitosync.change.ChangeKind.REJECTED && c.rule() != null;
+      if (rejectedByRule) {
         Metrics.counter("actito-sync", "rejected_" + c.rule()).inc();
-        tally.add("rejected." + c.rule());
+      }
+      if (tally != null) {
+        if (!rows.isEmpty()) {
+          tally.add(ROWS_LABEL, rows.size());
+        }
+        tally.add("classified." + c.kind());
+        if (rejectedByRule) {
+          tally.add("rejected." + c.rule());
+        }
       }
       if (c.kind().isChange()) {
         changesAt.update(System.currentTimeMillis());
@@ -214,7 +222,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
       if (c.kind() == org.actitosync.change.ChangeKind.REJECTED) {
         out.get(REJECTED).output(c);
       }
-      if (keepsUnsent) {
+      if (allOutputs) {
         SnapshotEntry next = NextEntries.forUnsent(c);
         if (next != null) {
           out.get(UNSENT_ENTRIES).output(next);
@@ -224,7 +232,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
 
     @FinishBundle
     public void finish(FinishBundleContext context) {
-      if (!keepsUnsent) {
+      if (tally == null) {
         return; // a plan has no COUNTS output
       }
       for (KV<String, Long> count : tally.drain()) {

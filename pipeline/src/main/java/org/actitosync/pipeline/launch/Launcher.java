@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 import org.actitosync.actito.ActitoClient;
 import org.actitosync.guard.GuardPolicy;
@@ -52,20 +53,36 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class Launcher {
   /** One run.log record at the end of each phase before the pipeline runs (their times are the run's timeline). */
   private static final Logger PHASES = Logger.getLogger(Launcher.class.getName());
+  /** The system property a jar's launcher sets to describe the JVM it tuned for the run (logged in run.log). */
+  public static final String TUNED_JVM = "actito.sync.jvm";
 
   private final PrintStream out;
   private final PrintStream err;
   private final @Nullable Pacing pacing;
+  private final LongConsumer rowsRead;
 
   public Launcher(PrintStream out, PrintStream err) {
-    this(out, err, null);
+    this(out, err, null, rows -> {});
+  }
+
+  /**
+   * A launcher that also tells {@code rowsRead} how many rows each run that reaches its report read
+   * (a completed run or dry run; not a failed one), after the report is written.
+   */
+  public Launcher(PrintStream out, PrintStream err, LongConsumer rowsRead) {
+    this(out, err, null, rowsRead);
   }
 
   /** Tests: the writer paced by {@code pacing}, a budget the test chooses (see {@link RunContext#pacing()}). */
   Launcher(PrintStream out, PrintStream err, @Nullable Pacing pacing) {
+    this(out, err, pacing, rows -> {});
+  }
+
+  private Launcher(PrintStream out, PrintStream err, @Nullable Pacing pacing, LongConsumer rowsRead) {
     this.out = out;
     this.err = err;
     this.pacing = pacing;
+    this.rowsRead = rowsRead;
   }
 
   /** Runs with the configured source; returns the exit code. */
@@ -85,7 +102,7 @@ public final class Launcher {
     try (RunLog log = RunLog.start(out, err)) { // the runner's logs: held, then in run.log, not on the terminal
       try {
         Loaded loaded = load(args);
-        PHASES.info("loaded");
+        PHASES.info("loaded" + Optional.ofNullable(System.getProperty(TUNED_JVM)).map(j -> "; JVM: " + j).orElse(""));
         if (loaded.options().check()) {
           return connectionCheck(loaded.config());
         }
@@ -102,7 +119,7 @@ public final class Launcher {
         long started = System.currentTimeMillis();
         PipelineResult result = runPipeline(pipeline, loaded);
         ExitCode exit = new RunReporter(ready.run(), store, alerts, out)
-            .report(result, ready.history(), started, System.currentTimeMillis());
+            .report(result, ready.history(), started, System.currentTimeMillis(), rowsRead);
         return exit.code();
       } catch (Exception e) {
         return failed(e, alerts, log);

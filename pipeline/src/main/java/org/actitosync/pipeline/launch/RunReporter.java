@@ -3,6 +3,7 @@ package org.actitosync.pipeline.launch;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.actitosync.change.ChangeKind;
 import org.actitosync.pipeline.alert.AlertMessage;
 import org.actitosync.pipeline.report.RunMetrics;
@@ -32,7 +33,8 @@ final class RunReporter {
     this.out = out;
   }
 
-  ExitCode report(PipelineResult result, RowsHistory history, long started, long finished) {
+  /** Reports the run, then tells {@code rowsRead} how many rows it read; returns its exit code. */
+  ExitCode report(PipelineResult result, RowsHistory history, long started, long finished, LongConsumer rowsRead) {
     String runId = run.runId();
     String folder = run.dryRun() ? "plan/" : "";
     RunMetrics metrics = RunMetrics.from(result);
@@ -55,6 +57,7 @@ final class RunReporter {
           run.config().name(), runId, level, warnings, report.headlineCounts(), reportPath)));
     }
     store.writeRunFile(runId, folder + "report.json", report.toJsonBytes());
+    rowsRead.accept(report.rowsRead());
     out.print(report.summary());
     out.println("report: " + reportPath);
     if (bad > 0) {

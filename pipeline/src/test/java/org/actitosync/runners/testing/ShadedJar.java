@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,10 +46,15 @@ public final class ShadedJar {
    * shares 2 cores with the other modules' tests (up to 61 s measured for a 5-row Direct run).
    */
   public Run run(Path log, Duration timeout, List<String> jvmOptions, String... args) {
+    return run(log, timeout, Map.of(), jvmOptions, args);
+  }
+
+  /** {@link #run(Path, Duration, List, String...)} with {@code env} added to the JVM's environment. */
+  public Run run(Path log, Duration timeout, Map<String, String> env, List<String> jvmOptions, String... args) {
     long started = System.nanoTime();
     Process process = null;
     try {
-      process = start(log, jvmOptions, args);
+      process = start(log, env, jvmOptions, args);
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         throw new AssertionError("java -jar " + jar.getFileName() + " still running after " + timeout + ":\n" + tail(log));
@@ -72,13 +78,20 @@ public final class ShadedJar {
    * stdout and stderr together go to {@code log}.
    */
   public Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
+    return start(log, Map.of(), jvmOptions, args);
+  }
+
+  /** {@link #start(Path, List, String...)} with {@code env} added to the JVM's environment. */
+  public Process start(Path log, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
   /** The last lines of a log, for failure messages. */

@@ -5,26 +5,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.actitosync.pipeline.launch.Launcher;
+import org.actitosync.runners.flink.jvm.JvmTuning;
 
 /**
  * {@code java -jar actito-sync-flink.jar}: runs one activation on Apache Flink, on an embedded
  * cluster unless {@code --flinkMaster=host:port} names a Flink 1.19 cluster (the jar is then
  * staged to it). The defaults it adds are in {@link FlinkDefaults}; it refuses the Flink runner's
- * detached mode (exit 2, see {@link FlinkDefaults#unsupported}); everything else (config, {@code
- * --help}, exit codes) is the launcher's.
+ * detached mode (exit 2, see {@link FlinkDefaults#unsupported}); it runs the job in a JVM tuned for
+ * it unless the user chose the JVM ({@link JvmTuning}); everything else (config, {@code --help},
+ * exit codes) is the launcher's.
  */
 public final class FlinkMain {
   private FlinkMain() {}
 
   public static void main(String[] args) {
-    Optional<String> unsupported = FlinkDefaults.unsupported(List.of(args));
+    List<String> given = List.of(args);
+    JvmTuning tuning = new JvmTuning(System.getenv(), System.getProperty("user.home"), ownJar(), System.err);
+    OptionalInt tuned = tuning.relaunch(given); // first: the tuned JVM does all the rest, Beam's options too
+    if (tuned.isPresent()) {
+      System.exit(tuned.getAsInt());
+    }
+    Optional<String> unsupported = FlinkDefaults.unsupported(given);
     if (unsupported.isPresent()) {
       System.err.println("actito-sync: config error: " + unsupported.get());
       System.exit(org.actitosync.pipeline.launch.ExitCode.CONFIG_ERROR.code());
     }
-    List<String> all = FlinkDefaults.apply(List.of(args), Runtime.getRuntime().availableProcessors(), ownJar());
-    System.exit(new Launcher(System.out, System.err).run(all.toArray(new String[0])));
+    List<String> all = FlinkDefaults.apply(given, Runtime.getRuntime().availableProcessors(), ownJar());
+    Launcher launcher = new Launcher(System.out, System.err, rows -> tuning.recordRowsRead(given, rows));
+    System.exit(launcher.run(all.toArray(new String[0])));
   }
 
   /** The jar this class was loaded from, when it was loaded from a jar file. */

@@ -1,0 +1,43 @@
+package org.actitosync.runners.flink.jvm;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The jar's cache folder on this machine: {@code $ACTITO_SYNC_CACHE}, else {@code
+ * $XDG_CACHE_HOME/actito-sync}, else {@code ~/.cache/actito-sync}. It holds only what can be
+ * rebuilt: the class archive ({@link ClassArchive}) and the run-size hints ({@link RunSizes}).
+ */
+public final class CacheFolder {
+  /** The environment variable that names the cache folder. */
+  public static final String ENV = "ACTITO_SYNC_CACHE";
+
+  private CacheFolder() {}
+
+  /** The cache folder for {@code env} and the user's home, if either names one. */
+  public static Optional<Path> of(Map<String, String> env, String userHome) {
+    if (!env.getOrDefault(ENV, "").isBlank()) {
+      return Optional.of(Path.of(env.get(ENV)));
+    }
+    if (!env.getOrDefault("XDG_CACHE_HOME", "").isBlank()) {
+      return Optional.of(Path.of(env.get("XDG_CACHE_HOME"), "actito-sync"));
+    }
+    return userHome == null || userHome.isBlank() || userHome.equals("?")
+        ? Optional.empty() : Optional.of(Path.of(userHome, ".cache", "actito-sync"));
+  }
+
+  /** A file name for {@code text}: the first 16 hex digits of its SHA-256. */
+  static String key(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.actitosync.runners.flink.jvm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.actitosync.pipeline.launch.Launcher;
+
+/**
+ * Which JVM options a run of the Flink jar gets when it starts itself again in a tuned JVM
+ * ({@link Relaunch}), or why it keeps the JVM it was started in. Pure: everything it reads is
+ * passed in.
+ *
+ * <p>The choice, measured on the benchmark's activations (docs/benchmarks.md, "JVM tuning by the
+ * jar"):
+ *
+ * <ul>
+ *   <li><b>Kept as started</b> when the user chose: {@code ACTITO_SYNC_JVM=as-started}; any option
+ *       that picks the garbage collector, the JIT or class data sharing; an agent, a debugger or a
+ *       flight recording (they belong to the JVM the user started); {@code JAVA_TOOL_OPTIONS}, {@code
+ *       JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS} set; {@code --help}. Also when this JVM is
+ *       already the tuned one, or the jar is not run from a file.
+ *   <li><b>C1 only and the serial collector</b> ({@link #SMALL}) when the job's rows are processed
+ *       in another JVM (a remote {@code --flinkMaster}: this one only builds and submits the job) or
+ *       when the last completed run of the same config on this machine read fewer than {@link
+ *       #SMALL_ROWS} rows: the C2 compiler then costs more CPU than it saves.
+ *   <li><b>The JVM's default JIT and collector</b> otherwise: a first run, or a large one, where
+ *       the C2-compiled per-row code pays for its compilation.
+ *   <li>In every tuned JVM, the jar's class archive ({@link ClassArchive}) when it exists, else the
+ *       option that lists the classes the run loads, from which the archive is built after it.
+ * </ul>
+ *
+ * <p>None of these options changes what a run does, only how fast its JVM starts and compiles.
+ */
+public record JvmChoice(List<String> options, String description) {
+  /** The environment variable that keeps the JVM as started: {@code ACTITO_SYNC_JVM=as-started}. */
+  public static final String ENV = "ACTITO_SYNC_JVM";
+  /** {@link #ENV}'s value that turns the tuning off. */
+  public static final String AS_STARTED = "as-started";
+  /** The system property that marks the tuned JVM and describes its options (in run.log). */
+  public static final String TUNED_PROPERTY = Launcher.TUNED_JVM;
+  /** Below this many rows read by the last run, C1 only (measured: the pipeline in half the time at 100,000 rows, even at 300,000, 1.5× slower at 1,000,000). */
+  public static final long SMALL_ROWS = 200_000;
+  /** The options of a small run, or of a JVM that only submits the job. */
+  public static final List<String> SMALL = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  /** Options of the user's JVM that mean "this JVM is chosen": their prefixes. */
+  private static final List<String> CHOSEN = List.of("-XX:TieredStopAtLevel", "-XX:-TieredCompilation",
+      "-XX:+TieredCompilation", "-XX:CompileThresholdScaling", "-Xint", "-Xcomp", "-Xshare", "-XX:SharedArchiveFile",
+      "-XX:ArchiveClassesAtExit", "-XX:DumpLoadedClassList", "-XX:SharedClassListFile", "-agentlib", "-agentpath",
+      "-javaagent", "-Xdebug", "-Xrunjdwp", "-XX:StartFlightRecording", "-XX:+StartFlightRecording",
+      "-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseZGC", "-XX:+UseShenandoahGC",
+      "-XX:+UseEpsilonGC", "-D" + TUNED_PROPERTY);
+  private static final List<String> JVM_ENV = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+  private static final List<String> NOT_REMOTE = List.of("[local]", "[auto]", "[collection]");
+
+  public JvmChoice {
+    options = List.copyOf(options);
+  }
+
+  /**
+   * Why this JVM runs the job as it is, if it does.
+   *
+   * @param jvmOptions this JVM's options ({@code RuntimeMXBean.getInputArguments()})
+   * @param env the environment
+   * @param args the command line of the run
+   * @param jar the jar this code runs from, if it runs from a jar file
+   */
+  public static Optional<String> keepAsStarted(List<String> jvmOptions, Map<String, String> env, List<String> args,
+      Optional<Path> jar) {
+    if (AS_STARTED.equals(env.get(ENV))) {
+      return Optional.of(ENV + "=" + AS_STARTED);
+    }
+    Optional<String> chosen = jvmOptions.stream().filter(o -> CHOSEN.stream().anyMatch(o::startsWith)).findFirst();
+    if (chosen.isPresent()) {
+      return Optional.of("the JVM option " + chosen.get().replaceFirst("=.*", "=…"));
+    }
+    Optional<String> jvmEnv = JVM_ENV.stream().filter(v -> !env.getOrDefault(v, "").isBlank()).findFirst();
+    if (jvmEnv.isPresent()) {
+      return Optional.of(jvmEnv.get() + " is set");
+    }
+    if (jar.isEmpty()) {
+      return Optional.of("not run from a jar file");
+    }
+    if (args.contains("--help") || args.contains("-h")) {
+      return Optional.of("--help");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The options of the tuned JVM.
+   *
+   * @param args the command line of the run
+   * @param lastRowsRead the rows the last completed run of its config read on this machine, if known
+   * @param archive the jar's class archive, if it exists
+   * @param classList where this run lists its classes when there is no archive yet
+   */
+  public static JvmChoice choose(List<String> args, OptionalLong lastRowsRead, Optional<Path> archive,
+      Path classList) {
+    List<String> options = new ArrayList<>();
+    List<String> why = new ArrayList<>();
+    if (remoteMaster(args)) {
+      options.addAll(SMALL);
+      why.add("C1 and the serial collector (the job runs on the cluster)");
+    } else if (lastRowsRead.isPresent() && lastRowsRead.getAsLong() < SMALL_ROWS) {
+      options.addAll(SMALL);
+      why.add("C1 and the serial collector (the last run read " + lastRowsRead.getAsLong() + " rows)");
+    } else {
+      why.add("the default JIT and collector (" + (lastRowsRead.isPresent()
+          ? "the last run read " + lastRowsRead.getAsLong() + " rows" : "no earlier run of this config") + ")");
+    }
+    if (archive.isPresent()) {
+      options.add("-XX:SharedArchiveFile=" + archive.get());
+      options.add("-Xshare:auto");
+      why.add("the class archive");
+    } else {
+      options.add("-XX:DumpLoadedClassList=" + classList);
+      why.add("listing its classes for the class archive");
+    }
+    options.add("-Xlog:cds=off,cds+dynamic=off"); // an archive the JVM cannot use is skipped without a word
+    return new JvmChoice(options, String.join(", ", why));
+  }
+
+  /** True when {@code --flinkMaster} names a cluster: this JVM then only builds and submits the job. */
+  static boolean remoteMaster(List<String> args) {
+    boolean flink = args.stream().filter(a -> a.startsWith("--runner=")).allMatch(a -> a.endsWith("FlinkRunner"));
+    Optional<String> master = args.stream().filter(a -> a.startsWith("--flinkMaster="))
+        .map(a -> a.substring("--flinkMaster=".length())).reduce((first, last) -> last);
+    return flink && master.isPresent() && !master.get().isBlank() && !NOT_REMOTE.contains(master.get());
+  }
+}

@@ -42,10 +42,9 @@ public final class JvmTuning {
    */
   public OptionalInt relaunch(List<String> args) {
     if (System.getProperty(JvmChoice.TUNED_PROPERTY) != null) {
-      if (String.valueOf(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L))
-          .equals(System.getProperty(Relaunch.PARENT_PROPERTY))) {
-        Relaunch.haltWhenParentDies();
-      }
+      ProcessHandle.current().parent()
+          .filter(parent -> Long.toString(parent.pid()).equals(System.getProperty(Relaunch.PARENT_PROPERTY)))
+          .ifPresent(Relaunch::haltWhenParentDies); // not when the same command is run by hand
       return OptionalInt.empty();
     }
     List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();

@@ -1,7 +1,6 @@
 package org.actitosync.runners.flink.jvm;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +10,13 @@ import java.util.concurrent.TimeUnit;
  * Runs the jar again in a child JVM with the options {@link JvmChoice} picked, and stands for it:
  *
  * <ul>
- *   <li>the child writes to this process's standard output and error (the terminal, a scheduler's
- *       pipe) and exits with the code this process then exits with;
+ *   <li>the child reads and writes this process's standard input, output and error (the terminal,
+ *       a scheduler's pipe) and exits with the code this process then exits with;
  *   <li>this JVM's own options ({@code -Xmx4g}, {@code -D…}) go to the child before the tuned ones;
  *   <li>SIGTERM or Ctrl-C of this process reaches the child (SIGTERM, then SIGKILL after {@link
  *       #GRACE_SECONDS}), so a scheduler that stops the run stops both;
- *   <li>if this process dies without a word ({@code kill -9}), the child halts within milliseconds,
- *       as the run would have: its standard input is a pipe from this process, whose end of file
- *       {@link #haltWhenParentDies} waits for. The jar reads nothing from standard input.
+ *   <li>if this process dies without a word ({@code kill -9}), the child halts within {@link
+ *       #WATCH_MILLIS} ms, as the run would have ({@link #haltWhenParentDies}).
  * </ul>
  */
 public final class Relaunch {
@@ -26,6 +24,8 @@ public final class Relaunch {
   static final long GRACE_SECONDS = 30;
   /** The system property carrying the parent's pid to the tuned JVM (see {@link #haltWhenParentDies}). */
   public static final String PARENT_PROPERTY = JvmChoice.TUNED_PROPERTY + ".parent";
+  /** How often the child looks at its parent. */
+  static final long WATCH_MILLIS = 100;
   /** The exit code of a child whose parent died: that of a JVM killed by SIGKILL. */
   static final int PARENT_DIED = 137;
 
@@ -55,11 +55,7 @@ public final class Relaunch {
    * @throws IOException when the child cannot be started (the caller then runs in this JVM)
    */
   public static int run(List<String> command) throws IOException {
-    Process child = new ProcessBuilder(command)
-        .redirectInput(ProcessBuilder.Redirect.PIPE)
-        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    Process child = new ProcessBuilder(command).inheritIO().start();
     Thread stop = new Thread(() -> stop(child), "actito-sync-stop-child");
     Runtime.getRuntime().addShutdownHook(stop);
     try {
@@ -78,19 +74,20 @@ public final class Relaunch {
   }
 
   /**
-   * In the child: halts this JVM as soon as its parent's end of standard input closes. Only for a
-   * JVM whose parent is the pid in {@link #PARENT_PROPERTY}: the same command run by hand, with
-   * standard input at end of file, is not halted.
+   * In the child: halts this JVM within {@link #WATCH_MILLIS} of its parent's death ({@code kill -9}
+   * of the JVM the user started). A daemon thread looks at the parent every {@link #WATCH_MILLIS}
+   * ms, sleeping in between (a thread blocked in a native read would delay every JVM exit by 300
+   * ms: HotSpot waits that long for threads in native code). The handle compares the parent's
+   * start time too, so a recycled pid is not mistaken for it.
    */
-  public static void haltWhenParentDies() {
+  public static void haltWhenParentDies(ProcessHandle parent) {
     Thread watch = new Thread(() -> {
-      try {
-        InputStream in = System.in;
-        while (in.read() >= 0) {
-          // the parent writes nothing; a read returns only at end of file
+      while (parent.isAlive()) {
+        try {
+          Thread.sleep(WATCH_MILLIS);
+        } catch (InterruptedException e) {
+          return;
         }
-      } catch (IOException e) {
-        // the pipe broke: the parent is gone
       }
       Runtime.getRuntime().halt(PARENT_DIED);
     }, "actito-sync-parent-watch");

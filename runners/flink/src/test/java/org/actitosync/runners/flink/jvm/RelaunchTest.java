@@ -85,7 +85,7 @@ class RelaunchTest {
       if (args.length > 1) {
         System.exit(Integer.parseInt(args[1].substring("exit-".length())));
       }
-      Relaunch.haltWhenParentDies();
+      Relaunch.haltWhenParentDies(ProcessHandle.current().parent().orElseThrow());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           Files.writeString(pid.resolveSibling("stopped"), "yes");

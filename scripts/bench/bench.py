@@ -662,12 +662,15 @@ write:
         self.save()
 
 
-# issue 18: JVM flags a user may pass for a small run (the first variant is the default command line)
+# issue 18: JVM flags a user may pass for a small run (the first variant is the default command line, in
+# which the Flink jar tunes its JVM itself: README "The JVM a run gets")
 FIXED_VARIANTS = {"default": [], "c1serial": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"],
                   "cds": [], "cdsc1serial": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"],
                   "serial": ["-XX:+UseSerialGC"], "parallel": ["-XX:+UseParallelGC"],
-                  "cdsserial": ["-XX:+UseSerialGC"],
-                  "cts": ["-XX:CompileThresholdScaling=4"], "cdsctsserial": ["-XX:CompileThresholdScaling=4", "-XX:+UseSerialGC"]}
+                  "cdsserial": ["-XX:+UseSerialGC"], "cts": ["-XX:CompileThresholdScaling=4"],
+                  # the JVM's default collector named explicitly: the jar keeps the JVM as started (its JVM
+                  # tuning off), so this is the same jar in the JVM `java -jar` starts
+                  "asstarted": ["-XX:+UseG1GC"]}
 
 
 def loadavg():

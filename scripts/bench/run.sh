@@ -10,7 +10,7 @@
 # writes docs/benchmarks.json and docs/benchmarks.png. --quick: one tiny size (2,000 rows: a few minutes;
 # the API part at realistic limits and the runner comparison, which take minutes by design, are skipped).
 # MAVEN_REPO=DIR passes -Dmaven.repo.local=DIR to Maven.
-# --only=fixed: only issue 18's fixed cost (the 1,000-row dry run, --fixed-variants=default,c1serial,cdsc1serial).
+# --only=fixed: only issue 18's fixed cost (the 1,000-row dry run, --fixed-variants=default,asstarted,c1serial,...).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The jar's class archive: a CDS archive (class data sharing, JDK 17) of the classes a run loads,
@@ -16,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * from the jar (measured: about 1.4 s less wall time for a 1,000-row dry run).
  *
  * <p>One archive per jar file and Java runtime, in the cache folder ({@code cds/<jar name>-<hash of
- * the jar's path, size and time, and the runtime>.jsa}); a rebuilt jar or another runtime gets its
- * own, and the older archives of the same jar name are removed when a new one is built. It is built
+ * its path>-<hash of its size and time, and the runtime>.jsa}); a rebuilt jar or another runtime gets
+ * its own, and the older archives of the same jar file are removed when a new one is built (those of
+ * another jar file of the same name stay: two installed versions do not evict each other). It is built
  * after a run that had none ({@link JvmChoice} then made it list its classes): {@code java
  * -Xshare:dump} in a process of its own, from that list, into a temporary file renamed into place,
  * so a failed or interrupted build leaves no archive and a run never depends on one: the JVM skips
@@ -28,6 +30,8 @@ public final class ClassArchive {
 
   private final Path dir;
   private final Path jar;
+  /** {@code <jar name>-<hash of its path>-}: the archives of one jar file, whatever its build. */
+  private final String jarPrefix;
   private final String name;
 
   /**
@@ -38,9 +42,10 @@ public final class ClassArchive {
   public ClassArchive(Path cacheDir, Path jar, String runtime) throws IOException {
     this.dir = cacheDir.resolve("cds");
     this.jar = jar;
-    String jarName = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-    this.name = jarName + "-" + CacheFolder.key(jar + "|" + Files.size(jar) + "|"
-        + Files.getLastModifiedTime(jar).toMillis() + "|" + runtime);
+    this.jarPrefix = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-"
+        + CacheFolder.key(jar.toString()).substring(0, 8) + "-";
+    this.name = jarPrefix + CacheFolder.key(Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
+        + runtime);
   }
 
   /** The archive, if it has been built for this jar and runtime. */
@@ -119,11 +124,15 @@ public final class ClassArchive {
     }
   }
 
+  /**
+   * Removes the archives of the same jar file (same path) built for an earlier build of it or another
+   * runtime; the archives of other jar files, even of the same name, stay.
+   */
   private void removeOlder() throws IOException {
-    String jarName = name.substring(0, name.lastIndexOf('-'));
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, jarName + "-*.jsa")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, jarPrefix + "*.jsa")) {
       for (Path f : files) {
-        if (f.getFileName().toString().matches(java.util.regex.Pattern.quote(jarName) + "-[0-9a-f]{16}\\.jsa")) {
+        String file = f.getFileName().toString();
+        if (!file.equals(name + ".jsa") && file.matches(Pattern.quote(jarPrefix) + "[0-9a-f]{16}\\.jsa")) {
           deleteQuietly(f);
         }
       }

@@ -41,7 +41,10 @@ public record JvmChoice(List<String> options, String description) {
   public static final String AS_STARTED = "as-started";
   /** The system property that marks the tuned JVM and describes its options (in run.log). */
   public static final String TUNED_PROPERTY = Launcher.TUNED_JVM;
-  /** Below this many rows read by the last run, C1 only (measured: the pipeline in half the time at 100,000 rows, even at 300,000, 1.5× slower at 1,000,000). */
+  /**
+   * Below this many rows read by the last run, C1 only. Measured (docs/benchmarks.md): C1 halves the
+   * pipeline at 100,000 rows, breaks even near 300,000 and is 1.5–1.9× slower at 1,000,000.
+   */
   public static final long SMALL_ROWS = 200_000;
   /** The options of a small run, or of a JVM that only submits the job. */
   public static final List<String> SMALL = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");

@@ -30,7 +30,7 @@ class ClassArchiveTest {
 
     assertEquals(Optional.empty(), archive.build(java(), list));
     Path built = archive.archive().orElseThrow();
-    assertTrue(built.getFileName().toString().matches("app-[0-9a-f]{16}\\.jsa"), built.toString());
+    assertTrue(built.getFileName().toString().matches("app-[0-9a-f]{8}-[0-9a-f]{16}\\.jsa"), built.toString());
     assertFalse(Files.exists(list), "the class list is removed");
     // -Xshare:on: the JVM refuses to start unless it can map the archive for this class path
     Process check = new ProcessBuilder(java(), "-Xshare:on", "-XX:SharedArchiveFile=" + built, "-cp", jar.toString(),
@@ -60,6 +60,13 @@ class ClassArchiveTest {
     assertFalse(Files.exists(old), "the older archive of the same jar is removed");
     assertEquals(Optional.empty(), new ClassArchive(dir.resolve("cache"), jar, "another runtime").archive(),
         "another Java runtime gets its own");
+
+    Path elsewhere = Files.createDirectories(dir.resolve("v2")).resolve("app.jar");
+    Files.copy(jar, elsewhere);
+    ClassArchive other = new ClassArchive(dir.resolve("cache"), elsewhere, RUNTIME);
+    assertEquals(Optional.empty(), other.build(java(), listClasses(other, elsewhere)));
+    assertTrue(rebuilt.archive().isPresent() && other.archive().isPresent(),
+        "another jar file of the same name keeps its own archive beside this one's");
   }
 
   @Test

@@ -20,8 +20,9 @@ import org.actitosync.pipeline.launch.Launcher;
  *   <li><b>Kept as started</b> when the user chose: {@code ACTITO_SYNC_JVM=as-started}; any option
  *       that picks the garbage collector, the JIT or class data sharing; an agent, a debugger or a
  *       flight recording (they belong to the JVM the user started); {@code JAVA_TOOL_OPTIONS}, {@code
- *       JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS} set; {@code --help}. Also when this JVM is
- *       already the tuned one, or the jar is not run from a file.
+ *       JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS} set; a class path of the user's ({@code -cp jar:driver.jar
+ *       …}, which {@code -jar} would drop); {@code --help}. Also when this JVM is already the tuned
+ *       one, or the jar is not run from a file.
  *   <li><b>C1 only and the serial collector</b> ({@link #SMALL}) when the job's rows are processed
  *       in another JVM (a remote {@code --flinkMaster}: this one only builds and submits the job) or
  *       when the last completed run of the same config on this machine read fewer than {@link
@@ -70,9 +71,10 @@ public record JvmChoice(List<String> options, String description) {
    * @param env the environment
    * @param args the command line of the run
    * @param jar the jar this code runs from, if it runs from a jar file
+   * @param classPath this JVM's class path ({@code java.class.path})
    */
   public static Optional<String> keepAsStarted(List<String> jvmOptions, Map<String, String> env, List<String> args,
-      Optional<Path> jar) {
+      Optional<Path> jar, String classPath) {
     if (AS_STARTED.equals(env.get(ENV))) {
       return Optional.of(ENV + "=" + AS_STARTED);
     }
@@ -86,6 +88,9 @@ public record JvmChoice(List<String> options, String description) {
     }
     if (jar.isEmpty()) {
       return Optional.of("not run from a jar file");
+    }
+    if (!Path.of(classPath).toAbsolutePath().normalize().equals(jar.get().toAbsolutePath().normalize())) {
+      return Optional.of("a class path of its own (-cp)"); // e.g. another JDBC driver beside the jar
     }
     if (args.contains("--help") || args.contains("-h")) {
       return Optional.of("--help");

@@ -48,7 +48,8 @@ public final class JvmTuning {
       return OptionalInt.empty();
     }
     List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    if (cache.isEmpty() || JvmChoice.keepAsStarted(jvmOptions, env, args, jar).isPresent()) {
+    if (cache.isEmpty()
+        || JvmChoice.keepAsStarted(jvmOptions, env, args, jar, System.getProperty("java.class.path", "")).isPresent()) {
       return OptionalInt.empty();
     }
     try {

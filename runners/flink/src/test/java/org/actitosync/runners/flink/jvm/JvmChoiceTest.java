@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class JvmChoiceTest {
   static final Optional<Path> JAR = Optional.of(Path.of("/opt/actito-sync-flink.jar"));
+  /** The class path of {@code java -jar /opt/actito-sync-flink.jar}. */
+  static final String CP = "/opt/actito-sync-flink.jar";
   static final List<String> RUN = List.of("--config=a.yaml");
   static final Path LIST = Path.of("/cache/cds/x.123.classlist");
   static final Path ARCHIVE = Path.of("/cache/cds/x.jsa");
 
   @Test
   void aPlainCommandLineIsTuned() {
-    assertEquals(Optional.empty(), JvmChoice.keepAsStarted(List.of("-Xmx4g", "-Dfoo=bar"), Map.of(), RUN, JAR));
+    assertEquals(Optional.empty(), JvmChoice.keepAsStarted(List.of("-Xmx4g", "-Dfoo=bar"), Map.of(), RUN, JAR, CP));
   }
 
   @Test
@@ -28,7 +30,7 @@ class JvmChoiceTest {
         "-XX:SharedArchiveFile=/a.jsa", "-Xshare:off", "-XX:ArchiveClassesAtExit=/a.jsa", "-Xint",
         "-XX:CompileThresholdScaling=2", "-agentlib:jdwp=transport=dt_socket", "-javaagent:/x.jar",
         "-XX:StartFlightRecording=filename=r.jfr", "-XX:-TieredCompilation", "-Dactito.sync.jvm=x")) {
-      Optional<String> why = JvmChoice.keepAsStarted(List.of("-Xmx1g", option), Map.of(), RUN, JAR);
+      Optional<String> why = JvmChoice.keepAsStarted(List.of("-Xmx1g", option), Map.of(), RUN, JAR, CP);
       assertTrue(why.isPresent() && why.get().startsWith("the JVM option " + option.replaceFirst("=.*", "")), option + ": " + why);
       assertFalse(why.get().contains("/a.jsa") || why.get().contains("dt_socket"), "the option's value is not repeated: " + why);
     }
@@ -37,19 +39,26 @@ class JvmChoiceTest {
   @Test
   void theEnvironmentCanKeepTheJvm() {
     assertEquals(Optional.of("ACTITO_SYNC_JVM=as-started"),
-        JvmChoice.keepAsStarted(List.of(), Map.of("ACTITO_SYNC_JVM", "as-started"), RUN, JAR));
-    assertEquals(Optional.empty(), JvmChoice.keepAsStarted(List.of(), Map.of("ACTITO_SYNC_JVM", "auto"), RUN, JAR));
+        JvmChoice.keepAsStarted(List.of(), Map.of("ACTITO_SYNC_JVM", "as-started"), RUN, JAR, CP));
+    assertEquals(Optional.empty(), JvmChoice.keepAsStarted(List.of(), Map.of("ACTITO_SYNC_JVM", "auto"), RUN, JAR, CP));
     for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
       assertEquals(Optional.of(variable + " is set"),
-          JvmChoice.keepAsStarted(List.of(), Map.of(variable, "-Xmx2g"), RUN, JAR));
-      assertEquals(Optional.empty(), JvmChoice.keepAsStarted(List.of(), Map.of(variable, " "), RUN, JAR), "blank");
+          JvmChoice.keepAsStarted(List.of(), Map.of(variable, "-Xmx2g"), RUN, JAR, CP));
+      assertEquals(Optional.empty(), JvmChoice.keepAsStarted(List.of(), Map.of(variable, " "), RUN, JAR, CP), "blank");
     }
   }
 
   @Test
+  void aClassPathOfTheUsersKeepsTheJvm() {
+    assertEquals(Optional.empty(), JvmChoice.keepAsStarted(List.of(), Map.of(), RUN, JAR, "/opt/../opt/actito-sync-flink.jar"));
+    assertEquals(Optional.of("a class path of its own (-cp)"),
+        JvmChoice.keepAsStarted(List.of(), Map.of(), RUN, JAR, CP + ":/opt/mysql-connector.jar"));
+  }
+
+  @Test
   void noJarOrHelpKeepsTheJvm() {
-    assertEquals(Optional.of("not run from a jar file"), JvmChoice.keepAsStarted(List.of(), Map.of(), RUN, Optional.empty()));
-    assertEquals(Optional.of("--help"), JvmChoice.keepAsStarted(List.of(), Map.of(), List.of("--help"), JAR));
+    assertEquals(Optional.of("not run from a jar file"), JvmChoice.keepAsStarted(List.of(), Map.of(), RUN, Optional.empty(), CP));
+    assertEquals(Optional.of("--help"), JvmChoice.keepAsStarted(List.of(), Map.of(), List.of("--help"), JAR, CP));
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
  */
 public final class FlinkDefaults {
   /** The masters that mean "no cluster to submit to": Beam's embedded and auto-detected ones. */
-  private static final List<String> NOT_REMOTE = List.of("[local]", "[auto]", "[collection]");
+  public static final List<String> NOT_REMOTE = List.of("[local]", "[auto]", "[collection]");
 
   private FlinkDefaults() {}
 

@@ -22,7 +22,8 @@ public final class FlinkMain {
 
   public static void main(String[] args) {
     List<String> given = List.of(args);
-    JvmTuning tuning = new JvmTuning(System.getenv(), System.getProperty("user.home"), ownJar(), System.err);
+    Optional<Path> jar = ownJar();
+    JvmTuning tuning = new JvmTuning(System.getenv(), System.getProperty("user.home"), jar, System.err);
     OptionalInt tuned = tuning.relaunch(given); // first: the tuned JVM does all the rest, Beam's options too
     if (tuned.isPresent()) {
       System.exit(tuned.getAsInt());
@@ -32,7 +33,7 @@ public final class FlinkMain {
       System.err.println("actito-sync: config error: " + unsupported.get());
       System.exit(org.actitosync.pipeline.launch.ExitCode.CONFIG_ERROR.code());
     }
-    List<String> all = FlinkDefaults.apply(given, Runtime.getRuntime().availableProcessors(), ownJar());
+    List<String> all = FlinkDefaults.apply(given, Runtime.getRuntime().availableProcessors(), jar);
     Launcher launcher = new Launcher(System.out, System.err, rows -> tuning.recordRowsRead(given, rows));
     System.exit(launcher.run(all.toArray(new String[0])));
   }

@@ -1,7 +1,11 @@
 package org.actitosync.runners.flink.jvm;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,6 +33,18 @@ public final class CacheFolder {
     }
     return userHome == null || userHome.isBlank() || userHome.equals("?")
         ? Optional.empty() : Optional.of(Path.of(userHome, ".cache", "actito-sync"));
+  }
+
+  /**
+   * Moves {@code temp} to {@code target}, replacing it: atomically where the filesystem can, so a
+   * reader sees the old file or the new one, never a part.
+   */
+  static void moveIntoPlace(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /** A file name for {@code text}: the first 16 hex digits of its SHA-256. */

@@ -1,11 +1,9 @@
 package org.actitosync.runners.flink.jvm;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +77,7 @@ public final class ClassArchive {
       }
       Process dump = new ProcessBuilder(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
           "-XX:SharedArchiveFile=" + temp, "-cp", jar.toString()))
-          .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       dump.getOutputStream().close();
       if (!dump.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         dump.destroyForcibly();
@@ -89,11 +87,7 @@ public final class ClassArchive {
         return Optional.of("the build exited " + dump.exitValue() + " (see " + log + ")");
       }
       removeOlder();
-      try {
-        Files.move(temp, dir.resolve(name + ".jsa"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, dir.resolve(name + ".jsa"), StandardCopyOption.REPLACE_EXISTING);
-      }
+      CacheFolder.moveIntoPlace(temp, dir.resolve(name + ".jsa"));
       return Optional.empty();
     } catch (IOException e) {
       return Optional.of(e.getMessage());

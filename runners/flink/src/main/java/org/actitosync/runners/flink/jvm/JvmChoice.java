@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.actitosync.pipeline.launch.Launcher;
+import org.actitosync.runners.flink.FlinkDefaults;
 
 /**
  * Which JVM options a run of the Flink jar gets when it starts itself again in a tuned JVM
@@ -58,7 +59,6 @@ public record JvmChoice(List<String> options, String description) {
       "-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseZGC", "-XX:+UseShenandoahGC",
       "-XX:+UseEpsilonGC", "-D" + TUNED_PROPERTY);
   private static final List<String> JVM_ENV = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
-  private static final List<String> NOT_REMOTE = List.of("[local]", "[auto]", "[collection]");
 
   public JvmChoice {
     options = List.copyOf(options);
@@ -137,6 +137,6 @@ public record JvmChoice(List<String> options, String description) {
     boolean flink = args.stream().filter(a -> a.startsWith("--runner=")).allMatch(a -> a.endsWith("FlinkRunner"));
     Optional<String> master = args.stream().filter(a -> a.startsWith("--flinkMaster="))
         .map(a -> a.substring("--flinkMaster=".length())).reduce((first, last) -> last);
-    return flink && master.isPresent() && !master.get().isBlank() && !NOT_REMOTE.contains(master.get());
+    return flink && master.isPresent() && !master.get().isBlank() && !FlinkDefaults.NOT_REMOTE.contains(master.get());
   }
 }

@@ -2,10 +2,8 @@ package org.actitosync.runners.flink.jvm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,18 +49,27 @@ public final class RunSizes {
 
   /** Records {@code rows} for {@code config}; a hint that cannot be written is skipped (it is only a hint). */
   public void record(Path config, long rows) {
+    Path temp = null;
     try {
       Files.createDirectories(dir);
       Path target = file(config);
-      Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+      temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
       Files.writeString(temp, Long.toString(rows), StandardCharsets.US_ASCII);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      CacheFolder.moveIntoPlace(temp, target);
     } catch (IOException | SecurityException e) {
       // only a hint: the next run of this config picks the default JIT
+    } finally {
+      deleteIfLeft(temp);
+    }
+  }
+
+  private static void deleteIfLeft(Path temp) {
+    try {
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException | SecurityException e) {
+      // a leftover temporary file in the cache folder
     }
   }
 

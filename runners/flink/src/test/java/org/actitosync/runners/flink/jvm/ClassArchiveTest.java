@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.actitosync.runners.testing.ShadedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +29,12 @@ class ClassArchiveTest {
     assertEquals(Optional.empty(), archive.archive());
     Path list = listClasses(archive, jar);
 
-    assertEquals(Optional.empty(), archive.build(java(), list));
+    assertEquals(Optional.empty(), archive.build(ShadedJar.java(), list));
     Path built = archive.archive().orElseThrow();
     assertTrue(built.getFileName().toString().matches("app-[0-9a-f]{8}-[0-9a-f]{16}\\.jsa"), built.toString());
     assertFalse(Files.exists(list), "the class list is removed");
     // -Xshare:on: the JVM refuses to start unless it can map the archive for this class path
-    Process check = new ProcessBuilder(java(), "-Xshare:on", "-XX:SharedArchiveFile=" + built, "-cp", jar.toString(),
+    Process check = new ProcessBuilder(ShadedJar.java(), "-Xshare:on", "-XX:SharedArchiveFile=" + built, "-cp", jar.toString(),
         "-version").redirectErrorStream(true).start();
     String output = new String(check.getInputStream().readAllBytes());
     assertTrue(check.waitFor(60, TimeUnit.SECONDS));
@@ -49,13 +50,13 @@ class ClassArchiveTest {
     Path jar = appJar("app.jar");
     ClassArchive first = new ClassArchive(dir.resolve("cache"), jar, RUNTIME);
     first.prepare();
-    assertEquals(Optional.empty(), first.build(java(), listClasses(first, jar)));
+    assertEquals(Optional.empty(), first.build(ShadedJar.java(), listClasses(first, jar)));
     Path old = first.archive().orElseThrow();
 
     Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
     ClassArchive rebuilt = new ClassArchive(dir.resolve("cache"), jar, RUNTIME);
     assertEquals(Optional.empty(), rebuilt.archive(), "the archive of the jar before is not this jar's");
-    assertEquals(Optional.empty(), rebuilt.build(java(), listClasses(rebuilt, jar)));
+    assertEquals(Optional.empty(), rebuilt.build(ShadedJar.java(), listClasses(rebuilt, jar)));
     assertNotEquals(old, rebuilt.archive().orElseThrow());
     assertFalse(Files.exists(old), "the older archive of the same jar is removed");
     assertEquals(Optional.empty(), new ClassArchive(dir.resolve("cache"), jar, "another runtime").archive(),
@@ -64,7 +65,7 @@ class ClassArchiveTest {
     Path elsewhere = Files.createDirectories(dir.resolve("v2")).resolve("app.jar");
     Files.copy(jar, elsewhere);
     ClassArchive other = new ClassArchive(dir.resolve("cache"), elsewhere, RUNTIME);
-    assertEquals(Optional.empty(), other.build(java(), listClasses(other, elsewhere)));
+    assertEquals(Optional.empty(), other.build(ShadedJar.java(), listClasses(other, elsewhere)));
     assertTrue(rebuilt.archive().isPresent() && other.archive().isPresent(),
         "another jar file of the same name keeps its own archive beside this one's");
   }
@@ -75,7 +76,7 @@ class ClassArchiveTest {
     ClassArchive archive = new ClassArchive(dir.resolve("cache"), jar, RUNTIME);
     archive.prepare();
     Path empty = Files.createFile(archive.classList(1));
-    assertEquals(Optional.of("the run listed no classes"), archive.build(java(), empty));
+    assertEquals(Optional.of("the run listed no classes"), archive.build(ShadedJar.java(), empty));
 
     Path list = listClasses(archive, jar);
     Optional<String> why = archive.build("/bin/false", list);
@@ -93,16 +94,12 @@ class ClassArchiveTest {
   /** The class list a run of the jar writes: its JVM loads one of the jar's classes. */
   private Path listClasses(ClassArchive archive, Path jar) throws Exception {
     Path list = archive.classList(ProcessHandle.current().pid());
-    Process run = new ProcessBuilder(java(), "-XX:DumpLoadedClassList=" + list, "-cp", jar.toString(),
+    Process run = new ProcessBuilder(ShadedJar.java(), "-XX:DumpLoadedClassList=" + list, "-cp", jar.toString(),
         "-XX:+UnlockDiagnosticVMOptions", "-version").redirectErrorStream(true).start();
     run.getInputStream().readAllBytes();
     assertTrue(run.waitFor(60, TimeUnit.SECONDS));
     Files.writeString(list, "org/junit/jupiter/api/Test\n", java.nio.file.StandardOpenOption.APPEND);
     assertTrue(Files.size(list) > 0);
     return list;
-  }
-
-  static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

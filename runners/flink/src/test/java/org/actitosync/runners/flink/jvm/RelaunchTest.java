@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.actitosync.runners.testing.ShadedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class RelaunchTest {
 
   @Test
   void theChildsExitCodeIsTheParents() throws Exception {
-    assertEquals(5, Relaunch.run(List.of(ClassArchiveTest.java(), "-cp", classPath(), Child.class.getName(),
+    assertEquals(5, Relaunch.run(List.of(ShadedJar.java(), "-cp", classPath(), Child.class.getName(),
         dir.resolve("pid").toString(), "exit-5")));
   }
 
@@ -53,7 +54,7 @@ class RelaunchTest {
   }
 
   private Process startParent() throws Exception {
-    return new ProcessBuilder(ClassArchiveTest.java(), "-cp", classPath(), Parent.class.getName(),
+    return new ProcessBuilder(ShadedJar.java(), "-cp", classPath(), Parent.class.getName(),
         dir.resolve("pid").toString()).redirectErrorStream(true).redirectOutput(dir.resolve("parent.log").toFile()).start();
   }
 
@@ -74,7 +75,7 @@ class RelaunchTest {
   /** A parent JVM: runs {@link Child} through {@link Relaunch#run} and exits with its code. */
   public static final class Parent {
     public static void main(String[] args) throws Exception {
-      System.exit(Relaunch.run(List.of(ClassArchiveTest.java(), "-cp", classPath(), Child.class.getName(), args[0])));
+      System.exit(Relaunch.run(List.of(ShadedJar.java(), "-cp", classPath(), Child.class.getName(), args[0])));
     }
   }
 

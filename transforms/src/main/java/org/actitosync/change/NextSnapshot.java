@@ -3,7 +3,6 @@ package org.actitosync.change;
 import org.actitosync.coders.SnapshotEntryCoder;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -16,8 +15,14 @@ import org.apache.beam.sdk.values.TupleTag;
  * what Actito accepted moves an entry forward) and the entries of the keys that were not sent
  * ({@link #UNSENT}: unchanged, skipped, rejected; {@link NextEntries#forUnsent}, made where the
  * keys are classified). Deterministic, so a retried bundle yields the same entries.
+ *
+ * <p>The snapshot is the union of two parts, kept apart: first the entries of the keys sent, then
+ * the entries of the keys not sent. Each part is written on its own ({@link
+ * org.actitosync.snapshot.WriteSnapshot}), so the unsent part, usually almost every key and known
+ * as soon as the keys are classified, is written while the changes are still being written to
+ * Actito, instead of waiting for the last outcome behind a flatten.
  */
-public final class NextSnapshot extends PTransform<PCollectionTuple, PCollection<SnapshotEntry>> {
+public final class NextSnapshot extends PTransform<PCollectionTuple, PCollectionList<SnapshotEntry>> {
   public static final TupleTag<WriteOutcome> OUTCOMES = new TupleTag<WriteOutcome>() {};
   public static final TupleTag<SnapshotEntry> UNSENT = new TupleTag<SnapshotEntry>() {};
 
@@ -43,7 +48,7 @@ public final class NextSnapshot extends PTransform<PCollectionTuple, PCollection
   }
 
   @Override
-  public PCollection<SnapshotEntry> expand(PCollectionTuple input) {
+  public PCollectionList<SnapshotEntry> expand(PCollectionTuple input) {
     int run = runNumber;
     int attributes = attributeCount;
     PCollection<SnapshotEntry> fromOutcomes =
@@ -62,9 +67,6 @@ public final class NextSnapshot extends PTransform<PCollectionTuple, PCollection
                       }
                     }))
             .setCoder(SnapshotEntryCoder.of());
-    return PCollectionList.of(fromOutcomes)
-        .and(input.get(UNSENT))
-        .apply("AllEntries", Flatten.pCollections())
-        .setCoder(SnapshotEntryCoder.of());
+    return PCollectionList.of(fromOutcomes).and(input.get(UNSENT));
   }
 }

@@ -1,6 +1,8 @@
 package org.actitosync.snapshot;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Create;
@@ -11,6 +13,7 @@ import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
@@ -29,10 +32,10 @@ public final class CommitSnapshot
   private final SnapshotStore store;
   private final Manifest manifest;
   private final int keepRuns;
-  private final PCollection<?> snapshotWritten;
+  private final PCollectionList<?> snapshotWritten;
 
   private CommitSnapshot(
-      SnapshotStore store, Manifest manifest, int keepRuns, PCollection<?> snapshotWritten) {
+      SnapshotStore store, Manifest manifest, int keepRuns, PCollectionList<?> snapshotWritten) {
     this.store = store;
     this.manifest = manifest;
     this.keepRuns = keepRuns;
@@ -42,10 +45,10 @@ public final class CommitSnapshot
   /**
    * @param manifest this run's manifest; its counts are replaced by the input counts
    * @param keepRuns committed runs to keep (retention)
-   * @param snapshotWritten the written snapshot files: the commit waits for them
+   * @param snapshotWritten the written snapshot files, of every part: the commit waits for all
    */
   public static CommitSnapshot of(
-      SnapshotStore store, Manifest manifest, int keepRuns, PCollection<?> snapshotWritten) {
+      SnapshotStore store, Manifest manifest, int keepRuns, PCollectionList<?> snapshotWritten) {
     if (keepRuns < 1) {
       throw new IllegalArgumentException("snapshot retention must keep at least 1 run");
     }
@@ -58,12 +61,18 @@ public final class CommitSnapshot
     return counts
         .getPipeline()
         .apply("RunToCommit", Create.of(manifest.runId()).withCoder(StringUtf8Coder.of()))
-        .apply("WaitForSnapshotFiles", Wait.on(snapshotWritten, counts))
+        .apply("WaitForSnapshotFiles", Wait.on(signals(counts)))
         .apply(
             "CommitRun",
             ParDo.of(new CommitFn(store, manifest, keepRuns, countsView))
                 .withSideInputs(countsView))
         .setCoder(StringUtf8Coder.of());
+  }
+
+  private List<PCollection<?>> signals(PCollection<KV<String, Long>> counts) {
+    List<PCollection<?>> signals = new ArrayList<>(snapshotWritten.getAll());
+    signals.add(counts);
+    return signals;
   }
 
   private static final class CommitFn extends DoFn<String, String> {

@@ -30,12 +30,12 @@ public final class RunCounts extends PTransform<PBegin, PCollection<KV<String, L
 
   private final PCollection<KV<String, Long>> classifyCounts;
   private final PCollection<WriteOutcome> outcomes;
-  private final PCollection<SnapshotEntry> entries;
+  private final PCollectionList<SnapshotEntry> entries;
 
   private RunCounts(
       PCollection<KV<String, Long>> classifyCounts,
       PCollection<WriteOutcome> outcomes,
-      PCollection<SnapshotEntry> entries) {
+      PCollectionList<SnapshotEntry> entries) {
     this.classifyCounts = classifyCounts;
     this.outcomes = outcomes;
     this.entries = entries;
@@ -44,20 +44,24 @@ public final class RunCounts extends PTransform<PBegin, PCollection<KV<String, L
   /**
    * @param classifyCounts {@link Classify#COUNTS}: rows, keys per kind, rejected keys per rule
    * @param outcomes the write outcomes
-   * @param entries the next snapshot's entries
+   * @param entries the next snapshot's entries, in parts (counted part by part, then summed)
    */
   public static RunCounts of(
       PCollection<KV<String, Long>> classifyCounts,
       PCollection<WriteOutcome> outcomes,
-      PCollection<SnapshotEntry> entries) {
+      PCollectionList<SnapshotEntry> entries) {
     return new RunCounts(classifyCounts, outcomes, entries);
   }
 
   @Override
   public PCollection<KV<String, Long>> expand(PBegin begin) {
-    return PCollectionList.of(classifyCounts)
-        .and(outcomes.apply("OutcomeLabels", LabelCounts.of(o -> List.of("outcome." + o.status()))))
-        .and(entries.apply("EntryLabels", LabelCounts.of(RunCounts::entryLabels)))
+    PCollectionList<KV<String, Long>> counts =
+        PCollectionList.of(classifyCounts)
+            .and(outcomes.apply("OutcomeLabels", LabelCounts.of(o -> List.of("outcome." + o.status()))));
+    for (int i = 0; i < entries.size(); i++) {
+      counts = counts.and(entries.get(i).apply("EntryLabels" + i, LabelCounts.of(RunCounts::entryLabels)));
+    }
+    return counts
         .apply("AllCounts", Flatten.pCollections())
         .apply("SumPerLabel", Sum.longsPerKey())
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));

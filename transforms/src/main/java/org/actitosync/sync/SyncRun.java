@@ -24,7 +24,9 @@ import org.actitosync.snapshot.SnapshotStore;
 import org.actitosync.snapshot.WriteSnapshot;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PInput;
 import org.apache.beam.sdk.values.POutput;
@@ -135,7 +137,7 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
     private static final TupleTag<SnapshotEntry> UNSENT_ENTRIES = new TupleTag<>("unsentEntries");
     private static final TupleTag<Classification> REJECTED = new TupleTag<>("rejected");
     private static final TupleTag<WriteOutcome> OUTCOMES = new TupleTag<>("outcomes");
-    private static final TupleTag<SnapshotEntry> NEXT_SNAPSHOT = new TupleTag<>("nextSnapshot");
+    private static final TupleTag<SnapshotEntry> SENT_ENTRIES = new TupleTag<>("sentEntries");
     private static final TupleTag<String> COMMITTED = new TupleTag<>("committed");
 
     private final Pipeline pipeline;
@@ -169,8 +171,17 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
       return get(OUTCOMES);
     }
 
-    public PCollection<SnapshotEntry> nextSnapshot() {
-      return get(NEXT_SNAPSHOT);
+    /** The next snapshot's entries of the keys sent, made from their outcomes. */
+    public PCollection<SnapshotEntry> sentEntries() {
+      return get(SENT_ENTRIES);
+    }
+
+    /**
+     * The next snapshot, as the parts written (see {@link NextSnapshot}): {@link #sentEntries()}
+     * and {@link #unsentEntries()}; flatten them for the whole.
+     */
+    public PCollectionList<SnapshotEntry> nextSnapshot() {
+      return PCollectionList.of(sentEntries()).and(unsentEntries());
     }
 
     /** The committed run id (one element) once the commit step succeeded. */
@@ -236,10 +247,11 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
     PCollection<WriteOutcome> outcomes =
         toWrite.apply("WriteToActito", writer).setCoder(WriteOutcomeCoder.of());
     PCollection<SnapshotEntry> unsent = classified.get(Classify.UNSENT_ENTRIES);
-    PCollection<SnapshotEntry> next =
+    PCollectionList<SnapshotEntry> next =
         NextSnapshot.input(outcomes, unsent)
             .apply("NextSnapshot", NextSnapshot.of(spec.runNumber(), spec.layout().size()));
-    var written = next.apply("WriteSnapshot", WriteSnapshot.to(spec.store(), spec.runId()));
+    PCollectionList<KV<Void, String>> written =
+        next.apply("WriteSnapshot", WriteSnapshot.to(spec.store(), spec.runId()));
     PCollection<String> committed =
         pipeline
             .apply("Counts", RunCounts.of(classified.get(Classify.COUNTS), outcomes, next))
@@ -249,13 +261,13 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
                     spec.store(),
                     spec.manifest(),
                     spec.keepRuns(),
-                    written.getPerDestinationOutputFilenames()));
+                    written));
     Map<TupleTag<?>, PValue> outputs = new LinkedHashMap<>();
     outputs.put(Result.CHANGES, changes);
     outputs.put(Result.UNSENT_ENTRIES, unsent);
     outputs.put(Result.REJECTED, classified.get(Classify.REJECTED));
     outputs.put(Result.OUTCOMES, outcomes);
-    outputs.put(Result.NEXT_SNAPSHOT, next);
+    outputs.put(Result.SENT_ENTRIES, next.get(0));
     outputs.put(Result.COMMITTED, committed);
     return new Result(pipeline, outputs);
   }

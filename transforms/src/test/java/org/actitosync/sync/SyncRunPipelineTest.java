@@ -23,8 +23,10 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -142,7 +144,10 @@ class SyncRunPipelineTest {
         .containsInAnyOrder("d unowned fails=1 run=1", "e unowned fails=1 run=1");
     PAssert.that(renderOutcomes(result.outcomes()))
         .containsInAnyOrder("APPLIED INSERT a", "REJECTED INSERT b", "APPLIED INSERT c", "APPLIED INSERT g");
-    PAssert.that(renderEntries(result.nextSnapshot()))
+    PAssert.that(renderEntries(result.sentEntries(), "RenderSent"))
+        .containsInAnyOrder(
+            "a owned fails=0 run=1", "b unowned fails=1 run=1", "c owned fails=0 run=1", "g owned fails=0 run=1");
+    PAssert.that(renderEntries(whole(result.nextSnapshot())))
         .containsInAnyOrder(
             "a owned fails=0 run=1",
             "b unowned fails=1 run=1",
@@ -163,6 +168,33 @@ class SyncRunPipelineTest {
     assertEquals(1L, committed.counts().get("rejected.DUPLICATE_KEY"));
     assertEquals(1L, committed.counts().get("rejected.NULL_KEY"));
     assertEquals(3L, committed.counts().get("failStreak.1"));
+    // each part in its own Snappy files, all under the glob readers use (run 2 reads them back)
+    assertEquals(
+        List.of("part0", "part1"),
+        entryFiles(root.resolve("orders/runs/run-1/entries")).keySet().stream().sorted().toList());
+    assertEquals(List.of("snappy"), entryFiles(root.resolve("orders/runs/run-1/entries")).values().stream().distinct().toList());
+  }
+
+  /** The snapshot files of a run directory: their part (the name before the shard) → codec. */
+  static Map<String, String> entryFiles(Path entries) {
+    Map<String, String> parts = new java.util.TreeMap<>();
+    try (var files = java.nio.file.Files.list(entries)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".avro")).toList()) {
+        try (var reader =
+            new org.apache.avro.file.DataFileReader<>(
+                file.toFile(), new org.apache.avro.generic.GenericDatumReader<Object>())) {
+          parts.put(file.getFileName().toString().replaceAll("-\\d{5}-of-\\d{5}\\.avro$", ""),
+              reader.getMetaString("avro.codec"));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return parts;
+  }
+
+  static PCollection<SnapshotEntry> whole(PCollectionList<SnapshotEntry> parts) {
+    return parts.apply("WholeSnapshot", Flatten.pCollections());
   }
 
   /** Run 1 unasserted on a plain pipeline with {@code setupArgs}, then run 2 on {@code pipeline}. */
@@ -192,7 +224,7 @@ class SyncRunPipelineTest {
         .containsInAnyOrder(
             "APPLIED UPDATE a", "APPLIED INSERT b", "APPLIED DELETE c", "APPLIED INSERT d",
             "FAILED INSERT f");
-    PAssert.that(renderEntries(result.nextSnapshot()))
+    PAssert.that(renderEntries(whole(result.nextSnapshot())))
         .containsInAnyOrder(
             "a owned fails=0 run=2",
             "b owned fails=0 run=2",

@@ -3,8 +3,10 @@ package org.actitosync.runners.flink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.actitosync.runners.testing.Activation;
 import org.actitosync.runners.testing.ShadedJar;
@@ -36,14 +38,23 @@ class FlinkJarIT {
       a.sql("INSERT INTO " + a.table + " VALUES ('o-1',1,10.5,'NEW'),('o-2',2,20,'PAID'),('o-3',1,30,'NEW'),"
           + "('o-4',2,40.25,'CANCELLED'),('o-5',3,50,'NEW'),('o-6',3,null,null)");
 
-      ShadedJar.Run run = ShadedJar.fromBuild().run(dir.resolve("run.log"), Duration.ofMinutes(5), JVM,
+      Path tmp = Files.createDirectories(dir.resolve("tmp"));
+      List<String> jvm = new ArrayList<>(JVM);
+      jvm.add("-Djava.io.tmpdir=" + tmp);
+      ShadedJar.Run run = ShadedJar.fromBuild().run(dir.resolve("run.log"), Duration.ofMinutes(5), jvm,
           "--config=" + a.config("UPSERT"), "--progressSeconds=0", "--runId=embedded");
 
       assertEquals(0, run.code(), run.output());
-      String runLog = java.nio.file.Files.readString(dir.resolve("snapshots/orders-flink-embedded/runs/embedded/run.log"));
+      String runLog = Files.readString(dir.resolve("snapshots/orders-flink-embedded/runs/embedded/run.log"));
       assertTrue(runLog.contains("org.apache.beam.runners.flink.FlinkRunner"), "not run by the Flink runner: " + runLog);
       assertEquals(6, a.destination().size(), run.output());
       assertEquals(a.source(), a.destination(), run.output());
+      // Flink's own RPC loader copies a 22 MB jar to the temp directory on every cluster start, and runs
+      // left it there; ClasspathRpcSystemLoader loads the same classes from this jar instead
+      try (var files = Files.list(tmp)) {
+        assertEquals(List.of(), files.map(f -> f.getFileName().toString())
+            .filter(name -> name.startsWith("flink-rpc-akka")).toList(), "Flink's RPC jar copied to " + tmp);
+      }
       System.out.printf("FlinkJarIT: embedded run %d ms%n", run.took().toMillis());
     }
   }

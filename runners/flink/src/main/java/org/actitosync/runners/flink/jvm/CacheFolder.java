@@ -47,6 +47,20 @@ public final class CacheFolder {
     }
   }
 
+  /**
+   * Deletes {@code file} if it exists (nothing for null); a file that cannot be deleted stays as a
+   * leftover in the cache folder, which only costs its space: the next build or write replaces it.
+   */
+  static void deleteQuietly(Path file) {
+    try {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | SecurityException e) {
+      // a leftover file in the cache folder
+    }
+  }
+
   /** A file name for {@code text}: the first 16 hex digits of its SHA-256. */
   static String key(String text) {
     try {

@@ -95,7 +95,7 @@ public final class ClassArchive {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
     } finally {
-      deleteQuietly(temp);
+      CacheFolder.deleteQuietly(temp);
       discard(classList);
     }
   }
@@ -105,12 +105,12 @@ public final class ClassArchive {
    * and the lists left by runs whose JVM is gone (killed before they could build).
    */
   public void discard(Path classList) {
-    deleteQuietly(classList);
+    CacheFolder.deleteQuietly(classList);
     try (DirectoryStream<Path> lists = Files.newDirectoryStream(dir, name + ".*.classlist")) {
       for (Path list : lists) {
         String pid = list.getFileName().toString().replaceFirst("^.*\\.(\\d+)\\.classlist$", "$1");
         if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-          deleteQuietly(list);
+          CacheFolder.deleteQuietly(list);
         }
       }
     } catch (IOException e) {
@@ -127,17 +127,9 @@ public final class ClassArchive {
       for (Path f : files) {
         String file = f.getFileName().toString();
         if (!file.equals(name + ".jsa") && file.matches(Pattern.quote(jarPrefix) + "[0-9a-f]{16}\\.jsa")) {
-          deleteQuietly(f);
+          CacheFolder.deleteQuietly(f);
         }
       }
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // a leftover file in the cache folder; the next build replaces or removes it
     }
   }
 }

@@ -59,17 +59,7 @@ public final class RunSizes {
     } catch (IOException | SecurityException e) {
       // only a hint: the next run of this config picks the default JIT
     } finally {
-      deleteIfLeft(temp);
-    }
-  }
-
-  private static void deleteIfLeft(Path temp) {
-    try {
-      if (temp != null) {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException | SecurityException e) {
-      // a leftover temporary file in the cache folder
+      CacheFolder.deleteQuietly(temp);
     }
   }
 

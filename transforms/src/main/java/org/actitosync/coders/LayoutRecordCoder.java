@@ -49,13 +49,11 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
   public void encodeWithoutKey(MappedRecord value, OutputStream out) throws IOException {
     List<String> names = layout.names();
     Map<String, String> values = value.values();
-    String[] positional = new String[names.size()];
+    String[] positional = layout.positions(values);
     byte[] presence = new byte[(names.size() + 7) / 8];
     int found = 0;
     for (int i = 0; i < positional.length; i++) {
-      String v = values.get(names.get(i));
-      if (v != null) {
-        positional[i] = v;
+      if (positional[i] != null) {
         presence[i >> 3] |= (byte) (1 << (i & 7));
         found++;
       }

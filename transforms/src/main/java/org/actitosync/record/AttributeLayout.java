@@ -23,10 +23,26 @@ public final class AttributeLayout implements Serializable {
 
   private final SortedMap<String, AttributeType> types;
   private final List<String> names;
+  /** The names and types by position, for the per-row paths that must not look names up. */
+  private final String[] namesByPosition;
+  private final AttributeType[] typesByPosition;
 
   private AttributeLayout(SortedMap<String, AttributeType> types) {
-    this.types = Collections.unmodifiableSortedMap(new TreeMap<>(types));
+    TreeMap<String, AttributeType> interned = new TreeMap<>();
+    types.forEach((name, type) -> interned.put(name.intern(), type));
+    this.types = Collections.unmodifiableSortedMap(interned);
     this.names = Collections.unmodifiableList(new ArrayList<>(this.types.keySet()));
+    this.namesByPosition = this.names.toArray(new String[0]);
+    this.typesByPosition = this.types.values().toArray(new AttributeType[0]);
+  }
+
+  /**
+   * A deserialised layout is built again: its names are then the interned instances that every
+   * layout in this JVM, and every record mapped or decoded with one, shares, which lets {@link
+   * #positions} match names by identity.
+   */
+  private Object readResolve() {
+    return new AttributeLayout(types);
   }
 
   public static AttributeLayout of(Map<String, AttributeType> types) {
@@ -51,6 +67,44 @@ public final class AttributeLayout implements Serializable {
       throw new IllegalArgumentException("attribute '" + name + "' is not in the mapping");
     }
     return type;
+  }
+
+  /** The type of the attribute at {@code position} in layout order. */
+  public AttributeType type(int position) {
+    return typesByPosition[position];
+  }
+
+  /**
+   * The values of {@code values} (attribute name → value) by position in this layout: element
+   * {@code i} is the value of {@code names().get(i)}, or null when {@code values} has none. Names
+   * outside the layout are left out. Linear in the sizes of both when {@code values} is in name
+   * order (a {@link SortedMap} in natural order, as {@link MappedRecord#values()} is): no lookup
+   * by name.
+   */
+  public String[] positions(Map<String, String> values) {
+    String[] positioned = new String[namesByPosition.length];
+    if (!(values instanceof SortedMap) || ((SortedMap<String, String>) values).comparator() != null) {
+      for (int i = 0; i < positioned.length; i++) {
+        positioned[i] = values.get(namesByPosition[i]);
+      }
+      return positioned;
+    }
+    int i = 0;
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      String name = entry.getKey();
+      int order = 1;
+      // a record's names are mostly this layout's own String instances: identity first
+      while (i < positioned.length && namesByPosition[i] != name && (order = namesByPosition[i].compareTo(name)) < 0) {
+        i++;
+      }
+      if (i == positioned.length) {
+        break;
+      }
+      if (namesByPosition[i] == name || order == 0) {
+        positioned[i++] = entry.getValue();
+      }
+    }
+    return positioned;
   }
 
   public Map<String, AttributeType> types() {

@@ -224,7 +224,7 @@ public final class CanonicalValues {
   }
 
   private static String timestamp(Object raw) throws InvalidValueException {
-    return instant(raw).truncatedTo(ChronoUnit.SECONDS).toString();
+    return InstantText.wholeSeconds(instant(raw).truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static Instant instant(Object raw) throws InvalidValueException {

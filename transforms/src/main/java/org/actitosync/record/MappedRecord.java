@@ -59,6 +59,20 @@ public abstract class MappedRecord implements Serializable {
         normalisedKey, sorted(values), sorted(invalid), sorted(profileValues));
   }
 
+  /**
+   * The record of maps this package's {@link RecordMapper} built for it, taken as they are: in
+   * natural name order, no null value, never changed after (the mapper hands them over). {@link
+   * #create} copies instead; the result is equal.
+   */
+  static MappedRecord adopt(@Nullable String key, TreeMap<String, String> values, TreeMap<String, String> invalid) {
+    return new AutoValue_MappedRecord(
+        key == null || key.isEmpty() ? null : key, readOnly(values), readOnly(invalid), Collections.emptySortedMap());
+  }
+
+  private static SortedMap<String, String> readOnly(TreeMap<String, String> map) {
+    return map.isEmpty() ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(map);
+  }
+
   private static SortedMap<String, String> sorted(Map<String, String> map) {
     if (map.isEmpty()) {
       return Collections.emptySortedMap();

@@ -23,6 +23,8 @@ public final class RecordMapper implements Serializable {
   private final Map<String, String> columnByAttribute;
   private final String keyAttribute;
   private final ProfileColumns profileColumns;
+  /** The source column of each attribute, by position in the layout (no lookup by name per row). */
+  private final String[] columnsByPosition;
 
   /**
    * @param layout the mapped attributes and their types
@@ -56,6 +58,7 @@ public final class RecordMapper implements Serializable {
     this.columnByAttribute = Collections.unmodifiableMap(new LinkedHashMap<>(columnByAttribute));
     this.keyAttribute = keyAttribute;
     this.profileColumns = profileColumns;
+    this.columnsByPosition = layout.names().stream().map(columnByAttribute::get).toArray(String[]::new);
   }
 
   public ProfileColumns profileColumns() {
@@ -71,17 +74,17 @@ public final class RecordMapper implements Serializable {
   }
 
   public MappedRecord map(Map<String, ?> row) {
-    Map<String, String> values = new TreeMap<>();
-    Map<String, String> invalid = new TreeMap<>();
-    for (String attribute : layout.names()) {
-      Object raw = row.get(columnByAttribute.get(attribute));
+    TreeMap<String, String> values = new TreeMap<>();
+    TreeMap<String, String> invalid = new TreeMap<>();
+    for (int i = 0; i < columnsByPosition.length; i++) {
+      Object raw = row.get(columnsByPosition[i]);
       try {
-        String canonical = CanonicalValues.canonicalize(layout.type(attribute), raw);
+        String canonical = CanonicalValues.canonicalize(layout.type(i), raw);
         if (canonical != null) {
-          values.put(attribute, canonical);
+          values.put(layout.names().get(i), canonical);
         }
       } catch (InvalidValueException e) {
-        invalid.put(attribute, e.getMessage());
+        invalid.put(layout.names().get(i), e.getMessage());
       }
     }
     @Nullable String key = values.get(keyAttribute);
@@ -89,7 +92,7 @@ public final class RecordMapper implements Serializable {
       key = CanonicalValues.shorten(row.get(columnByAttribute.get(keyAttribute)));
     }
     if (profileColumns.isEmpty()) {
-      return MappedRecord.create(key, values, invalid);
+      return MappedRecord.adopt(key, values, invalid);
     }
     Map<String, String> profileValues = new TreeMap<>();
     for (Map.Entry<String, AttributeType> e : profileColumns.types().entrySet()) {

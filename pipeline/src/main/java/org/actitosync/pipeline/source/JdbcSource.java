@@ -101,27 +101,31 @@ public final class JdbcSource {
       this.mapping = mapping;
     }
 
-    // Column positions, resolved once per result set (JdbcIO maps every row of one result set
-    // with the same mapper instance).
+    // Column positions and how each is read, resolved once per result set (JdbcIO maps every row
+    // of one result set with the same mapper instance): no metadata lookup per row.
     private transient ResultSet resolvedFor;
     private transient int[] positions;
+    private transient ColumnRead[] reads;
 
     @Override
     public MappedRecord mapRow(ResultSet resultSet) throws Exception {
-      ResultSetMetaData metadata = resultSet.getMetaData();
       if (resolvedFor != resultSet) {
+        ResultSetMetaData metadata = resultSet.getMetaData();
         List<String> columns = mapping.columns();
         int[] resolved = new int[columns.size()];
+        ColumnRead[] howToRead = new ColumnRead[resolved.length];
         for (int c = 0; c < resolved.length; c++) {
           resolved[c] = index(resultSet, metadata, columns.get(c));
+          howToRead[c] = ColumnRead.of(metadata, resolved[c]);
         }
         positions = resolved;
+        reads = howToRead;
         resolvedFor = resultSet;
       }
       Map<String, Object> row = mapping.newRow();
       List<String> columns = mapping.columns();
       for (int c = 0; c < positions.length; c++) {
-        row.put(columns.get(c), value(resultSet, metadata, positions[c]));
+        row.put(columns.get(c), reads[c].read(resultSet, positions[c]));
       }
       return mapping.map(row);
     }
@@ -167,35 +171,61 @@ public final class JdbcSource {
   /** The value of column {@code i} as a Java type CanonicalValues understands; null for SQL NULL. */
   static @Nullable Object value(ResultSet resultSet, ResultSetMetaData metadata, int i)
       throws SQLException {
-    Object value;
-    switch (metadata.getColumnType(i)) {
-      case Types.DATE:
-        value = resultSet.getObject(i, LocalDate.class);
-        break;
-      case Types.TIMESTAMP:
-        value =
-            "timestamptz".equalsIgnoreCase(metadata.getColumnTypeName(i))
-                ? resultSet.getObject(i, OffsetDateTime.class)
-                : resultSet.getObject(i, LocalDateTime.class);
-        break;
-      case Types.TIMESTAMP_WITH_TIMEZONE:
-        value = resultSet.getObject(i, OffsetDateTime.class);
-        break;
-      case Types.NUMERIC:
-      case Types.DECIMAL:
-        value = decimal(resultSet, i);
-        break;
-      default:
-        value = resultSet.getObject(i);
-        break;
+    return ColumnRead.of(metadata, i).read(resultSet, i);
+  }
+
+  /** How a column's values are read, chosen once from its SQL type. */
+  enum ColumnRead {
+    DATE,
+    TIMESTAMP,
+    TIMESTAMPTZ,
+    DECIMAL,
+    OBJECT;
+
+    static ColumnRead of(ResultSetMetaData metadata, int i) throws SQLException {
+      switch (metadata.getColumnType(i)) {
+        case Types.DATE:
+          return DATE;
+        case Types.TIMESTAMP:
+          return "timestamptz".equalsIgnoreCase(metadata.getColumnTypeName(i)) ? TIMESTAMPTZ : TIMESTAMP;
+        case Types.TIMESTAMP_WITH_TIMEZONE:
+          return TIMESTAMPTZ;
+        case Types.NUMERIC:
+        case Types.DECIMAL:
+          return DECIMAL;
+        default:
+          return OBJECT;
+      }
     }
-    if (value == null || resultSet.wasNull()) {
-      return null;
+
+    /** The value of column {@code i} of the current row; null for SQL NULL. */
+    @Nullable Object read(ResultSet resultSet, int i) throws SQLException {
+      Object value;
+      switch (this) {
+        case DATE:
+          value = resultSet.getObject(i, LocalDate.class);
+          break;
+        case TIMESTAMP:
+          value = resultSet.getObject(i, LocalDateTime.class);
+          break;
+        case TIMESTAMPTZ:
+          value = resultSet.getObject(i, OffsetDateTime.class);
+          break;
+        case DECIMAL:
+          value = decimal(resultSet, i);
+          break;
+        default:
+          value = resultSet.getObject(i);
+          break;
+      }
+      if (value == null || resultSet.wasNull()) {
+        return null;
+      }
+      if (value instanceof java.sql.Array || value instanceof java.sql.Struct
+          || value.getClass().getName().startsWith("org.postgresql.")) {
+        return value.toString(); // arrays, json, uuid wrappers...: their text
+      }
+      return value;
     }
-    if (value instanceof java.sql.Array || value instanceof java.sql.Struct
-        || value.getClass().getName().startsWith("org.postgresql.")) {
-      return value.toString(); // arrays, json, uuid wrappers...: their text
-    }
-    return value;
   }
 }

@@ -74,6 +74,15 @@ class ReadSnapshotTest {
     beam.pipeline().run().waitUntilFinish();
   }
 
+  @Test
+  void aRunWithoutEntryFilesReadsAsNoEntries() {
+    SnapshotStore store = new SnapshotStore(root.toString(), "orders");
+    Manifest base = Manifest.of("orders", "run-1", null, 1, LAYOUT, Map.of());
+    PCollection<SnapshotEntry> read = beam.pipeline().apply(ReadSnapshot.of(store, base, LAYOUT));
+    PAssert.that(read).empty();
+    beam.pipeline().run().waitUntilFinish();
+  }
+
   /** Entries in every state, with known and unknown digests, failures and long keys. */
   static List<SnapshotEntry> entries() {
     List<SnapshotEntry> entries = new ArrayList<>();

@@ -43,14 +43,15 @@ public final class PackedClassifier implements Serializable {
 
   /** {@code record} packed: its row digest, whether it is valid, the record without its key. */
   public PackedRow pack(MappedRecord record) {
+    String[] positioned = classifier.layout().positions(record.values()); // matched once, used twice
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try {
-      coder.encodeWithoutKey(record, bytes);
+      coder.encodeWithoutKey(record, positioned, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return PackedRow.create(
-        classifier.digester().rowDigest(record), record.isValid(), bytes.toByteArray());
+        classifier.digester().rowDigest(positioned), record.isValid(), bytes.toByteArray());
   }
 
   /**

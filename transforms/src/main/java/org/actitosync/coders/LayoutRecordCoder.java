@@ -47,9 +47,17 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
    * packed rows of the join, keyed by it): {@link #decodeWithKey} reads it back.
    */
   public void encodeWithoutKey(MappedRecord value, OutputStream out) throws IOException {
+    encodeWithoutKey(value, layout.positions(value.values()), out);
+  }
+
+  /**
+   * {@link #encodeWithoutKey(MappedRecord, OutputStream)}, given {@code value}'s values by position
+   * in this coder's layout ({@link AttributeLayout#positions}), for a caller that needs those
+   * positions anyway (the packing of a row also digests them).
+   */
+  public void encodeWithoutKey(MappedRecord value, String[] positional, OutputStream out) throws IOException {
     List<String> names = layout.names();
     Map<String, String> values = value.values();
-    String[] positional = layout.positions(values);
     byte[] presence = new byte[(names.size() + 7) / 8];
     int found = 0;
     for (int i = 0; i < positional.length; i++) {

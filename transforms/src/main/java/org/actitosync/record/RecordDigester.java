@@ -32,7 +32,7 @@ public final class RecordDigester implements Serializable {
 
   public RecordDigest digest(MappedRecord record) {
     int[] attributes = new int[layout.size()];
-    return new RecordDigest(digest(record, attributes), attributes);
+    return new RecordDigest(digest(layout.positions(record.values()), attributes), attributes);
   }
 
   /**
@@ -40,11 +40,21 @@ public final class RecordDigester implements Serializable {
    * a caller that compares whole records only.
    */
   public long rowDigest(MappedRecord record) {
-    return digest(record, null);
+    return digest(layout.positions(record.values()), null);
   }
 
   /**
-   * The row digest of {@code record}; fills {@code attributes} with the attribute digests if given.
+   * {@link #rowDigest(MappedRecord)} of the record whose values by position in this digester's
+   * layout are {@code positioned} ({@link AttributeLayout#positions}), for a caller that needs
+   * those positions anyway: the record's values are then matched to the layout once.
+   */
+  public long rowDigest(String[] positioned) {
+    return digest(positioned, null);
+  }
+
+  /**
+   * The row digest of the record whose values by layout position are {@code values}; fills {@code
+   * attributes} with the attribute digests if given.
    *
    * <p>The (length, name, length, value) sequence of every non-null attribute is written once into
    * one array, little-endian lengths as Guava's {@code Hasher.putInt} writes them, and hashed in one
@@ -53,8 +63,7 @@ public final class RecordDigester implements Serializable {
    * a {@code Hasher} one by one (pinned in {@code RecordDigesterTest}), without copying every field
    * through the hasher's buffer.
    */
-  private long digest(MappedRecord record, int @Nullable [] attributes) {
-    String[] values = layout.positions(record.values());
+  private long digest(String[] values, int @Nullable [] attributes) {
     byte[][] names = nameBytes();
     byte[][] valueBytes = new byte[values.length][];
     int length = 0;

@@ -200,6 +200,7 @@ class RecordDigesterTest {
       RecordDigest expected = streamed(layout, record);
       assertEquals(expected, digester.digest(record), record.toString());
       assertEquals(expected.row(), digester.rowDigest(record), record.toString());
+      assertEquals(expected.row(), digester.rowDigest(layout.positions(record.values())), record.toString());
     }
   }
 }

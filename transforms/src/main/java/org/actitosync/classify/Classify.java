@@ -5,10 +5,12 @@ import java.util.List;
 import org.actitosync.change.Classification;
 import org.actitosync.change.NextEntries;
 import org.actitosync.coders.ClassificationCoder;
+import org.actitosync.coders.EntryBatchCoder;
 import org.actitosync.coders.PackedRowCoder;
 import org.actitosync.coders.SnapshotEntryCoder;
 import org.actitosync.count.Tally;
 import org.actitosync.record.MappedRecord;
+import org.actitosync.snapshot.RunCounts;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -17,6 +19,7 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -29,6 +32,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -39,8 +43,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>Outputs: {@link #CHANGES} (INSERT, UPDATE, DELETE) and {@link #REJECTED}, each key in at most
  * one; {@link #UNSENT_ENTRIES}, the next snapshot's entry of every key not sent (UNCHANGED, SKIPPED,
  * REJECTED: {@link NextEntries#forUnsent}), so the keys a run does not write reach the next snapshot
- * as their small entry, not as a whole classification; and {@link #COUNTS}, the rows and keys
- * counted per bundle (so the rows need no second pass to be counted). Deterministic: a retried
+ * as their small entry, not as a whole classification, and leave the classification in {@link
+ * EntryBatch}es (decoded right after, in the same task); and {@link #COUNTS}, the rows, keys and
+ * unsent entries counted per bundle (so neither needs a second pass to be counted). Deterministic: a retried
  * bundle produces the same classifications and counts. Counts per kind are also reported as Beam
  * counters in namespace {@code actito-sync} ({@code classified_<KIND>}, {@code rejected_<RULE>}),
  * and each change (INSERT, UPDATE, DELETE) updates the distribution {@value #CHANGES_AT} with the
@@ -64,8 +69,10 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
   public static final TupleTag<SnapshotEntry> UNSENT_ENTRIES = new TupleTag<SnapshotEntry>() {};
   /**
    * Partial counts, one per label and bundle, to be summed per label: {@code rows} (source rows
-   * joined), {@code classified.<KIND>} and {@code rejected.<RULE>} (see {@link
-   * org.actitosync.snapshot.RunCounts}).
+   * joined), {@code classified.<KIND>}, {@code rejected.<RULE>}, and the labels of the {@link
+   * #UNSENT_ENTRIES} ({@link RunCounts#entryLabels}: {@code entries}, {@code entries.owned}, {@code
+   * failStreak.<N>}), so that those entries, most of the next snapshot, need no consumer of their own
+   * to be counted (see {@link RunCounts}).
    */
   public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<KV<String, Long>>() {};
   public static final String ROWS_LABEL = "rows";
@@ -75,14 +82,22 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
   private final Classifier classifier;
   /** Every output; false for {@link #forPlan()}: no {@link #UNSENT_ENTRIES}, no {@link #COUNTS}. */
   private final boolean allOutputs;
+  /** The most unsent entries per {@link EntryBatch}. */
+  private final int unsentBatchSize;
 
-  private Classify(Classifier classifier, boolean allOutputs) {
+  private Classify(Classifier classifier, boolean allOutputs, int unsentBatchSize) {
     this.classifier = classifier;
     this.allOutputs = allOutputs;
+    this.unsentBatchSize = unsentBatchSize;
   }
 
   public static Classify with(Classifier classifier) {
-    return new Classify(classifier, true);
+    return new Classify(classifier, true, EntryBatch.MAX_SIZE);
+  }
+
+  /** The same classification with batches of up to {@code size} unsent entries (tests). */
+  Classify withUnsentBatchSize(int size) {
+    return new Classify(classifier, allOutputs, size);
   }
 
   /**
@@ -93,7 +108,7 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
    * batch: each is a pruning task and a discarding sink of its own, part of a small run's fixed cost.
    */
   public Classify forPlan() {
-    return new Classify(classifier, false);
+    return new Classify(classifier, false, unsentBatchSize);
   }
 
   /** Convenience: the input tuple from the current rows and the previous entries. */
@@ -120,25 +135,32 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
                 WithKeys.<String, SnapshotEntry>of(SnapshotEntry::key)
                     .withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SnapshotEntryCoder.of()));
+    TupleTag<EntryBatch> unsentTag = new TupleTag<EntryBatch>() {};
     PCollectionTuple out =
         KeyedPCollectionTuple.of(rowsTag, rows)
             .and(previousTag, previous)
             .apply("JoinByKey", CoGroupByKey.create())
             .apply(
                 "ClassifyKeys",
-                ParDo.of(new ClassifyFn(packed, allOutputs, rowsTag, previousTag))
+                ParDo.of(new ClassifyFn(packed, allOutputs, unsentBatchSize, rowsTag, previousTag, unsentTag))
                     .withOutputTags(
                         CHANGES,
                         allOutputs
-                            ? TupleTagList.of(REJECTED).and(UNSENT_ENTRIES).and(COUNTS)
+                            ? TupleTagList.of(REJECTED).and(unsentTag).and(COUNTS)
                             : TupleTagList.of(REJECTED)));
     out.get(CHANGES).setCoder(ClassificationCoder.of());
     out.get(REJECTED).setCoder(ClassificationCoder.of());
-    if (allOutputs) {
-      out.get(UNSENT_ENTRIES).setCoder(SnapshotEntryCoder.of());
-      out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    PCollectionTuple result = PCollectionTuple.of(CHANGES, out.get(CHANGES)).and(REJECTED, out.get(REJECTED));
+    if (!allOutputs) {
+      return result;
     }
-    return out;
+    out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    PCollection<SnapshotEntry> unsent =
+        out.get(unsentTag)
+            .setCoder(EntryBatchCoder.of())
+            .apply("UnsentEntries", FlatMapElements.into(TypeDescriptor.of(SnapshotEntry.class)).via(EntryBatch::entries))
+            .setCoder(SnapshotEntryCoder.of());
+    return result.and(UNSENT_ENTRIES, unsent).and(COUNTS, out.get(COUNTS));
   }
 
   /**
@@ -161,20 +183,26 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
   private static final class ClassifyFn extends DoFn<KV<String, CoGbkResult>, Classification> {
     private final PackedClassifier classifier;
     private final boolean allOutputs;
+    private final int unsentBatchSize;
     private final TupleTag<PackedRow> rowsTag;
     private final TupleTag<SnapshotEntry> previousTag;
+    private final TupleTag<EntryBatch> unsentTag;
     private final Counter[] counters = new Counter[org.actitosync.change.ChangeKind.values().length];
     private final Distribution changesAt = Metrics.distribution("actito-sync", CHANGES_AT);
 
     ClassifyFn(
         PackedClassifier classifier,
         boolean allOutputs,
+        int unsentBatchSize,
         TupleTag<PackedRow> rowsTag,
-        TupleTag<SnapshotEntry> previousTag) {
+        TupleTag<SnapshotEntry> previousTag,
+        TupleTag<EntryBatch> unsentTag) {
       this.classifier = classifier;
       this.allOutputs = allOutputs;
+      this.unsentBatchSize = unsentBatchSize;
       this.rowsTag = rowsTag;
       this.previousTag = previousTag;
+      this.unsentTag = unsentTag;
       for (org.actitosync.change.ChangeKind kind : org.actitosync.change.ChangeKind.values()) {
         counters[kind.ordinal()] = Metrics.counter("actito-sync", "classified_" + kind);
       }
@@ -182,10 +210,13 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
 
     /** The bundle's counts for {@link #COUNTS}; null for a plan, which has no such output. */
     private transient @Nullable Tally tally;
+    /** The bundle's unsent entries not yet output; null for a plan. */
+    private transient EntryBatch.@Nullable Builder unsent;
 
     @StartBundle
     public void start() {
       tally = allOutputs ? new Tally() : null;
+      unsent = allOutputs ? new EntryBatch.Builder(unsentBatchSize) : null;
     }
 
     @ProcessElement
@@ -222,18 +253,26 @@ public final class Classify extends PTransform<PCollectionTuple, PCollectionTupl
       if (c.kind() == org.actitosync.change.ChangeKind.REJECTED) {
         out.get(REJECTED).output(c);
       }
-      if (allOutputs) {
+      if (unsent != null && tally != null) {
         SnapshotEntry next = NextEntries.forUnsent(c);
         if (next != null) {
-          out.get(UNSENT_ENTRIES).output(next);
+          for (String label : RunCounts.entryLabels(next)) {
+            tally.add(label);
+          }
+          if (unsent.add(next)) {
+            out.get(unsentTag).output(unsent.take());
+          }
         }
       }
     }
 
     @FinishBundle
     public void finish(FinishBundleContext context) {
-      if (tally == null) {
-        return; // a plan has no COUNTS output
+      if (tally == null || unsent == null) {
+        return; // a plan has no COUNTS output, no UNSENT_ENTRIES
+      }
+      if (!unsent.isEmpty()) {
+        context.output(unsentTag, unsent.take(), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
       for (KV<String, Long> count : tally.drain()) {
         context.output(COUNTS, count, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);

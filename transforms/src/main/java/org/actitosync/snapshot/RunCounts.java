@@ -42,9 +42,11 @@ public final class RunCounts extends PTransform<PBegin, PCollection<KV<String, L
   }
 
   /**
-   * @param classifyCounts {@link Classify#COUNTS}: rows, keys per kind, rejected keys per rule
+   * @param classifyCounts {@link Classify#COUNTS}: rows, keys per kind, rejected keys per rule, and
+   *     the labels of the entries of the keys not sent ({@link Classify#UNSENT_ENTRIES})
    * @param outcomes the write outcomes
-   * @param entries the next snapshot's entries, in parts (counted part by part, then summed)
+   * @param entries the parts of the next snapshot that {@code classifyCounts} does not count (the
+   *     entries of the keys sent), counted part by part, then summed
    */
   public static RunCounts of(
       PCollection<KV<String, Long>> classifyCounts,
@@ -67,7 +69,11 @@ public final class RunCounts extends PTransform<PBegin, PCollection<KV<String, L
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
-  static List<String> entryLabels(SnapshotEntry e) {
+  /**
+   * The labels an entry of the next snapshot is counted under: {@code entries}, {@code
+   * entries.owned} if it is owned, {@code failStreak.<N>} if its key failed in the last N runs.
+   */
+  public static List<String> entryLabels(SnapshotEntry e) {
     List<String> labels = new ArrayList<>(3);
     labels.add("entries");
     if (e.owned()) {

@@ -254,7 +254,8 @@ public final class SyncRun extends PTransform<PCollection<MappedRecord>, SyncRun
         next.apply("WriteSnapshot", WriteSnapshot.to(spec.store(), spec.runId()));
     PCollection<String> committed =
         pipeline
-            .apply("Counts", RunCounts.of(classified.get(Classify.COUNTS), outcomes, next))
+            // the unsent part's entries are counted where they are made (Classify.COUNTS)
+            .apply("Counts", RunCounts.of(classified.get(Classify.COUNTS), outcomes, PCollectionList.of(next.get(0))))
             .apply(
                 "CommitSnapshot",
                 CommitSnapshot.of(

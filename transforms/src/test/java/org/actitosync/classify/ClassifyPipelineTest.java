@@ -58,6 +58,48 @@ class ClassifyPipelineTest {
     beam.pipeline().run().waitUntilFinish();
   }
 
+  /**
+   * The unsent keys leave the classification in batches ({@link EntryBatch}): with more of them than
+   * a batch holds, every key's entry still comes out once, and is counted once.
+   */
+  @Test
+  void manyUnsentKeysComeOutOnceEachAcrossBatches() {
+    int batch = 7;
+    int n = 2 * batch * 3 + 5; // batches of 7 (1,000 in a job): several per bundle, and a partial one
+    List<MappedRecord> rows = new java.util.ArrayList<>();
+    List<SnapshotEntry> previous = new java.util.ArrayList<>();
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      MappedRecord row = order("u" + i, i, true);
+      rows.add(row);
+      previous.add(SnapshotEntry.written("u" + i, DIGESTER.digest(row), 1));
+      expected.add("u" + i + " owned fails=0 run=1");
+    }
+    PCollectionTuple out =
+        Classify.input(
+                beam.pipeline().apply("Rows", Create.of(rows).withCoder(LayoutRecordCoder.of(LAYOUT))),
+                beam.pipeline().apply("Previous", Create.of(previous).withCoder(SnapshotEntryCoder.of())))
+            .apply(Classify.with(classifier()).withUnsentBatchSize(batch));
+    PAssert.that(renderEntries(out.get(Classify.UNSENT_ENTRIES)))
+        .satisfies(
+            entries -> {
+              List<String> sorted = new java.util.ArrayList<>();
+              entries.forEach(sorted::add);
+              java.util.Collections.sort(sorted);
+              java.util.Collections.sort(expected);
+              assertEquals(expected, sorted); // each once
+              return null;
+            });
+    PAssert.that(out.get(Classify.CHANGES)).empty();
+    PAssert.that(out.get(Classify.COUNTS).apply(Sum.longsPerKey()))
+        .containsInAnyOrder(
+            KV.of("rows", (long) n),
+            KV.of("classified.UNCHANGED", (long) n),
+            KV.of("entries", (long) n),
+            KV.of("entries.owned", (long) n));
+    beam.pipeline().run().waitUntilFinish();
+  }
+
   @Test
   void aPlanHoldsOnlyTheChangesAndTheRejectedKeys() {
     PCollectionTuple out = classify(Classify.with(classifier()).forPlan());
@@ -91,7 +133,11 @@ class ClassifyPipelineTest {
             KV.of("classified.UNCHANGED", 1L),
             KV.of("classified.REJECTED", 2L),
             KV.of("rejected.DUPLICATE_KEY", 1L),
-            KV.of("rejected.UNADDRESSABLE_KEY", 1L));
+            KV.of("rejected.UNADDRESSABLE_KEY", 1L),
+            // the unsent keys' entries (UNSENT_ENTRIES), counted where they are made
+            KV.of("entries", 3L),
+            KV.of("entries.owned", 1L),
+            KV.of("failStreak.1", 2L));
   }
 
   private static PCollection<String> renderEntries(PCollection<SnapshotEntry> entries) {

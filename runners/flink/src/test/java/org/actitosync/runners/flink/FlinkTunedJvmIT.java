@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code java -jar actito-sync-flink.jar} with no JVM option, as most users run it: the jar runs
  * the job in a JVM tuned for it ({@code org.actitosync.runners.flink.jvm}). The first run of a
- * config gets the default JIT and leaves the jar's class archive and the run's size in the cache
+ * config gets the large runs' JIT and leaves the jar's class archive and the run's size in the cache
  * folder; the next one gets C1 and the archive. Both sync the table and print no JVM line beyond
  * the archive's one. A {@code kill -9} of the JVM the user started takes the tuned one along.
  */
@@ -44,7 +44,7 @@ class FlinkTunedJvmIT {
           "--progressSeconds=0", "--runId=first");
       assertEquals(0, first.code(), first.output());
       assertEquals(a.source(), a.destination(), first.output());
-      assertTrue(Files.readString(runs.resolve("first/run.log")).contains("JVM: the default JIT and collector (no earlier"
+      assertTrue(Files.readString(runs.resolve("first/run.log")).contains("JVM: C2 with less inlining, later, and the default collector (no earlier"
           + " run of this config), listing its classes for the class archive"), "first run.log");
       assertEquals(1, count(first.output(), "actito-sync: building the class archive"), first.output());
       assertEquals(List.of(), jvmLines(first.output()), first.output());

@@ -28,8 +28,11 @@ import org.actitosync.runners.flink.FlinkDefaults;
  *       in another JVM (a remote {@code --flinkMaster}: this one only builds and submits the job) or
  *       when the last completed run of the same config on this machine read fewer than {@link
  *       #SMALL_ROWS} rows: the C2 compiler then costs more CPU than it saves.
- *   <li><b>The JVM's default JIT and collector</b> otherwise: a first run, or a large one, where
- *       the C2-compiled per-row code pays for its compilation.
+ *   <li><b>C2 with less inlining, later</b> ({@link #LARGE}) otherwise: a first run, or a large one,
+ *       where the C2-compiled per-row code pays for its compilation. The JVM's defaults compile so
+ *       much, so early, that the compiler threads took 30 % of a 1,000,000-row run's CPU on 2 cores;
+ *       with smaller inlined bodies and C2 for the hotter methods only, the same run took 20–40 %
+ *       less time (docs/benchmarks.md). The default collector.
  *   <li>In every tuned JVM, the jar's class archive ({@link ClassArchive}) when it exists, else the
  *       option that lists the classes the run loads, from which the archive is built after it.
  * </ul>
@@ -51,9 +54,18 @@ public record JvmChoice(List<String> options, String description) {
   /** The options of a small run, or of a JVM that only submits the job. */
   public static final List<String> SMALL = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+  /**
+   * The options of every other run: C2 inlines smaller methods ({@code FreqInlineSize}, default
+   * 325 bytecodes; {@code InlineSmallCode}, default 2,500 bytes of machine code) and compiles a method
+   * after three times the JVM's default invocations, loop iterations and their sum (tier 4).
+   */
+  public static final List<String> LARGE = List.of("-XX:FreqInlineSize=150", "-XX:InlineSmallCode=1000",
+      "-XX:Tier4InvocationThreshold=15000", "-XX:Tier4CompileThreshold=30000", "-XX:Tier4BackEdgeThreshold=120000");
+
   /** Options of the user's JVM that mean "this JVM is chosen": their prefixes. */
   private static final List<String> CHOSEN = List.of("-XX:TieredStopAtLevel", "-XX:-TieredCompilation",
-      "-XX:+TieredCompilation", "-XX:CompileThresholdScaling", "-Xint", "-Xcomp", "-Xshare", "-XX:SharedArchiveFile",
+      "-XX:+TieredCompilation", "-XX:CompileThresholdScaling", "-XX:FreqInlineSize", "-XX:InlineSmallCode",
+      "-XX:MaxInlineSize", "-XX:MaxInlineLevel", "-XX:Tier4", "-Xint", "-Xcomp", "-Xshare", "-XX:SharedArchiveFile",
       "-XX:ArchiveClassesAtExit", "-XX:DumpLoadedClassList", "-XX:SharedClassListFile", "-agentlib", "-agentpath",
       "-javaagent", "-Xdebug", "-Xrunjdwp", "-XX:StartFlightRecording", "-XX:+StartFlightRecording",
       "-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseZGC", "-XX:+UseShenandoahGC",
@@ -117,7 +129,8 @@ public record JvmChoice(List<String> options, String description) {
       options.addAll(SMALL);
       why.add("C1 and the serial collector (the last run read " + lastRowsRead.getAsLong() + " rows)");
     } else {
-      why.add("the default JIT and collector (" + (lastRowsRead.isPresent()
+      options.addAll(LARGE);
+      why.add("C2 with less inlining, later, and the default collector (" + (lastRowsRead.isPresent()
           ? "the last run read " + lastRowsRead.getAsLong() + " rows" : "no earlier run of this config") + ")");
     }
     if (archive.isPresent()) {

@@ -29,7 +29,9 @@ class JvmChoiceTest {
     for (String option : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+UseG1GC", "-XX:+UseParallelGC",
         "-XX:SharedArchiveFile=/a.jsa", "-Xshare:off", "-XX:ArchiveClassesAtExit=/a.jsa", "-Xint",
         "-XX:CompileThresholdScaling=2", "-agentlib:jdwp=transport=dt_socket", "-javaagent:/x.jar",
-        "-XX:StartFlightRecording=filename=r.jfr", "-XX:-TieredCompilation", "-Dactito.sync.jvm=x")) {
+        "-XX:StartFlightRecording=filename=r.jfr", "-XX:-TieredCompilation", "-Dactito.sync.jvm=x",
+        "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=500", "-XX:MaxInlineLevel=9",
+        "-XX:Tier4InvocationThreshold=100")) {
       Optional<String> why = JvmChoice.keepAsStarted(List.of("-Xmx1g", option), Map.of(), RUN, JAR, CP);
       assertTrue(why.isPresent() && why.get().startsWith("the JVM option " + option.replaceFirst("=.*", "")), option + ": " + why);
       assertFalse(why.get().contains("/a.jsa") || why.get().contains("dt_socket"), "the option's value is not repeated: " + why);
@@ -62,11 +64,13 @@ class JvmChoiceTest {
   }
 
   @Test
-  void aFirstRunGetsTheDefaultJitAndListsItsClasses() {
+  void aFirstRunGetsTheLargeRunsJitAndListsItsClasses() {
     JvmChoice choice = JvmChoice.choose(RUN, OptionalLong.empty(), Optional.empty(), LIST);
-    assertEquals(List.of("-XX:DumpLoadedClassList=" + LIST, "-Xlog:cds=off,cds+dynamic=off"), choice.options());
-    assertEquals("the default JIT and collector (no earlier run of this config), listing its classes for the class"
-        + " archive", choice.description());
+    List<String> expected = new java.util.ArrayList<>(JvmChoice.LARGE);
+    expected.addAll(List.of("-XX:DumpLoadedClassList=" + LIST, "-Xlog:cds=off,cds+dynamic=off"));
+    assertEquals(expected, choice.options());
+    assertEquals("C2 with less inlining, later, and the default collector (no earlier run of this config), listing"
+        + " its classes for the class archive", choice.description());
   }
 
   @Test
@@ -79,10 +83,13 @@ class JvmChoiceTest {
   }
 
   @Test
-  void aLargeActivationKeepsC2() {
+  void aLargeActivationKeepsC2WithLessInliningLater() {
     JvmChoice choice = JvmChoice.choose(RUN, OptionalLong.of(JvmChoice.SMALL_ROWS), Optional.of(ARCHIVE), LIST);
-    assertEquals(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:auto", "-Xlog:cds=off,cds+dynamic=off"),
-        choice.options());
+    List<String> expected = new java.util.ArrayList<>(JvmChoice.LARGE);
+    expected.addAll(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:auto", "-Xlog:cds=off,cds+dynamic=off"));
+    assertEquals(expected, choice.options());
+    assertEquals(List.of("-XX:FreqInlineSize=150", "-XX:InlineSmallCode=1000", "-XX:Tier4InvocationThreshold=15000",
+        "-XX:Tier4CompileThreshold=30000", "-XX:Tier4BackEdgeThreshold=120000"), JvmChoice.LARGE);
     assertTrue(choice.description().contains("the last run read 200000 rows"), choice.description());
   }
 

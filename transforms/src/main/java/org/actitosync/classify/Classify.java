@@ -45,8 +45,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * REJECTED: {@link NextEntries#forUnsent}), so the keys a run does not write reach the next snapshot
  * as their small entry, not as a whole classification, and leave the classification in {@link
  * EntryBatch}es (decoded right after, in the same task); and {@link #COUNTS}, the rows, keys and
- * unsent entries counted per bundle (so neither needs a second pass to be counted). Deterministic: a retried
- * bundle produces the same classifications and counts. Counts per kind are also reported as Beam
+ * unsent entries counted per bundle (so none needs a second pass to be counted). Deterministic: a
+ * retried bundle produces the same classifications and counts. Counts per kind are also reported as Beam
  * counters in namespace {@code actito-sync} ({@code classified_<KIND>}, {@code rejected_<RULE>}),
  * and each change (INSERT, UPDATE, DELETE) updates the distribution {@value #CHANGES_AT} with the
  * time it was classified (epoch milliseconds), so a launcher can tell when the last change left.

@@ -31,8 +31,9 @@ import org.actitosync.runners.flink.FlinkDefaults;
  *   <li><b>C2 with less inlining, later</b> ({@link #LARGE}) otherwise: a first run, or a large one,
  *       where the C2-compiled per-row code pays for its compilation. The JVM's defaults compile so
  *       much, so early, that the compiler threads took 30 % of a 1,000,000-row run's CPU on 2 cores;
- *       with smaller inlined bodies and C2 for the hotter methods only, the same run took 20–40 %
- *       less time (docs/benchmarks.md). The default collector.
+ *       with smaller inlined bodies and C2 for the hotter methods only, the same run took 8–42 %
+ *       less time in ten interleaved pairs, 25 % in the median (docs/benchmarks.md). The default
+ *       collector.
  *   <li>In every tuned JVM, the jar's class archive ({@link ClassArchive}) when it exists, else the
  *       option that lists the classes the run loads, from which the archive is built after it.
  * </ul>

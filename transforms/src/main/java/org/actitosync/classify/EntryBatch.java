@@ -45,11 +45,6 @@ public abstract class EntryBatch implements Serializable {
     out.write(bytesInternal());
   }
 
-  /** A copy of the encoded entries, for tests. */
-  byte[] entriesBytesForTest() {
-    return bytesInternal().clone();
-  }
-
   /** The entries, decoded, in the order they were added. */
   public List<SnapshotEntry> entries() {
     List<SnapshotEntry> entries = new ArrayList<>(size());

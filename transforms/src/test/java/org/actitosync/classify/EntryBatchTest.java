@@ -67,17 +67,16 @@ class EntryBatchTest {
     builder.add(one);
     EntryBatch batch = builder.take();
     CoderProperties.coderDecodeEncodeEqual(EntryBatchCoder.of(), batch);
-    CoderProperties.coderDeterministic(EntryBatchCoder.of(), batch, EntryBatch.of(1, batch.entriesBytesForTest()));
-    int entryBytes = CoderUtils.encodeToByteArray(SnapshotEntryCoder.of(), one).length;
+    byte[] oneEncoded = CoderUtils.encodeToByteArray(SnapshotEntryCoder.of(), one);
+    CoderProperties.coderDeterministic(EntryBatchCoder.of(), batch, EntryBatch.of(1, oneEncoded));
+    int entryBytes = oneEncoded.length;
     assertEquals(entryBytes, batch.byteLength());
     assertEquals(entryBytes + 2, CoderUtils.encodeToByteArray(EntryBatchCoder.of(), batch).length);
   }
 
   @Test
-  void aBatchWhoseBytesDoNotHoldItsEntriesIsAnError() {
-    EntryBatch.Builder builder = new EntryBatch.Builder();
-    builder.add(entry(new Random(2), 2));
-    byte[] bytes = builder.take().entriesBytesForTest();
+  void aBatchWhoseBytesDoNotHoldItsEntriesIsAnError() throws Exception {
+    byte[] bytes = CoderUtils.encodeToByteArray(SnapshotEntryCoder.of(), entry(new Random(2), 2)); // one entry
     assertThrows(RuntimeException.class, () -> EntryBatch.of(2, bytes).entries());
     byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
     assertThrows(IllegalStateException.class, () -> EntryBatch.of(1, longer).entries());

@@ -37,7 +37,13 @@ import org.apache.flink.core.memory.MemorySegment;
  * Flink. If a Beam upgrade changes the runner's class, those tests say so.
  */
 public class EncodedValueComparator extends TypeComparator<byte[]> {
-  private static final long serialVersionUID = 1L;
+  /**
+   * Beam's class's (computed, it declares none), with the same serialised field ({@code ascending}):
+   * a job graph written with either class reads with the other, e.g. on a Flink cluster that loads
+   * Beam's runner from its own class path before the job's jar. Its sorts then have no normalised key,
+   * and group the same.
+   */
+  private static final long serialVersionUID = -2003249363172603564L;
   private static final int SIGN_BIT = 0x80;
 
   private final boolean ascending;

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -82,6 +87,22 @@ class EncodedValueComparatorTest {
       assertEquals(beams.equalToReference(second), ours.equalToReference(second), pair);
       assertEquals(beams.hash(first), ours.hash(first), pair);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  @SuppressWarnings("unchecked")
+  void aComparatorSerialisedWithEitherClassReadsWithTheOther(boolean ascending) throws Exception {
+    TypeComparator<byte[]> beams = beamsOwn(ascending);
+    Object beamsRead = readAs(serialise(new EncodedValueComparator(ascending)), beams.getClass());
+    Object oursRead = readAs(serialise(beams), EncodedValueComparator.class);
+    assertEquals(beams.getClass(), beamsRead.getClass());
+    assertEquals(EncodedValueComparator.class, oursRead.getClass());
+    byte[] low = {0x01};
+    byte[] high = {0x02};
+    int expected = ascending ? -1 : 1;
+    assertEquals(expected, Integer.signum(((TypeComparator<byte[]>) beamsRead).compare(low, high)));
+    assertEquals(expected, Integer.signum(((TypeComparator<byte[]>) oursRead).compare(low, high)));
   }
 
   @ParameterizedTest
@@ -184,6 +205,27 @@ class EncodedValueComparatorTest {
     DataOutputSerializer out = new DataOutputSerializer(key.length + 4);
     new EncodedValueSerializer().serialize(key, out);
     return new DataInputDeserializer(out.getCopyOfBuffer());
+  }
+
+  private static byte[] serialise(Object comparator) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(comparator);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** {@code bytes} deserialised with {@code as} standing for the comparator's class, whichever was written. */
+  private static Object readAs(byte[] bytes, Class<?> as) throws Exception {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes)) {
+          @Override
+          protected Class<?> resolveClass(ObjectStreamClass written) throws IOException, ClassNotFoundException {
+            return written.getName().equals(as.getName()) ? as : super.resolveClass(written);
+          }
+        }) {
+      return in.readObject();
+    }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

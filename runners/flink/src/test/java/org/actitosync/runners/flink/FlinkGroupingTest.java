@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.StreamSupport;
 import org.actitosync.testing.TestPipelineExtension;
 import org.apache.beam.runners.flink.translation.types.EncodedValueTypeInformation;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -23,6 +26,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.flink.api.common.ExecutionConfig;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,9 +60,10 @@ class FlinkGroupingTest {
       (fromSegment ? segment : snapshot).add(KV.of(key, i));
       (fromSegment ? inSegment : inSnapshot).computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
-    Map<String, String> expected = new TreeMap<>();
-    inSegment.keySet().forEach(k -> expected.put(k, describe(inSegment.get(k), inSnapshot.get(k))));
-    inSnapshot.keySet().forEach(k -> expected.put(k, describe(inSegment.get(k), inSnapshot.get(k))));
+    Set<String> keys = new TreeSet<>(inSegment.keySet());
+    keys.addAll(inSnapshot.keySet());
+    List<KV<String, String>> expected =
+        keys.stream().map(k -> KV.of(k, describe(inSegment.get(k), inSnapshot.get(k)))).toList();
 
     PCollection<KV<String, CoGbkResult>> joined =
         KeyedPCollectionTuple.of(SEGMENT, create("Segment", segment))
@@ -67,11 +72,9 @@ class FlinkGroupingTest {
     PCollection<KV<String, String>> groups =
         joined.apply(
             MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-                .via(g -> KV.of(g.getKey(), describe(list(g.getValue().getAll(SEGMENT)), list(g.getValue().getAll(SNAPSHOT))))));
+                .via(g -> KV.of(g.getKey(), describe(g.getValue().getAll(SEGMENT), g.getValue().getAll(SNAPSHOT)))));
 
-    List<KV<String, String>> all = new ArrayList<>();
-    expected.forEach((k, v) -> all.add(KV.of(k, v)));
-    PAssert.that(groups).containsInAnyOrder(all);
+    PAssert.that(groups).containsInAnyOrder(expected);
     beam.pipeline().run().waitUntilFinish();
   }
 
@@ -88,15 +91,12 @@ class FlinkGroupingTest {
     return key.toString();
   }
 
-  private static List<Integer> list(Iterable<Integer> values) {
-    List<Integer> list = new ArrayList<>();
-    values.forEach(list::add);
-    return list;
+  /** A key's values from each side, sorted; a side without the key (null) has none. */
+  private static String describe(@Nullable Iterable<Integer> segment, @Nullable Iterable<Integer> snapshot) {
+    return sorted(segment) + " | " + sorted(snapshot);
   }
 
-  private static String describe(List<Integer> segment, List<Integer> snapshot) {
-    List<Integer> s = segment == null ? List.of() : new ArrayList<>(segment);
-    List<Integer> p = snapshot == null ? List.of() : new ArrayList<>(snapshot);
-    return s.stream().sorted().toList() + " | " + p.stream().sorted().toList();
+  private static List<Integer> sorted(@Nullable Iterable<Integer> values) {
+    return values == null ? List.of() : StreamSupport.stream(values.spliterator(), false).sorted().toList();
   }
 }

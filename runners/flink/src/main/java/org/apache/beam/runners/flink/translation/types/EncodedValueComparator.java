@@ -76,8 +76,7 @@ public class EncodedValueComparator extends TypeComparator<byte[]> {
 
   @Override
   public int compare(byte[] first, byte[] second) {
-    int order = Arrays.compare(first, second);
-    return ascending ? order : -order;
+    return directed(Arrays.compare(first, second));
   }
 
   @Override
@@ -89,11 +88,15 @@ public class EncodedValueComparator extends TypeComparator<byte[]> {
     for (int i = 0; i < common; i++) {
       int order = Byte.compare(firstSource.readByte(), secondSource.readByte());
       if (order != 0) {
-        return ascending ? order : -order;
+        return directed(order);
       }
     }
-    int order = Integer.compare(firstLength, secondLength);
-    return ascending ? order : -order;
+    return directed(Integer.compare(firstLength, secondLength));
+  }
+
+  /** An ascending comparison's result in this comparator's direction. */
+  private int directed(int ascendingOrder) {
+    return ascending ? ascendingOrder : -ascendingOrder;
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.io.ObjectStreamClass;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -75,8 +76,8 @@ class EncodedValueComparatorTest {
       Supplier<String> pair = () -> hex(first) + " / " + hex(second);
       assertEquals(Integer.signum(beams.compare(first, second)), Integer.signum(ours.compare(first, second)), pair);
       assertEquals(
-          Integer.signum(beams.compareSerialized(serialized(first), serialized(second))),
-          Integer.signum(ours.compareSerialized(serialized(first), serialized(second))),
+          Integer.signum(beams.compareSerialized(keyAsFlinkWritesIt(first), keyAsFlinkWritesIt(second))),
+          Integer.signum(ours.compareSerialized(keyAsFlinkWritesIt(first), keyAsFlinkWritesIt(second))),
           pair);
       assertEquals(
           Integer.signum(toReference(beams, first, second)),
@@ -94,8 +95,8 @@ class EncodedValueComparatorTest {
   @SuppressWarnings("unchecked")
   void aComparatorSerialisedWithEitherClassReadsWithTheOther(boolean ascending) throws Exception {
     TypeComparator<byte[]> beams = beamsOwn(ascending);
-    Object beamsRead = readAs(serialise(new EncodedValueComparator(ascending)), beams.getClass());
-    Object oursRead = readAs(serialise(beams), EncodedValueComparator.class);
+    Object beamsRead = readAs(javaSerialised(new EncodedValueComparator(ascending)), beams.getClass());
+    Object oursRead = readAs(javaSerialised(beams), EncodedValueComparator.class);
     assertEquals(beams.getClass(), beamsRead.getClass());
     assertEquals(EncodedValueComparator.class, oursRead.getClass());
     byte[] low = {0x01};
@@ -201,13 +202,13 @@ class EncodedValueComparatorTest {
     return comparator.compareToReference(other);
   }
 
-  private static DataInputDeserializer serialized(byte[] key) throws IOException {
+  private static DataInputDeserializer keyAsFlinkWritesIt(byte[] key) throws IOException {
     DataOutputSerializer out = new DataOutputSerializer(key.length + 4);
     new EncodedValueSerializer().serialize(key, out);
     return new DataInputDeserializer(out.getCopyOfBuffer());
   }
 
-  private static byte[] serialise(Object comparator) throws IOException {
+  private static byte[] javaSerialised(Object comparator) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(comparator);
@@ -260,10 +261,6 @@ class EncodedValueComparatorTest {
   }
 
   private static String hex(byte[] key) {
-    StringBuilder out = new StringBuilder("[");
-    for (byte b : key) {
-      out.append(String.format("%02x", b));
-    }
-    return out.append(']').toString();
+    return "[" + HexFormat.of().formatHex(key) + "]";
   }
 }

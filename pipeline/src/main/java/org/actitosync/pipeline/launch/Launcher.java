@@ -60,9 +60,10 @@ public final class Launcher {
   private final PrintStream err;
   private final @Nullable Pacing pacing;
   private final LongConsumer rowsRead;
+  private final Runnable whenLogsHeld;
 
   public Launcher(PrintStream out, PrintStream err) {
-    this(out, err, null, rows -> {});
+    this(out, err, null, rows -> {}, () -> {});
   }
 
   /**
@@ -70,19 +71,31 @@ public final class Launcher {
    * (a completed run or dry run; not a failed one), after the report is written.
    */
   public Launcher(PrintStream out, PrintStream err, LongConsumer rowsRead) {
-    this(out, err, null, rowsRead);
+    this(out, err, null, rowsRead, () -> {});
+  }
+
+  /**
+   * Also runs {@code whenLogsHeld} at the start of each run that is not {@code --help}, once this
+   * JVM's logs are held for the run's log (so nothing it logs reaches the terminal) and before the
+   * config is read: a runner starts there what the job will need and can start early (the Flink
+   * jar's embedded cluster). It must return at once and must not fail.
+   */
+  public Launcher(PrintStream out, PrintStream err, LongConsumer rowsRead, Runnable whenLogsHeld) {
+    this(out, err, null, rowsRead, whenLogsHeld);
   }
 
   /** Tests: the writer paced by {@code pacing}, a budget the test chooses (see {@link RunContext#pacing()}). */
   Launcher(PrintStream out, PrintStream err, @Nullable Pacing pacing) {
-    this(out, err, pacing, rows -> {});
+    this(out, err, pacing, rows -> {}, () -> {});
   }
 
-  private Launcher(PrintStream out, PrintStream err, @Nullable Pacing pacing, LongConsumer rowsRead) {
+  private Launcher(
+      PrintStream out, PrintStream err, @Nullable Pacing pacing, LongConsumer rowsRead, Runnable whenLogsHeld) {
     this.out = out;
     this.err = err;
     this.pacing = pacing;
     this.rowsRead = rowsRead;
+    this.whenLogsHeld = whenLogsHeld;
   }
 
   /** Runs with the configured source; returns the exit code. */
@@ -100,6 +113,7 @@ public final class Launcher {
     }
     FailureAlerts alerts = FailureAlerts.NONE;
     try (RunLog log = RunLog.start(out, err)) { // the runner's logs: held, then in run.log, not on the terminal
+      whenLogsHeld.run();
       try {
         Loaded loaded = load(args);
         PHASES.info("loaded" + Optional.ofNullable(System.getProperty(TUNED_JVM)).map(j -> "; JVM: " + j).orElse(""));

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.LongConsumer;
 import org.actitosync.pipeline.launch.Launcher;
+import org.actitosync.runners.flink.cluster.WarmCluster;
+import org.actitosync.runners.flink.cluster.WarmClusterChoice;
 import org.actitosync.runners.flink.jvm.JvmTuning;
 
 /**
@@ -14,8 +17,9 @@ import org.actitosync.runners.flink.jvm.JvmTuning;
  * cluster unless {@code --flinkMaster=host:port} names a Flink 1.19 cluster (the jar is then
  * staged to it). The defaults it adds are in {@link FlinkDefaults}; it refuses the Flink runner's
  * detached mode (exit 2, see {@link FlinkDefaults#unsupported}); it runs the job in a JVM tuned for
- * it unless the user chose the JVM ({@link JvmTuning}); everything else (config, {@code --help},
- * exit codes) is the launcher's.
+ * it unless the user chose the JVM ({@link JvmTuning}); it starts the embedded cluster while the
+ * launcher prepares the job ({@link WarmCluster}); everything else (config, {@code --help}, exit
+ * codes) is the launcher's.
  */
 public final class FlinkMain {
   private FlinkMain() {}
@@ -28,14 +32,24 @@ public final class FlinkMain {
     if (tuned.isPresent()) {
       System.exit(tuned.getAsInt());
     }
+    int cores = Runtime.getRuntime().availableProcessors();
+    Optional<WarmCluster> warm = WarmClusterChoice.of(given, cores).map(WarmCluster::new);
     Optional<String> unsupported = FlinkDefaults.unsupported(given);
     if (unsupported.isPresent()) {
       System.err.println("actito-sync: config error: " + unsupported.get());
       System.exit(org.actitosync.pipeline.launch.ExitCode.CONFIG_ERROR.code());
     }
-    List<String> all = FlinkDefaults.apply(given, Runtime.getRuntime().availableProcessors(), jar);
-    Launcher launcher = new Launcher(System.out, System.err, rows -> tuning.recordRowsRead(given, rows));
-    System.exit(launcher.run(all.toArray(new String[0])));
+    List<String> all = FlinkDefaults.apply(given, cores, jar);
+    LongConsumer rowsRead = rows -> tuning.recordRowsRead(given, rows);
+    int exit;
+    if (warm.isPresent()) {
+      try (WarmCluster cluster = warm.get()) { // started once the logs are held, before Beam's options
+        exit = new Launcher(System.out, System.err, rowsRead, cluster::start).run(cluster.args(all).toArray(new String[0]));
+      }
+    } else {
+      exit = new Launcher(System.out, System.err, rowsRead).run(all.toArray(new String[0]));
+    }
+    System.exit(exit);
   }
 
   /** The jar this class was loaded from, when it was loaded from a jar file. */

@@ -49,6 +49,19 @@ class FlinkJarIT {
       assertTrue(runLog.contains("org.apache.beam.runners.flink.FlinkRunner"), "not run by the Flink runner: " + runLog);
       assertEquals(6, a.destination().size(), run.output());
       assertEquals(a.source(), a.destination(), run.output());
+      // one embedded cluster, started while the launcher prepared the job (WarmCluster), not after it
+      int started = runLog.indexOf("Starting Flink Mini Cluster");
+      assertTrue(started >= 0 && started < runLog.indexOf("Launcher: built"), "cluster started after the job was built");
+      assertEquals(-1, runLog.indexOf("Starting Flink Mini Cluster", started + 1), "a second cluster started");
+      // and shut down before the JVM ended: none of its temporary folders is left (a cluster of the job's
+      // own, [local], left its minicluster_<id> folder, shut down after the job while the JVM exited).
+      // flink-web-upload, the REST endpoint's upload folder, has a fixed name Flink shares between its
+      // processes and never removes.
+      try (var files = Files.list(tmp)) {
+        assertEquals(List.of(), files.map(f -> f.getFileName().toString())
+            .filter(name -> name.startsWith("minicluster_") || name.startsWith("blobStore-")
+                || name.startsWith("flink-") && !name.equals("flink-web-upload")).toList(), "left in " + tmp);
+      }
       // Flink's own RPC loader copies a 22 MB jar to the temp directory on every cluster start, and runs
       // left it there; ClasspathRpcSystemLoader loads the same classes from this jar instead
       try (var files = Files.list(tmp)) {

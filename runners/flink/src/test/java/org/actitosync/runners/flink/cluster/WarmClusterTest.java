@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * Beam jobs on the warm cluster: real Flink, the way the Flink jar runs them ({@link
  * WarmCluster#args} turns {@code [local]} into {@code [auto]}). A job runs on the cluster started
  * before it, its output, metrics and failures reach Beam as with {@code [local]}, and a job that
- * needs more slots than the cluster has gets a cluster of its own.
+ * needs more slots than the cluster has, or whose warm cluster failed to start, gets a cluster of
+ * its own.
  */
 class WarmClusterTest {
   private static final List<String> LOCAL = List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2");
@@ -88,6 +89,46 @@ class WarmClusterTest {
       assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
       assertEquals(1_000L, counted(result));
       assertEquals(0, warm.started().get().listJobs().get().size(), "not on the warm cluster's one slot");
+    }
+  }
+
+  @Test
+  void aClusterThatFailedToStartLeavesTheJobAClusterOfItsOwn() throws Exception {
+    org.apache.flink.configuration.Configuration configuration =
+        WarmCluster.configuration(new WarmClusterChoice(2, Optional.empty()));
+    org.apache.flink.configuration.Configuration environment =
+        new org.apache.flink.configuration.Configuration(configuration);
+    environment.set(org.apache.flink.configuration.DeploymentOptions.TARGET, WarmExecutor.NAME);
+    environment.set(org.apache.flink.configuration.DeploymentOptions.ATTACHED, true);
+    WarmExecutor failed = new WarmExecutor(
+        java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no port")), configuration, 2);
+    org.apache.flink.client.program.ContextEnvironment.setAsContext(
+        failed, environment, getClass().getClassLoader(), false, true);
+    List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(WarmExecutor.class.getName());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        warnings.add(record.getLevel() + " " + record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      PipelineResult result =
+          countingJob(List.of("--runner=FlinkRunner", "--flinkMaster=[auto]", "--parallelism=2"), 1_000).run();
+      assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
+      assertEquals(1_000L, counted(result));
+      assertEquals(List.of("WARNING the embedded Flink cluster started early failed to start; the job starts one of its own"),
+          warnings, "the job went through the warm executor's fallback");
+    } finally {
+      logger.removeHandler(handler);
+      org.apache.flink.client.program.ContextEnvironment.unsetAsContext();
     }
   }
 

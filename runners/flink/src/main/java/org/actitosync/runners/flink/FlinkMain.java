@@ -44,7 +44,8 @@ public final class FlinkMain {
     int exit;
     if (warm.isPresent()) {
       try (WarmCluster cluster = warm.get()) { // started once the logs are held, before Beam's options
-        exit = new Launcher(System.out, System.err, rowsRead, cluster::start).run(cluster.args(all).toArray(new String[0]));
+        String[] withCluster = cluster.args(all).toArray(new String[0]);
+        exit = new Launcher(System.out, System.err, rowsRead, cluster::start).run(withCluster);
       }
     } else {
       exit = new Launcher(System.out, System.err, rowsRead).run(all.toArray(new String[0]));

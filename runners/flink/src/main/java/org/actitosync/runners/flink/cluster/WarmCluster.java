@@ -49,6 +49,7 @@ public final class WarmCluster implements AutoCloseable {
   private final WarmClusterChoice choice;
   private final Configuration configuration;
   private final CompletableFuture<MiniCluster> started;
+  private boolean used;
   private boolean starting;
 
   /** A cluster for {@code choice}, not started yet ({@link #start()}). */
@@ -61,10 +62,11 @@ public final class WarmCluster implements AutoCloseable {
   /**
    * Starts the cluster on a thread of its own and returns at once; call it once this JVM's logs are
    * held (the launcher's {@code RunLog}), so that the cluster's start is not logged on the terminal.
-   * A second call does nothing.
+   * It does nothing when {@link #args} left the command line alone (the run does not use this
+   * cluster), and nothing the second time.
    */
   public synchronized void start() {
-    if (starting) {
+    if (starting || !used) {
       return;
     }
     starting = true;
@@ -95,12 +97,20 @@ public final class WarmCluster implements AutoCloseable {
       return args;
     }
     result.set(master, "--flinkMaster=[auto]");
+    synchronized (this) {
+      used = true;
+    }
     Configuration environment = new Configuration(configuration);
     environment.set(DeploymentOptions.TARGET, WarmExecutor.NAME);
     environment.set(DeploymentOptions.ATTACHED, true);
     ContextEnvironment.setAsContext(new WarmExecutor(started, configuration, choice.parallelism()), environment,
         Thread.currentThread().getContextClassLoader(), false, true);
     return List.copyOf(result);
+  }
+
+  /** Whether {@link #start()} started the cluster (tests). */
+  synchronized boolean isStarting() {
+    return starting;
   }
 
   /** The cluster once started (tests). */

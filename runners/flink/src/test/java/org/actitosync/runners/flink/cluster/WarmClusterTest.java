@@ -1,6 +1,7 @@
 package org.actitosync.runners.flink.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,8 +49,8 @@ class WarmClusterTest {
   @Test
   void aJobRunsOnTheClusterStartedBeforeItAndBeamGetsItsResult() throws Exception {
     try (WarmCluster warm = new WarmCluster(new WarmClusterChoice(2, Optional.empty()))) {
-      warm.start();
       List<String> args = warm.args(LOCAL);
+      warm.start(); // as the launcher's hook does, after the arguments
       assertEquals(List.of("--runner=FlinkRunner", "--flinkMaster=[auto]", "--parallelism=2"), args);
       MiniCluster cluster = warm.started().get(60, TimeUnit.SECONDS);
       for (int run = 1; run <= 2; run++) { // the cluster outlives each job
@@ -68,9 +69,9 @@ class WarmClusterTest {
   void aFailingJobFailsAsOnItsOwnCluster() throws Exception {
     RuntimeException local = assertThrows(RuntimeException.class, () -> failingJob(LOCAL).run().waitUntilFinish());
     try (WarmCluster warm = new WarmCluster(new WarmClusterChoice(2, Optional.empty()))) {
+      List<String> args = warm.args(LOCAL);
       warm.start();
-      RuntimeException onWarm =
-          assertThrows(RuntimeException.class, () -> failingJob(warm.args(LOCAL)).run().waitUntilFinish());
+      RuntimeException onWarm = assertThrows(RuntimeException.class, () -> failingJob(args).run().waitUntilFinish());
       assertEquals(local.getClass(), onWarm.getClass());
       assertEquals(causes(local), causes(onWarm), "the same causes, with the DoFn's message");
       assertTrue(causes(onWarm).contains("java.lang.IllegalStateException: row 7 is bad"), causes(onWarm));
@@ -81,8 +82,8 @@ class WarmClusterTest {
   @Test
   void aJobNeedingMoreSlotsGetsAClusterOfItsOwn() throws Exception {
     try (WarmCluster warm = new WarmCluster(new WarmClusterChoice(1, Optional.empty()))) {
-      warm.start();
       List<String> args = warm.args(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=1"));
+      warm.start();
       List<String> wider = new ArrayList<>(args);
       wider.set(2, "--parallelism=2");
       PipelineResult result = countingJob(wider, 1_000).run();
@@ -140,6 +141,8 @@ class WarmClusterTest {
       List<String> remote = List.of("--runner=FlinkRunner", "--flinkMaster=flink:8081");
       assertEquals(remote, warm.args(remote));
       assertInstanceOf(LocalEnvironment.class, ExecutionEnvironment.getExecutionEnvironment(), "no context set");
+      warm.start();
+      assertFalse(warm.isStarting(), "a cluster the run does not use is not started");
     } // never started: closing returns at once
   }
 

@@ -53,10 +53,23 @@ public final class WarmCluster implements AutoCloseable {
   private boolean starting;
 
   /** A cluster for {@code choice}, not started yet ({@link #start()}). */
-  public WarmCluster(WarmClusterChoice choice) {
+  WarmCluster(WarmClusterChoice choice) {
     this.choice = choice;
     this.configuration = configuration(choice);
     this.started = new CompletableFuture<>();
+  }
+
+  /**
+   * A cluster for {@code choice}, not started yet; empty when Flink's configuration cannot be read
+   * (a {@code --flinkConfDir} that is no folder, a malformed file): the run then goes as before, and
+   * Beam reports the problem where it reads the same configuration.
+   */
+  public static Optional<WarmCluster> of(WarmClusterChoice choice) {
+    try {
+      return Optional.of(new WarmCluster(choice));
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -147,6 +147,20 @@ class WarmClusterTest {
   }
 
   @Test
+  void theFlinkConfigurationFolderIsReadAndAnUnreadableOneMeansNoWarmCluster(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    assertEquals(Optional.empty(),
+        WarmCluster.of(new WarmClusterChoice(2, Optional.of(dir.resolve("missing").toString()))));
+    assertEquals(Optional.empty(), WarmCluster.of(new WarmClusterChoice(2, Optional.of(dir.toString()))),
+        "a folder without Flink's configuration file");
+    java.nio.file.Files.writeString(dir.resolve("flink-conf.yaml"), "taskmanager.numberOfTaskSlots: 3\n");
+    org.apache.flink.configuration.Configuration read =
+        WarmCluster.configuration(new WarmClusterChoice(2, Optional.of(dir.toString())));
+    assertEquals(3, WarmCluster.slotsPerTaskManager(read, 2), "the folder's slots, not the parallelism");
+    assertTrue(WarmCluster.of(new WarmClusterChoice(2, Optional.of(dir.toString()))).isPresent());
+  }
+
+  @Test
   void theClustersSlotsAreTheJobsParallelismUnlessConfigured() {
     org.apache.flink.configuration.Configuration configuration = new org.apache.flink.configuration.Configuration();
     assertEquals(3, WarmCluster.slotsPerTaskManager(configuration, 3));

@@ -33,7 +33,7 @@ public final class FlinkMain {
       System.exit(tuned.getAsInt());
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    Optional<WarmCluster> warm = WarmClusterChoice.of(given, cores).flatMap(WarmCluster::of);
+    Optional<WarmCluster> warm = WarmClusterChoice.of(given, cores).map(WarmCluster::new);
     Optional<String> unsupported = FlinkDefaults.unsupported(given);
     if (unsupported.isPresent()) {
       System.err.println("actito-sync: config error: " + unsupported.get());

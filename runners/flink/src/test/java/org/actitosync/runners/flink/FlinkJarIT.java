@@ -1,6 +1,7 @@
 package org.actitosync.runners.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -30,6 +31,19 @@ class FlinkJarIT {
     assertTrue(run.output().contains("--config"), run.output());
     assertTrue(run.output().contains("--dryRun"), run.output());
     assertTrue(run.output().contains("Exit codes"), run.output());
+  }
+
+  @Test
+  void aFlinkConfigurationFolderIsReadWithoutALineOnTheTerminal() throws Exception {
+    // the embedded cluster reads Flink's configuration (and logs each property) only once the logs are
+    // held for run.log: a bad config then prints its error and nothing else
+    Path flinkConf = Files.createDirectories(dir.resolve("flink-conf"));
+    Files.writeString(flinkConf.resolve("flink-conf.yaml"), "taskmanager.numberOfTaskSlots: 2\n");
+    ShadedJar.Run run = ShadedJar.fromBuild().run(dir.resolve("conf.log"), Duration.ofSeconds(60), JVM,
+        "--config=" + dir.resolve("missing.yaml"), "--flinkConfDir=" + flinkConf);
+    assertEquals(2, run.code(), run.output());
+    assertTrue(run.output().startsWith("actito-sync: config error:"), run.output());
+    assertFalse(run.output().contains("configuration property"), run.output());
   }
 
   @Test

@@ -47,42 +47,41 @@ public final class WarmCluster implements AutoCloseable {
   private static final long CLOSE_SECONDS = 30;
 
   private final WarmClusterChoice choice;
-  private final Configuration configuration;
-  private final CompletableFuture<MiniCluster> started;
+  private final CompletableFuture<MiniCluster> started = new CompletableFuture<>();
   private boolean used;
   private boolean starting;
 
   /** A cluster for {@code choice}, not started yet ({@link #start()}). */
-  WarmCluster(WarmClusterChoice choice) {
+  public WarmCluster(WarmClusterChoice choice) {
     this.choice = choice;
-    this.configuration = configuration(choice);
-    this.started = new CompletableFuture<>();
   }
 
   /**
-   * A cluster for {@code choice}, not started yet; empty when Flink's configuration cannot be read
-   * (a {@code --flinkConfDir} that is no folder, a malformed file): the run then goes as before, and
-   * Beam reports the problem where it reads the same configuration.
-   */
-  public static Optional<WarmCluster> of(WarmClusterChoice choice) {
-    try {
-      return Optional.of(new WarmCluster(choice));
-    } catch (RuntimeException unreadable) {
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * Starts the cluster on a thread of its own and returns at once; call it once this JVM's logs are
-   * held (the launcher's {@code RunLog}), so that the cluster's start is not logged on the terminal.
-   * It does nothing when {@link #args} left the command line alone (the run does not use this
-   * cluster), and nothing the second time.
+   * Reads Flink's configuration, sets this cluster's environment as Flink's context and starts the
+   * cluster on a thread of its own; returns once the start is under way. Call it once this JVM's logs
+   * are held (the launcher's {@code RunLog}): reading the configuration and starting the cluster both
+   * log, and none of it may reach the terminal. It does nothing when {@link #args} left the command
+   * line alone (the run does not use this cluster), and nothing the second time. When Flink's
+   * configuration cannot be read (a {@code --flinkConfDir} or {@code FLINK_CONF_DIR} with no
+   * configuration file, a malformed file), it sets no context and starts nothing: Beam reads the same
+   * configuration for {@code [auto]} and reports the problem as it does for {@code [local]}.
    */
   public synchronized void start() {
     if (starting || !used) {
       return;
     }
+    Configuration configuration;
+    try {
+      configuration = configuration(choice);
+    } catch (RuntimeException unreadable) {
+      return;
+    }
     starting = true;
+    Configuration environment = new Configuration(configuration);
+    environment.set(DeploymentOptions.TARGET, WarmExecutor.NAME);
+    environment.set(DeploymentOptions.ATTACHED, true);
+    ContextEnvironment.setAsContext(new WarmExecutor(started, configuration, choice.parallelism()), environment,
+        Thread.currentThread().getContextClassLoader(), false, true);
     Thread starter = new Thread(() -> {
       try {
         MiniCluster cluster =
@@ -99,9 +98,9 @@ public final class WarmCluster implements AutoCloseable {
 
   /**
    * The command line to run with this cluster: {@code args} (with the jar's defaults) asking Beam
-   * for {@code [auto]} instead of {@code [local]}, with this cluster's environment set as Flink's
-   * context. {@code args} unchanged, and no context, when they no longer ask for the embedded
-   * cluster with this parallelism (then the cluster is not used).
+   * for {@code [auto]} instead of {@code [local]}; {@link #start()} then sets the environment Beam
+   * takes for {@code [auto]}. {@code args} unchanged when they no longer ask for the embedded cluster
+   * with this parallelism (then the cluster is not used).
    */
   public List<String> args(List<String> args) {
     List<String> result = new ArrayList<>(args);
@@ -113,11 +112,6 @@ public final class WarmCluster implements AutoCloseable {
     synchronized (this) {
       used = true;
     }
-    Configuration environment = new Configuration(configuration);
-    environment.set(DeploymentOptions.TARGET, WarmExecutor.NAME);
-    environment.set(DeploymentOptions.ATTACHED, true);
-    ContextEnvironment.setAsContext(new WarmExecutor(started, configuration, choice.parallelism()), environment,
-        Thread.currentThread().getContextClassLoader(), false, true);
     return List.copyOf(result);
   }
 

@@ -140,24 +140,37 @@ class WarmClusterTest {
       assertEquals(otherParallelism, warm.args(otherParallelism));
       List<String> remote = List.of("--runner=FlinkRunner", "--flinkMaster=flink:8081");
       assertEquals(remote, warm.args(remote));
-      assertInstanceOf(LocalEnvironment.class, ExecutionEnvironment.getExecutionEnvironment(), "no context set");
       warm.start();
       assertFalse(warm.isStarting(), "a cluster the run does not use is not started");
+      assertInstanceOf(LocalEnvironment.class, ExecutionEnvironment.getExecutionEnvironment(), "no context set");
     } // never started: closing returns at once
   }
 
   @Test
   void theFlinkConfigurationFolderIsReadAndAnUnreadableOneMeansNoWarmCluster(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    assertEquals(Optional.empty(),
-        WarmCluster.of(new WarmClusterChoice(2, Optional.of(dir.resolve("missing").toString()))));
-    assertEquals(Optional.empty(), WarmCluster.of(new WarmClusterChoice(2, Optional.of(dir.toString()))),
-        "a folder without Flink's configuration file");
+    assertNoWarmCluster(dir.resolve("missing"));
+    assertNoWarmCluster(dir); // a folder without Flink's configuration file
     java.nio.file.Files.writeString(dir.resolve("flink-conf.yaml"), "taskmanager.numberOfTaskSlots: 3\n");
     org.apache.flink.configuration.Configuration read =
         WarmCluster.configuration(new WarmClusterChoice(2, Optional.of(dir.toString())));
     assertEquals(3, WarmCluster.slotsPerTaskManager(read, 2), "the folder's slots, not the parallelism");
-    assertTrue(WarmCluster.of(new WarmClusterChoice(2, Optional.of(dir.toString()))).isPresent());
+    try (WarmCluster warm = new WarmCluster(new WarmClusterChoice(2, Optional.of(dir.toString())))) {
+      warm.args(LOCAL);
+      warm.start();
+      assertTrue(warm.isStarting());
+      assertFalse(ExecutionEnvironment.getExecutionEnvironment() instanceof LocalEnvironment, "the context is set");
+    }
+  }
+
+  /** With Flink's configuration unreadable in {@code confDir}, start() sets no context and starts nothing. */
+  private static void assertNoWarmCluster(java.nio.file.Path confDir) {
+    try (WarmCluster warm = new WarmCluster(new WarmClusterChoice(2, Optional.of(confDir.toString())))) {
+      warm.args(LOCAL);
+      warm.start();
+      assertFalse(warm.isStarting(), confDir + ": started");
+      assertInstanceOf(LocalEnvironment.class, ExecutionEnvironment.getExecutionEnvironment(), confDir + ": context set");
+    }
   }
 
   @Test

@@ -14,8 +14,6 @@ import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +64,6 @@ import org.junit.jupiter.api.Test;
  * sorter. Beam's class of that name is loaded from the runner's jar to pin what is replaced.
  */
 class CoderTypeSerializerTest {
-  private static final String BEAM_RUNNER_JAR = "beam-runners-flink-1.19-2.62.0.jar";
   private static final SerializablePipelineOptions OPTIONS =
       new SerializablePipelineOptions(PipelineOptionsFactory.create());
   /** The join's records on Flink batch: a key and a tagged value, in the global window. */
@@ -87,7 +84,7 @@ class CoderTypeSerializerTest {
 
   @Test
   void beamsOwnClassWritesTheCodersBytesUnframedAndHasTheSameSerialForm() throws Exception {
-    Class<?> beams = beamsOwnClass();
+    Class<?> beams = BeamRunnerJar.beamsOwn(CoderTypeSerializer.class);
     assertNotSame(CoderTypeSerializer.class, beams);
     @SuppressWarnings("unchecked")
     TypeSerializer<String> beamsSerializer = (TypeSerializer<String>)
@@ -359,26 +356,6 @@ class CoderTypeSerializerTest {
     return fields;
   }
 
-  private static Class<?> beamsOwnClass() throws Exception {
-    URL runnerJar = KvKeySelector.class.getProtectionDomain().getCodeSource().getLocation();
-    assertTrue(runnerJar.getPath().endsWith(BEAM_RUNNER_JAR), runnerJar + " is not " + BEAM_RUNNER_JAR);
-    String name = CoderTypeSerializer.class.getName();
-    ClassLoader parent = CoderTypeSerializerTest.class.getClassLoader();
-    URLClassLoader loader = new URLClassLoader(new URL[] {runnerJar}, parent) {
-      @Override
-      protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
-        if (!className.equals(name)) {
-          return super.loadClass(className, resolve);
-        }
-        synchronized (getClassLoadingLock(className)) {
-          Class<?> loaded = findLoadedClass(className);
-          return loaded != null ? loaded : findClass(className);
-        }
-      }
-    };
-    return loader.loadClass(name);
-  }
-
   /** Counts the frames copied by every duplicate Flink's sorter makes of it. */
   private static final class CopyCounting<T> extends CoderTypeSerializer<T> {
     private final transient Coder<T> coder;
@@ -402,14 +379,17 @@ class CoderTypeSerializerTest {
     }
   }
 
-  /** A string coder that counts its decodes. */
-  private static final class CountingCoder extends AtomicCoder<String> {
-    final AtomicLong decoded = new AtomicLong();
-
+  /** Writes a string as {@link StringUtf8Coder} does; how it reads is the subclass's. */
+  private abstract static class Utf8Writing extends AtomicCoder<String> {
     @Override
     public void encode(String value, OutputStream out) throws IOException {
       StringUtf8Coder.of().encode(value, out);
     }
+  }
+
+  /** A string coder that counts its decodes. */
+  private static final class CountingCoder extends Utf8Writing {
+    final AtomicLong decoded = new AtomicLong();
 
     @Override
     public String decode(InputStream in) throws IOException {
@@ -419,12 +399,7 @@ class CoderTypeSerializerTest {
   }
 
   /** Writes a string, then reads its length and one byte only: a broken coder. */
-  private static final class ShortReadingCoder extends AtomicCoder<String> {
-    @Override
-    public void encode(String value, OutputStream out) throws IOException {
-      StringUtf8Coder.of().encode(value, out);
-    }
-
+  private static final class ShortReadingCoder extends Utf8Writing {
     @Override
     public String decode(InputStream in) throws IOException {
       in.read();

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,7 +43,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * equal, and hold the bytes where signed and unsigned orders part ({@code 0x7f}/{@code 0x80}).
  */
 class EncodedValueComparatorTest {
-  private static final String BEAM_RUNNER_JAR = "beam-runners-flink-1.19-2.62.0.jar";
   private static final int PAIRS = 50_000;
 
   @Test
@@ -238,26 +235,8 @@ class EncodedValueComparatorTest {
   /** The Beam runner's own {@code EncodedValueComparator}, from its jar, past this module's class. */
   @SuppressWarnings("unchecked")
   private static TypeComparator<byte[]> beamsOwn(boolean ascending) throws Exception {
-    URL runnerJar = KvKeySelector.class.getProtectionDomain().getCodeSource().getLocation();
-    assertTrue(runnerJar.getPath().endsWith(BEAM_RUNNER_JAR), runnerJar + " is not " + BEAM_RUNNER_JAR);
-    String name = EncodedValueComparator.class.getName();
-    ClassLoader parent = EncodedValueComparatorTest.class.getClassLoader();
-    try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {runnerJar}, parent) {
-          @Override
-          protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
-            if (!className.equals(name)) {
-              return super.loadClass(className, resolve);
-            }
-            synchronized (getClassLoadingLock(className)) {
-              Class<?> loaded = findLoadedClass(className);
-              return loaded != null ? loaded : findClass(className);
-            }
-          }
-        }) {
-      Class<?> beams = loader.loadClass(name);
-      return (TypeComparator<byte[]>) beams.getConstructor(boolean.class).newInstance(ascending);
-    }
+    Class<?> beams = BeamRunnerJar.beamsOwn(EncodedValueComparator.class);
+    return (TypeComparator<byte[]>) beams.getConstructor(boolean.class).newInstance(ascending);
   }
 
   private static String hex(byte[] key) {

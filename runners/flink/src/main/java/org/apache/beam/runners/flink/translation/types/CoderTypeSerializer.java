@@ -37,10 +37,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <ul>
  *   <li>{@link #deserialize} returns what the coder decodes from the bytes it encoded: the values
  *       are those of Beam's class (a record in the global window: equal value, timestamp, window
- *       and pane). A coder that reads fewer bytes than it wrote fails the record with
- *       an {@link IOException} naming the coder (Beam's class would misread every record after it).
- *   <li>At the end of the input, {@link #deserialize} throws {@link EOFException}, as Beam's class
- *       does: Flink's readers rely on it.
+ *       and pane). A coder that reads fewer or more bytes than it wrote fails the record with an
+ *       {@link IOException} naming the coder (Beam's class would misread every record after it).
+ *   <li>At the end of the input, or in a frame cut short, {@link #deserialize} throws {@link
+ *       EOFException}, as Beam's class does: Flink's readers rely on it. Nothing else does, so a
+ *       broken record is never taken for the end of the input.
  *   <li>Thread-safe: the buffers are per thread and per call depth, so an instance shared by
  *       Flink's sorter threads, or a coder that serialises through this class while being
  *       serialised by it, is safe. A buffer that grew past {@link #KEPT_BUFFER_BYTES} is dropped
@@ -51,8 +52,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * </ul>
  *
  * <p>{@code CoderTypeSerializerTest} checks the values, the copies and the end of input, and spills
- * records through Flink's own external sorter; {@code GlobalWindowFrameTest} the header. If a Beam upgrade changes the runner's class, the test
- * that loads Beam's class from its jar says so.
+ * records through Flink's own external sorter; {@code GlobalWindowFrameTest} checks the header. If a
+ * Beam upgrade changes the runner's class, the test that loads Beam's class from its jar says so.
  */
 @SuppressWarnings("rawtypes")
 public class CoderTypeSerializer<T> extends TypeSerializer<T> {
@@ -131,18 +132,22 @@ public class CoderTypeSerializer<T> extends TypeSerializer<T> {
     FrameBuffers buffers = BUFFERS.get();
     FrameInput frame = buffers.takeInput();
     try {
-      frame.fill(source, length);
-      T value = decode(frame);
+      frame.fill(source, length); // the end of input, or a frame cut short: EOFException
+      T value;
+      try {
+        value = decode(frame);
+      } catch (IOException e) {
+        if (e instanceof EOFException || e.getCause() instanceof EOFException) {
+          // past the end of a whole frame: a broken coder or record, never the end of the input
+          throw new IOException(coder + " read past the end of a record of " + length + " bytes", e);
+        }
+        throw e;
+      }
       if (frame.remaining() != 0) {
         throw new IOException(
             coder + " decoded a record of " + length + " bytes from its first " + (length - frame.remaining()));
       }
       return value;
-    } catch (CoderException e) {
-      if (e.getCause() instanceof EOFException) {
-        throw (EOFException) e.getCause();
-      }
-      throw e;
     } finally {
       buffers.giveBack(frame);
     }

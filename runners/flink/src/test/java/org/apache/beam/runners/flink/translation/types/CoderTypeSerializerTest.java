@@ -2,6 +2,7 @@ package org.apache.beam.runners.flink.translation.types;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -167,6 +168,18 @@ class CoderTypeSerializerTest {
     byte[] bytes = serialized(serializer, "abc");
     IOException e = assertThrows(IOException.class, () -> serializer.deserialize(new DataInputDeserializer(bytes)));
     assertTrue(e.getMessage().contains("ShortReadingCoder") && e.getMessage().contains("4 bytes"), e.getMessage());
+  }
+
+  @Test
+  void aCoderThatReadsPastItsRecordFailsItNotAsTheEndOfInput() throws IOException {
+    CoderTypeSerializer<String> serializer = new CoderTypeSerializer<>(new OverReadingCoder(), OPTIONS);
+    DataOutputSerializer out = new DataOutputSerializer(16);
+    serializer.serialize("a", out);
+    serializer.serialize("b", out); // more input after the record: the coder must still not read it
+    IOException e = assertThrows(IOException.class,
+        () -> serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())));
+    assertFalse(e instanceof EOFException, "a broken record taken for the end of the input");
+    assertTrue(e.getMessage().contains("OverReadingCoder") && e.getMessage().contains("past the end"), e.getMessage());
   }
 
   @Test
@@ -404,6 +417,21 @@ class CoderTypeSerializerTest {
     public String decode(InputStream in) throws IOException {
       in.read();
       return String.valueOf((char) in.read());
+    }
+  }
+
+  /** Writes one character, then reads two: a broken coder. */
+  private static final class OverReadingCoder extends AtomicCoder<String> {
+    @Override
+    public void encode(String value, OutputStream out) throws IOException {
+      out.write(value.charAt(0));
+    }
+
+    @Override
+    public String decode(InputStream in) throws IOException {
+      byte[] two = new byte[2];
+      new java.io.DataInputStream(in).readFully(two);
+      return new String(two, StandardCharsets.UTF_8);
     }
   }
 

@@ -11,13 +11,12 @@ final class FrameBuffers {
   private boolean outputLent;
   private boolean inputLent;
 
-  /** The thread's output frame, emptied, or a new one if it is lent. */
+  /** The thread's output frame (empty: {@link #giveBack} empties it), or a new one if it is lent. */
   FrameOutput takeOutput() {
     if (outputLent) {
       return new FrameOutput();
     }
     outputLent = true;
-    output.reset();
     return output;
   }
 
@@ -30,7 +29,7 @@ final class FrameBuffers {
     return input;
   }
 
-  /** Ends a call's use of {@code frame}, trimming the thread's own if a large record grew it. */
+  /** Ends a call's use of {@code frame}: the thread's own is emptied, and trimmed if a large record grew it. */
   void giveBack(FrameOutput frame) {
     if (frame == output) {
       frame.trim(CoderTypeSerializer.KEPT_BUFFER_BYTES);

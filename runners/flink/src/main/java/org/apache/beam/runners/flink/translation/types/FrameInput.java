@@ -57,7 +57,7 @@ final class FrameInput extends InputStream {
     return limit - position;
   }
 
-  /** Drops a buffer larger than {@code keptBytes} for a small one. */
+  /** Empties the frame, and drops its buffer for a small one if it is larger than {@code keptBytes}. */
   void trim(int keptBytes) {
     if (bytes.length > keptBytes) {
       bytes = new byte[INITIAL_BYTES];

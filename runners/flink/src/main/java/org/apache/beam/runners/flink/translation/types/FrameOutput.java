@@ -35,11 +35,7 @@ final class FrameOutput extends OutputStream {
     return size;
   }
 
-  void reset() {
-    size = 0;
-  }
-
-  /** Drops a buffer larger than {@code keptBytes} for a small one. */
+  /** Empties the buffer, and drops it for a small one if it is larger than {@code keptBytes}. */
   void trim(int keptBytes) {
     if (bytes.length > keptBytes) {
       bytes = new byte[INITIAL_BYTES];

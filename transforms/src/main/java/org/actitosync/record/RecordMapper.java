@@ -1,8 +1,8 @@
 package org.actitosync.record;
 
 import java.io.Serializable;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -20,11 +20,18 @@ public final class RecordMapper implements Serializable {
   public static final String PROFILE_PREFIX = "profile:";
 
   private final AttributeLayout layout;
-  private final Map<String, String> columnByAttribute;
   private final String keyAttribute;
   private final ProfileColumns profileColumns;
-  /** The source column of each attribute, by position in the layout (no lookup by name per row). */
-  private final String[] columnsByPosition;
+  /** The source columns read, without repeats: the attributes' in layout order, then the profile-only ones. */
+  private final List<String> columns;
+  /** For each attribute by position in the layout, the index of its source column in {@link #columns}. */
+  private final int[] columnOfPosition;
+  /** The index in {@link #columns} of the key attribute's source column. */
+  private final int keyColumn;
+  /** The profile-only attributes in name order, their types and the indexes of their columns. */
+  private final String[] profileAttributes;
+  private final AttributeType[] profileTypes;
+  private final int[] profileColumnIndexes;
 
   /**
    * @param layout the mapped attributes and their types
@@ -55,10 +62,26 @@ public final class RecordMapper implements Serializable {
       throw new IllegalArgumentException("key attribute '" + keyAttribute + "' is not mapped");
     }
     this.layout = layout;
-    this.columnByAttribute = Collections.unmodifiableMap(new LinkedHashMap<>(columnByAttribute));
     this.keyAttribute = keyAttribute;
     this.profileColumns = profileColumns;
-    this.columnsByPosition = layout.names().stream().map(columnByAttribute::get).toArray(String[]::new);
+    List<String> read = new ArrayList<>();
+    this.columnOfPosition = layout.names().stream().mapToInt(a -> indexOf(read, columnByAttribute.get(a))).toArray();
+    this.keyColumn = indexOf(read, columnByAttribute.get(keyAttribute));
+    this.profileAttributes = profileColumns.types().keySet().toArray(new String[0]);
+    this.profileTypes = profileColumns.types().values().toArray(new AttributeType[0]);
+    this.profileColumnIndexes =
+        profileColumns.types().keySet().stream().mapToInt(a -> indexOf(read, profileColumns.columns().get(a))).toArray();
+    this.columns = List.copyOf(read);
+  }
+
+  /** The index of {@code column} in {@code columns}, added at the end if it is not there yet. */
+  private static int indexOf(List<String> columns, String column) {
+    int index = columns.indexOf(column);
+    if (index < 0) {
+      columns.add(column);
+      return columns.size() - 1;
+    }
+    return index;
   }
 
   public ProfileColumns profileColumns() {
@@ -73,11 +96,32 @@ public final class RecordMapper implements Serializable {
     return keyAttribute;
   }
 
+  /**
+   * The source columns this mapper reads, without repeats: {@link #map(Object[])} takes their
+   * values in this order.
+   */
+  public List<String> columns() {
+    return columns;
+  }
+
+  /** Maps one row (column name → value; an absent column reads as null). */
   public MappedRecord map(Map<String, ?> row) {
+    Object[] values = new Object[columns.size()];
+    for (int c = 0; c < values.length; c++) {
+      values[c] = row.get(columns.get(c));
+    }
+    return map(values);
+  }
+
+  /**
+   * Maps one row given as the values of {@link #columns()}, in that order: what {@link #map(Map)}
+   * returns for the same values, without looking a column up by name (a JDBC read's per-row path).
+   */
+  public MappedRecord map(Object[] row) {
     TreeMap<String, String> values = new TreeMap<>();
     TreeMap<String, String> invalid = new TreeMap<>();
-    for (int i = 0; i < columnsByPosition.length; i++) {
-      Object raw = row.get(columnsByPosition[i]);
+    for (int i = 0; i < columnOfPosition.length; i++) {
+      Object raw = row[columnOfPosition[i]];
       try {
         String canonical = CanonicalValues.canonicalize(layout.type(i), raw);
         if (canonical != null) {
@@ -89,22 +133,20 @@ public final class RecordMapper implements Serializable {
     }
     @Nullable String key = values.get(keyAttribute);
     if (key == null && invalid.containsKey(keyAttribute)) {
-      key = CanonicalValues.shorten(row.get(columnByAttribute.get(keyAttribute)));
+      key = CanonicalValues.shorten(row[keyColumn]);
     }
     if (profileColumns.isEmpty()) {
       return MappedRecord.adopt(key, values, invalid);
     }
     Map<String, String> profileValues = new TreeMap<>();
-    for (Map.Entry<String, AttributeType> e : profileColumns.types().entrySet()) {
-      String attribute = e.getKey();
+    for (int p = 0; p < profileAttributes.length; p++) {
       try {
-        String canonical =
-            CanonicalValues.canonicalize(e.getValue(), row.get(profileColumns.columns().get(attribute)));
+        String canonical = CanonicalValues.canonicalize(profileTypes[p], row[profileColumnIndexes[p]]);
         if (canonical != null) {
-          profileValues.put(attribute, canonical);
+          profileValues.put(profileAttributes[p], canonical);
         }
       } catch (InvalidValueException ex) {
-        invalid.put(PROFILE_PREFIX + attribute, ex.getMessage());
+        invalid.put(PROFILE_PREFIX + profileAttributes[p], ex.getMessage());
       }
     }
     return MappedRecord.create(key, values, invalid, profileValues);

@@ -11,11 +11,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.actitosync.pipeline.config.JdbcSourceConfig;
 import org.actitosync.record.MappedRecord;
+import org.actitosync.record.RecordMapper;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -92,7 +92,10 @@ public final class JdbcSource {
     }
   }
 
-  /** Reads the mapped columns of the current row and maps them. */
+  /**
+   * Reads the columns the mapping's record mapper takes ({@link RecordMapper#columns()}) of the
+   * current row, by position, and maps them. Every column of the mapping must be in the result.
+   */
   static final class MappingRowMapper implements JdbcIO.RowMapper<MappedRecord> {
     private static final long serialVersionUID = 1L;
     private final RowMapping mapping;
@@ -111,7 +114,10 @@ public final class JdbcSource {
     public MappedRecord mapRow(ResultSet resultSet) throws Exception {
       if (resolvedFor != resultSet) {
         ResultSetMetaData metadata = resultSet.getMetaData();
-        List<String> columns = mapping.columns();
+        for (String column : mapping.columns()) {
+          index(resultSet, metadata, column);
+        }
+        List<String> columns = mapping.mapper().columns();
         int[] resolved = new int[columns.size()];
         ColumnRead[] howToRead = new ColumnRead[resolved.length];
         for (int c = 0; c < resolved.length; c++) {
@@ -122,12 +128,11 @@ public final class JdbcSource {
         reads = howToRead;
         resolvedFor = resultSet;
       }
-      Map<String, Object> row = mapping.newRow();
-      List<String> columns = mapping.columns();
+      Object[] values = new Object[positions.length];
       for (int c = 0; c < positions.length; c++) {
-        row.put(columns.get(c), reads[c].read(resultSet, positions[c]));
+        values[c] = reads[c].read(resultSet, positions[c]);
       }
-      return mapping.map(row);
+      return mapping.map(values);
     }
 
     private static int index(ResultSet resultSet, ResultSetMetaData metadata, String column)

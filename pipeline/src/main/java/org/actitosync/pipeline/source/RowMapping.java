@@ -91,4 +91,14 @@ public final class RowMapping implements Serializable {
   Map<String, Object> newRow() {
     return new LinkedHashMap<>(columns.size() * 2);
   }
+
+  /**
+   * Maps one row given as the values of the mapper's columns ({@link RecordMapper#columns()}), in
+   * that order: as {@link #map(Map)}, without a lookup by name.
+   */
+  public MappedRecord map(Object[] values) {
+    MappedRecord record = mapper.map(values);
+    READ_AT.update(System.currentTimeMillis());
+    return record;
+  }
 }

@@ -107,12 +107,14 @@ class FlattenedGroupByKeyTranslatorTest {
   @Test
   void everyWindowOfARecordIsAGroupOfItsOwn() {
     Pipeline pipeline = beam.pipeline();
-    PCollection<KV<String, Integer>> first = timestamped(pipeline, "First", KV.of("a", 1), 0, KV.of("a", 2), 15);
-    PCollection<KV<String, Integer>> second = timestamped(pipeline, "Second", KV.of("a", 3), 5, KV.of("b", 4), 25);
+    // windowed before the Flatten, so that the group-by-key's input is the Flatten's output
+    PCollection<KV<String, Integer>> first =
+        timestamped(pipeline, "First", KV.of("a", 1), 0, KV.of("a", 2), 15).apply("WindowFirst", sliding());
+    PCollection<KV<String, Integer>> second =
+        timestamped(pipeline, "Second", KV.of("a", 3), 5, KV.of("b", 4), 25).apply("WindowSecond", sliding());
     PCollection<String> groups =
         PCollectionList.of(first).and(second)
             .apply(Flatten.pCollections())
-            .apply(Window.into(SlidingWindows.of(Duration.millis(20)).every(Duration.millis(10))))
             .apply(GroupByKey.create())
             .apply(ParDo.of(new DescribeWindow()));
 
@@ -209,6 +211,10 @@ class FlattenedGroupByKeyTranslatorTest {
         Create.timestamped(
                 TimestampedValue.of(first, new Instant(firstAt)), TimestampedValue.of(second, new Instant(secondAt)))
             .withCoder(CODER));
+  }
+
+  private static Window<KV<String, Integer>> sliding() {
+    return Window.into(SlidingWindows.of(Duration.millis(20)).every(Duration.millis(10)));
   }
 
   /** "key [start,end) [values]", the window's bounds in milliseconds. */

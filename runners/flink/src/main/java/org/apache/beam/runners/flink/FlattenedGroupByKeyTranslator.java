@@ -1,7 +1,6 @@
 package org.apache.beam.runners.flink;
 
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.runners.flink.translation.functions.FlinkNonMergingReduceFunction;
@@ -22,6 +21,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.WindowingStrategy;
+import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.collect.Iterables;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.GroupReduceFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -173,22 +173,7 @@ final class FlattenedGroupByKeyTranslator<K, V>
     public void reduce(
         Iterable<Tuple2<byte[], WindowedValue<KV<K, V>>>> group, Collector<WindowedValue<KV<K, Iterable<V>>>> out)
         throws Exception {
-      reduce.reduce(
-          () -> {
-            Iterator<Tuple2<byte[], WindowedValue<KV<K, V>>>> records = group.iterator();
-            return new Iterator<>() {
-              @Override
-              public boolean hasNext() {
-                return records.hasNext();
-              }
-
-              @Override
-              public WindowedValue<KV<K, V>> next() {
-                return records.next().f1;
-              }
-            };
-          },
-          out);
+      reduce.reduce(Iterables.transform(group, keyed -> keyed.f1), out);
     }
   }
 }

@@ -315,9 +315,9 @@ write:
 
     def ab(self, n, r, inc, raised):
         """--jar=A,B[,C] / --ab-rounds=K: on the same seeded data and churn, K rounds of (each jar's dry
-        run, then each jar's incremental run with its writes), interleaved A, B, A, B; every incremental
+        run, then each jar's incremental run with its writes), interleaved; every incremental
         run (dry or not) starts from the same seeded snapshot (restored before each), every incremental
-        run with writes from an empty emulator; the
+        run with writes from an empty emulator; odd rounds run the jars in reverse order (B, A); the
         PostgreSQL baseline once per round. The first jar's first runs are the size's headline
         (incrementalDry, incremental); every run is listed under sizes[].ab with its load average."""
         snaps = self.work / "snapshots" / f"inc-{n}"
@@ -331,7 +331,10 @@ write:
         ab = []
         kinds = set(self.args.ab_kinds.split(","))
         for k in range(self.args.ab_rounds):
-            for i, jar in enumerate(self.jars if "dry" in kinds else []):
+            # odd rounds run the jars in reverse order, so no jar always runs right after the previous
+            # round's last JVM (or always first, on a cool machine)
+            order = list(enumerate(self.jars))[::-1 if k % 2 else 1]
+            for i, jar in (order if "dry" in kinds else []):
                 restore_seeded()
                 label = f"inc-dry-{n}" if (k, i) == (0, 0) else f"inc-dry-{n}-j{i}-r{k}"
                 jvm, job = self.split_args(i)
@@ -343,7 +346,7 @@ write:
             ab.append({"round": k, "kind": "baseline", "millis": base["millis"]})
             if k == 0:
                 r["baseline"] = base
-            for i, jar in enumerate(self.jars if "incremental" in kinds else []):
+            for i, jar in (order if "incremental" in kinds else []):
                 restore_seeded()
                 self.admin(raised, "reset", "POST")
                 self.admin(raised, "stats/reset", "POST")
@@ -809,7 +812,7 @@ def main():
     p.add_argument("--key-prefix", default="",
                    help="the size runs' key becomes PREFIX || the order id padded to 12 digits (text keys that "
                         "share a prefix); PostgreSQL's baseline still joins on the numeric id")
-    p.add_argument("--ab-rounds", type=int, default=1, help="rounds of the --jar comparison (A, B, A, B, ...)")
+    p.add_argument("--ab-rounds", type=int, default=1, help="rounds of the --jar comparison (A, B, then B, A, ...)")
     p.add_argument("--skip", default="", help="comma list of: sizes, runners, api, fixed")
     p.add_argument("--only", default="", help="comma list of the parts to run (the others are skipped); "
                    "session (issue 18: a long-lived Flink session cluster) runs only when named here")

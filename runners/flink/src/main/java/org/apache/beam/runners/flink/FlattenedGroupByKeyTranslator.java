@@ -1,11 +1,14 @@
 package org.apache.beam.runners.flink;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.runners.flink.translation.functions.FlinkNonMergingReduceFunction;
 import org.apache.beam.runners.flink.translation.types.CoderTypeInformation;
 import org.apache.beam.runners.flink.translation.types.EncodedValueTypeInformation;
+import org.apache.beam.runners.flink.translation.types.RecordBytes;
 import org.apache.beam.runners.flink.translation.types.WindowedKvKeySelector;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.IterableCoder;
@@ -24,6 +27,7 @@ import org.apache.beam.sdk.values.WindowingStrategy;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.collect.Iterables;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.GroupReduceFunction;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.DataSet;
 import org.apache.flink.api.java.operators.FlatMapOperator;
@@ -97,14 +101,15 @@ final class FlattenedGroupByKeyTranslator<K, V>
     WindowingStrategy<?, ?> windowing = input.getWindowingStrategy();
     Coder<? extends BoundedWindow> windowCoder = windowing.getWindowFn().windowCoder();
     String name = context.getCurrentTransform().getFullName();
-    TypeInformation<Tuple2<byte[], WindowedValue<KV<K, V>>>> keyedType =
-        new TupleTypeInfo<>(new EncodedValueTypeInformation(), context.getTypeInfo(input));
-    KeyedExplode<K, V> explode = new KeyedExplode<>(inputCoder.getKeyCoder(), windowCoder);
+    TypeInformation<Tuple2<byte[], byte[]>> keyedType =
+        new TupleTypeInfo<>(new EncodedValueTypeInformation(), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    RecordBytes<KV<K, V>> bytes = RecordBytes.of(WindowedValue.getFullCoder(inputCoder, windowCoder));
+    KeyedExplode<K, V> explode = new KeyedExplode<>(inputCoder.getKeyCoder(), windowCoder, bytes);
 
-    DataSet<Tuple2<byte[], WindowedValue<KV<K, V>>>> keyed = null;
+    DataSet<Tuple2<byte[], byte[]>> keyed = null;
     for (PCollection<?> flattened : flattenInputs.get(input)) {
       DataSet<WindowedValue<KV<K, V>>> records = context.getInputDataSet(flattened);
-      DataSet<Tuple2<byte[], WindowedValue<KV<K, V>>>> keyedInput =
+      DataSet<Tuple2<byte[], byte[]>> keyedInput =
           new FlatMapOperator<>(records, keyedType, explode, "ExplodeWindows: " + name);
       keyed = keyed == null ? keyedInput : keyed.union(keyedInput);
     }
@@ -121,34 +126,37 @@ final class FlattenedGroupByKeyTranslator<K, V>
         new GroupReduceOperator<>(
             keyed.groupBy(0),
             outputType,
-            new KeyedReduce<>(new FlinkNonMergingReduceFunction<K, V>(windowing, reIterableResult)),
+            new KeyedReduce<>(new FlinkNonMergingReduceFunction<K, V>(windowing, reIterableResult), bytes),
             name);
     context.setOutputDataSet(context.getOutput(transform), grouped);
   }
 
   /**
-   * Beam's {@code FlinkExplodeWindowsFunction} and its key selector in one step: (key, record), the
-   * key being {@link WindowedKvKeySelector}'s bytes. In the global window, whose coder writes no
-   * byte, those bytes are the encoded key alone, which this writes without encoding the window
-   * and concatenating the two ({@code FlattenedGroupByKeyTranslatorTest} pins them equal).
+   * Beam's {@code FlinkExplodeWindowsFunction} and its key selector in one step: (key, record's
+   * bytes), the key being {@link WindowedKvKeySelector}'s bytes. In the global window, whose coder
+   * writes no byte, those bytes are the encoded key alone, which this writes without encoding the
+   * window and concatenating the two ({@code FlattenedGroupByKeyTranslatorTest} pins them equal).
+   * The record is encoded here, once ({@link RecordBytes}): the network and Flink's sorter copy its
+   * bytes, and only {@link KeyedReduce} decodes them.
    */
   static final class KeyedExplode<K, V>
-      implements FlatMapFunction<WindowedValue<KV<K, V>>, Tuple2<byte[], WindowedValue<KV<K, V>>>> {
+      implements FlatMapFunction<WindowedValue<KV<K, V>>, Tuple2<byte[], byte[]>> {
     private final Coder<K> keyCoder;
     private final WindowedKvKeySelector<V, K> keys;
     private final boolean globalWindow;
+    private final RecordBytes<KV<K, V>> bytes;
 
-    KeyedExplode(Coder<K> keyCoder, Coder<? extends BoundedWindow> windowCoder) {
+    KeyedExplode(Coder<K> keyCoder, Coder<? extends BoundedWindow> windowCoder, RecordBytes<KV<K, V>> bytes) {
       this.keyCoder = keyCoder;
       this.keys = new WindowedKvKeySelector<>(keyCoder, windowCoder);
       this.globalWindow = windowCoder instanceof GlobalWindow.Coder;
+      this.bytes = bytes;
     }
 
     @Override
-    public void flatMap(WindowedValue<KV<K, V>> value, Collector<Tuple2<byte[], WindowedValue<KV<K, V>>>> out)
-        throws Exception {
+    public void flatMap(WindowedValue<KV<K, V>> value, Collector<Tuple2<byte[], byte[]>> out) throws Exception {
       for (WindowedValue<KV<K, V>> exploded : value.explodeWindows()) {
-        out.collect(Tuple2.of(key(exploded), exploded));
+        out.collect(Tuple2.of(key(exploded), bytes.encode(exploded)));
       }
     }
 
@@ -160,20 +168,32 @@ final class FlattenedGroupByKeyTranslator<K, V>
     }
   }
 
-  /** Beam's group reduce over the records of a group, without their keys. */
+  /**
+   * Beam's group reduce over the records of a group, without their keys, each record decoded from
+   * its bytes as the reduce reaches it (a lazy, single-pass view, as Flink's group is).
+   */
   static final class KeyedReduce<K, V>
-      implements GroupReduceFunction<Tuple2<byte[], WindowedValue<KV<K, V>>>, WindowedValue<KV<K, Iterable<V>>>> {
+      implements GroupReduceFunction<Tuple2<byte[], byte[]>, WindowedValue<KV<K, Iterable<V>>>> {
     private final FlinkNonMergingReduceFunction<K, V> reduce;
+    private final RecordBytes<KV<K, V>> bytes;
 
-    KeyedReduce(FlinkNonMergingReduceFunction<K, V> reduce) {
+    KeyedReduce(FlinkNonMergingReduceFunction<K, V> reduce, RecordBytes<KV<K, V>> bytes) {
       this.reduce = reduce;
+      this.bytes = bytes;
     }
 
     @Override
-    public void reduce(
-        Iterable<Tuple2<byte[], WindowedValue<KV<K, V>>>> group, Collector<WindowedValue<KV<K, Iterable<V>>>> out)
+    public void reduce(Iterable<Tuple2<byte[], byte[]>> group, Collector<WindowedValue<KV<K, Iterable<V>>>> out)
         throws Exception {
-      reduce.reduce(Iterables.transform(group, keyed -> keyed.f1), out);
+      reduce.reduce(Iterables.transform(group, keyed -> decode(keyed.f1)), out);
+    }
+
+    private WindowedValue<KV<K, V>> decode(byte[] record) {
+      try {
+        return bytes.decode(record);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.actitosync.testing.TestPipelineExtension;
+import org.apache.beam.runners.flink.translation.types.RecordBytes;
 import org.apache.beam.runners.flink.translation.types.WindowedKvKeySelector;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -41,6 +42,8 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -158,9 +161,11 @@ class FlattenedGroupByKeyTranslatorTest {
   @Test
   void theKeysAreBeamsSelectorsBytes() throws Exception {
     FlattenedGroupByKeyTranslator.KeyedExplode<String, Integer> global =
-        new FlattenedGroupByKeyTranslator.KeyedExplode<>(StringUtf8Coder.of(), GlobalWindow.Coder.INSTANCE);
+        new FlattenedGroupByKeyTranslator.KeyedExplode<>(StringUtf8Coder.of(), GlobalWindow.Coder.INSTANCE,
+            RecordBytes.of(WindowedValue.getFullCoder(CODER, GlobalWindow.Coder.INSTANCE)));
     FlattenedGroupByKeyTranslator.KeyedExplode<String, Integer> interval =
-        new FlattenedGroupByKeyTranslator.KeyedExplode<>(StringUtf8Coder.of(), IntervalWindow.getCoder());
+        new FlattenedGroupByKeyTranslator.KeyedExplode<>(StringUtf8Coder.of(), IntervalWindow.getCoder(),
+            RecordBytes.of(WindowedValue.getFullCoder(CODER, IntervalWindow.getCoder())));
     IntervalWindow window = new IntervalWindow(new Instant(0), new Instant(10));
     for (String key : List.of("", "a", "customer-0é中😀", "\u0000")) {
       WindowedValue<KV<String, Integer>> inGlobal = WindowedValue.valueInGlobalWindow(KV.of(key, 1));
@@ -172,6 +177,29 @@ class FlattenedGroupByKeyTranslatorTest {
       assertArrayEquals(
           new WindowedKvKeySelector<Integer, String>(StringUtf8Coder.of(), IntervalWindow.getCoder()).getKey(inInterval),
           interval.key(inInterval), key);
+    }
+  }
+
+  @Test
+  void eachWindowOfARecordIsSentAsItsKeyAndItsBytes() throws Exception {
+    RecordBytes<KV<String, Integer>> bytes = RecordBytes.of(WindowedValue.getFullCoder(CODER, IntervalWindow.getCoder()));
+    FlattenedGroupByKeyTranslator.KeyedExplode<String, Integer> explode =
+        new FlattenedGroupByKeyTranslator.KeyedExplode<>(StringUtf8Coder.of(), IntervalWindow.getCoder(), bytes);
+    IntervalWindow one = new IntervalWindow(new Instant(0), new Instant(10));
+    IntervalWindow two = new IntervalWindow(new Instant(5), new Instant(15));
+    WindowedValue<KV<String, Integer>> record =
+        WindowedValue.of(KV.of("a", 1), new Instant(7), List.of(one, two), PaneInfo.NO_FIRING);
+    List<Tuple2<byte[], byte[]>> sent = new ArrayList<>();
+
+    explode.flatMap(record, new ListCollector<>(sent));
+
+    List<WindowedValue<KV<String, Integer>>> exploded = new ArrayList<>();
+    record.explodeWindows().forEach(exploded::add);
+    assertEquals(2, sent.size());
+    for (int i = 0; i < sent.size(); i++) {
+      assertArrayEquals(explode.key(exploded.get(i)), sent.get(i).f0);
+      assertEquals(exploded.get(i), bytes.decode(sent.get(i).f1));
+      assertEquals(List.copyOf(exploded.get(i).getWindows()), List.copyOf(bytes.decode(sent.get(i).f1).getWindows()));
     }
   }
 

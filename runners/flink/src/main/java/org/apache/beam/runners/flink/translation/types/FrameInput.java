@@ -21,6 +21,13 @@ final class FrameInput extends InputStream {
     limit = length;
   }
 
+  /** Reads {@code source} as this frame, without copying it (until {@link #trim}). */
+  void wrap(byte[] source) {
+    bytes = source;
+    position = 0;
+    limit = source.length;
+  }
+
   /** The bytes of the frame not read yet. */
   int remaining() {
     return limit - position;

@@ -1,6 +1,5 @@
 package org.actitosync.classify;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -10,6 +9,7 @@ import org.actitosync.change.Classification;
 import org.actitosync.coders.LayoutRecordCoder;
 import org.actitosync.record.MappedRecord;
 import org.actitosync.record.RecordDigest;
+import org.actitosync.record.RecordDigester;
 import org.actitosync.snapshot.SnapshotEntry;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -44,14 +44,14 @@ public final class PackedClassifier implements Serializable {
   /** {@code record} packed: its row digest, whether it is valid, the record without its key. */
   public PackedRow pack(MappedRecord record) {
     String[] positioned = classifier.layout().positions(record.values()); // matched once, used twice
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    byte[][] utf8 = RecordDigester.utf8(positioned); // encoded once, digested and written
+    byte[] bytes;
     try {
-      coder.encodeWithoutKey(record, positioned, bytes);
+      bytes = coder.encodeWithoutKey(record, positioned, utf8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return PackedRow.create(
-        classifier.digester().rowDigest(positioned), record.isValid(), bytes.toByteArray());
+    return PackedRow.create(classifier.digester().rowDigest(utf8), record.isValid(), bytes);
   }
 
   /**

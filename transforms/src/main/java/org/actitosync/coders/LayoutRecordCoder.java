@@ -1,5 +1,6 @@
 package org.actitosync.coders;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 import org.actitosync.record.AttributeLayout;
 import org.actitosync.record.MappedRecord;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.util.VarInt;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -80,6 +82,53 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
       Encoding.writeStringMap(ProfileValuesInMap.merge(extra, value.profileValues()), out);
     }
     Encoding.writeStringMap(value.invalid(), out);
+  }
+
+  /**
+   * The bytes {@link #encodeWithoutKey(MappedRecord, String[], OutputStream)} writes, given also
+   * the UTF-8 bytes of {@code positional} ({@code positionalUtf8}), for a caller that has them (the
+   * packing of a row also digests them). A record of the layout's attributes only, all valid and
+   * with no profile value (nearly every row), is written straight into an array of its exact
+   * length, each value's bytes copied once; any other goes through {@link #encodeWithoutKey(
+   * MappedRecord, String[], OutputStream)}. The bytes are the same either way.
+   */
+  public byte[] encodeWithoutKey(MappedRecord value, String[] positional, byte[][] positionalUtf8) throws IOException {
+    int found = 0;
+    int length = (positionalUtf8.length + 7) / 8 + 2; // the presence bitmap; two empty maps
+    for (byte[] bytes : positionalUtf8) {
+      if (bytes != null) {
+        found++;
+        length += varIntLength(bytes.length) + bytes.length;
+      }
+    }
+    if (found != value.values().size() || !value.profileValues().isEmpty() || !value.invalid().isEmpty()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(length + 64);
+      encodeWithoutKey(value, positional, out);
+      return out.toByteArray();
+    }
+    byte[] encoded = new byte[length];
+    int at = (positionalUtf8.length + 7) / 8;
+    for (int i = 0; i < positionalUtf8.length; i++) {
+      byte[] bytes = positionalUtf8[i];
+      if (bytes != null) {
+        encoded[i >> 3] |= (byte) (1 << (i & 7));
+        for (int rest = bytes.length; ; rest >>>= 7) { // VarInt.encode's bytes
+          if ((rest & ~0x7F) == 0) {
+            encoded[at++] = (byte) rest;
+            break;
+          }
+          encoded[at++] = (byte) ((rest & 0x7F) | 0x80);
+        }
+        System.arraycopy(bytes, 0, encoded, at, bytes.length);
+        at += bytes.length;
+      }
+    }
+    // the last two bytes, 0 and 0, are the sizes of the empty profile-value and invalid-value maps
+    return encoded;
+  }
+
+  private static int varIntLength(int value) {
+    return VarInt.getLength(value);
   }
 
   @Override

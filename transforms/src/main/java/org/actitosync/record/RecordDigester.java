@@ -53,6 +53,25 @@ public final class RecordDigester implements Serializable {
   }
 
   /**
+   * {@link #rowDigest(String[])} of the values whose UTF-8 bytes are {@code positionedUtf8} ({@link
+   * #utf8}), for a caller that needs those bytes anyway (the packing of a row also encodes them).
+   */
+  public long rowDigest(byte[][] positionedUtf8) {
+    return digest(positionedUtf8, null);
+  }
+
+  /** The UTF-8 bytes of each of {@code values}, null for null. */
+  public static byte[][] utf8(String[] values) {
+    byte[][] bytes = new byte[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        bytes[i] = values[i].getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    return bytes;
+  }
+
+  /**
    * The row digest of the record whose values by layout position are {@code values}; fills {@code
    * attributes} with the attribute digests if given.
    *
@@ -64,18 +83,20 @@ public final class RecordDigester implements Serializable {
    * through the hasher's buffer.
    */
   private long digest(String[] values, int @Nullable [] attributes) {
+    return digest(utf8(values), attributes);
+  }
+
+  private long digest(byte[][] valueBytes, int @Nullable [] attributes) {
     byte[][] names = nameBytes();
-    byte[][] valueBytes = new byte[values.length][];
     int length = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null) {
-        valueBytes[i] = values[i].getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < valueBytes.length; i++) {
+      if (valueBytes[i] != null) {
         length += 2 * Integer.BYTES + names[i].length + valueBytes[i].length;
       }
     }
     byte[] fields = new byte[length];
     int at = 0;
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < valueBytes.length; i++) {
       if (valueBytes[i] == null) {
         if (attributes != null) {
           attributes[i] = RecordDigest.NULL_VALUE;

@@ -2,11 +2,14 @@ package org.actitosync.coders;
 
 import static org.actitosync.testing.Fixtures.LAYOUT;
 import static org.actitosync.testing.Fixtures.order;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.actitosync.change.Classification;
 import org.actitosync.change.OutcomeStatus;
 import org.actitosync.classify.Classifier;
@@ -68,6 +71,27 @@ class CodersTest {
     assertTrue(positional * 3 < named * 2, positional + " bytes against " + named);
     CoderProperties.coderSerializable(coder);
     assertEquals(coder, LayoutRecordCoder.of(LAYOUT));
+  }
+
+  @Test
+  void theLayoutCodersBytesFromUtf8AreItsStreamsBytesAndDigestTheSame() throws Exception {
+    LayoutRecordCoder coder = LayoutRecordCoder.of(LAYOUT);
+    String longValue = "é".repeat(200); // a value whose length takes two varint bytes
+    List<MappedRecord> records = List.of(
+        order("k", "1.5", true), order("k", null, null), order(null, "x", null), order("", "", ""),
+        order("customer-0é中😀", longValue, false),
+        MappedRecord.create("k", Map.of("amount", "1", "zzNotInLayout", "x"), Map.of()),
+        MappedRecord.create("k", Map.of("orderId", "k"), Map.of("amount", "not a number: abc")),
+        MappedRecord.create("k", new TreeMap<>(Map.of("orderId", "k")), new TreeMap<>(),
+            new TreeMap<>(Map.of("email", "a@example.com"))));
+    for (MappedRecord record : records) {
+      String[] positioned = LAYOUT.positions(record.values());
+      byte[][] utf8 = RecordDigester.utf8(positioned);
+      ByteArrayOutputStream stream = new ByteArrayOutputStream();
+      coder.encodeWithoutKey(record, stream);
+      assertArrayEquals(stream.toByteArray(), coder.encodeWithoutKey(record, positioned, utf8), record.toString());
+      assertEquals(DIGESTER.digest(record).row(), DIGESTER.rowDigest(utf8), record.toString());
+    }
   }
 
   @Test

@@ -98,7 +98,7 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
     for (byte[] bytes : positionalUtf8) {
       if (bytes != null) {
         found++;
-        length += varIntLength(bytes.length) + bytes.length;
+        length += VarInt.getLength(bytes.length) + bytes.length;
       }
     }
     if (found != value.values().size() || !value.profileValues().isEmpty() || !value.invalid().isEmpty()) {
@@ -125,10 +125,6 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
     }
     // the last two bytes, 0 and 0, are the sizes of the empty profile-value and invalid-value maps
     return encoded;
-  }
-
-  private static int varIntLength(int value) {
-    return VarInt.getLength(value);
   }
 
   @Override

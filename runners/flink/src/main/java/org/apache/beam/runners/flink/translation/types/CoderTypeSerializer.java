@@ -118,7 +118,7 @@ public class CoderTypeSerializer<T> extends TypeSerializer<T> {
     FrameBuffers buffers = BUFFERS.get();
     FrameOutput frame = buffers.takeOutput();
     try {
-      encode(value, frame);
+      encodeFrame(coder, value, frame);
       writeLength(frame.size(), target);
       target.write(frame.bytes(), 0, frame.size());
     } finally {
@@ -133,28 +133,18 @@ public class CoderTypeSerializer<T> extends TypeSerializer<T> {
     FrameInput frame = buffers.takeInput();
     try {
       frame.fill(source, length); // the end of input, or a frame cut short: EOFException
-      T value;
-      try {
-        value = decode(frame);
-      } catch (IOException e) {
-        if (e instanceof EOFException || e.getCause() instanceof EOFException) {
-          // past the end of a whole frame: a broken coder or record, never the end of the input
-          throw new IOException(coder + " read past the end of a record of " + length + " bytes", e);
-        }
-        throw e;
-      }
-      if (frame.remaining() != 0) {
-        throw new IOException(
-            coder + " decoded a record of " + length + " bytes from its first " + (length - frame.remaining()));
-      }
-      return value;
+      return decodeFrame(coder, frame, length);
     } finally {
       buffers.giveBack(frame);
     }
   }
 
+  /**
+   * Writes {@code value}'s frame without its length: a record in the global window with {@link
+   * GlobalWindowFrame}'s header, any other as {@code coder} writes it.
+   */
   @SuppressWarnings("unchecked")
-  private void encode(T value, FrameOutput frame) throws IOException {
+  static <T> void encodeFrame(Coder<T> coder, T value, FrameOutput frame) throws IOException {
     FullWindowedValueCoder<Object> global = GlobalWindowFrame.of(coder);
     if (global != null) {
       GlobalWindowFrame.encode(global, (WindowedValue<Object>) value, frame);
@@ -163,10 +153,28 @@ public class CoderTypeSerializer<T> extends TypeSerializer<T> {
     }
   }
 
+  /**
+   * The record {@link #encodeFrame} wrote into the {@code length} bytes of {@code frame}. A coder
+   * that reads past them or stops before their end fails with an {@link IOException} naming it.
+   */
   @SuppressWarnings("unchecked")
-  private T decode(FrameInput frame) throws IOException {
-    FullWindowedValueCoder<Object> global = GlobalWindowFrame.of(coder);
-    return global != null ? (T) GlobalWindowFrame.decode(global, frame) : coder.decode(frame);
+  static <T> T decodeFrame(Coder<T> coder, FrameInput frame, int length) throws IOException {
+    T value;
+    try {
+      FullWindowedValueCoder<Object> global = GlobalWindowFrame.of(coder);
+      value = global != null ? (T) GlobalWindowFrame.decode(global, frame) : coder.decode(frame);
+    } catch (IOException e) {
+      if (e instanceof EOFException || e.getCause() instanceof EOFException) {
+        // past the end of a whole frame: a broken coder or record, never the end of the input
+        throw new IOException(coder + " read past the end of a record of " + length + " bytes", e);
+      }
+      throw e;
+    }
+    if (frame.remaining() != 0) {
+      throw new IOException(
+          coder + " decoded a record of " + length + " bytes from its first " + (length - frame.remaining()));
+    }
+    return value;
   }
 
   @Override

@@ -1,13 +1,11 @@
 package org.apache.beam.runners.flink.translation.types;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.util.WindowedValue;
-import org.apache.beam.sdk.util.WindowedValue.FullWindowedValueCoder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -41,16 +39,10 @@ public final class RecordBytes<T> implements Serializable {
   }
 
   /** {@code record}'s bytes, in an array of their exact length. */
-  @SuppressWarnings("unchecked")
   public byte[] encode(WindowedValue<T> record) throws IOException {
     FrameOutput frame = output == null ? output = new FrameOutput() : output;
     try {
-      FullWindowedValueCoder<Object> global = GlobalWindowFrame.of(coder);
-      if (global != null) {
-        GlobalWindowFrame.encode(global, (WindowedValue<Object>) (WindowedValue<?>) record, frame);
-      } else {
-        coder.encode(record, frame);
-      }
+      CoderTypeSerializer.encodeFrame(coder, record, frame);
       return Arrays.copyOf(frame.bytes(), frame.size());
     } finally {
       frame.trim(CoderTypeSerializer.KEPT_BUFFER_BYTES);
@@ -58,27 +50,11 @@ public final class RecordBytes<T> implements Serializable {
   }
 
   /** The record {@link #encode} gave {@code bytes} for. */
-  @SuppressWarnings("unchecked")
   public WindowedValue<T> decode(byte[] bytes) throws IOException {
     FrameInput frame = input == null ? input = new FrameInput() : input;
     frame.wrap(bytes);
     try {
-      FullWindowedValueCoder<Object> global = GlobalWindowFrame.of(coder);
-      WindowedValue<T> record;
-      try {
-        record = global != null ? (WindowedValue<T>) (WindowedValue<?>) GlobalWindowFrame.decode(global, frame)
-            : coder.decode(frame);
-      } catch (IOException e) {
-        if (e instanceof EOFException || e.getCause() instanceof EOFException) {
-          throw new IOException(coder + " read past the end of a record of " + bytes.length + " bytes", e);
-        }
-        throw e;
-      }
-      if (frame.remaining() != 0) {
-        throw new IOException(coder + " decoded a record of " + bytes.length + " bytes from its first "
-            + (bytes.length - frame.remaining()));
-      }
-      return record;
+      return CoderTypeSerializer.decodeFrame(coder, frame, bytes.length);
     } finally {
       frame.wrap(NO_BYTES); // lets go of the record's array
     }

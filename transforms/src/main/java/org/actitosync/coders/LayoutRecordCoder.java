@@ -54,10 +54,9 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
 
   /**
    * {@link #encodeWithoutKey(MappedRecord, OutputStream)}, given {@code value}'s values by position
-   * in this coder's layout ({@link AttributeLayout#positions}), for a caller that needs those
-   * positions anyway (the packing of a row also digests them).
+   * in this coder's layout ({@link AttributeLayout#positions}).
    */
-  public void encodeWithoutKey(MappedRecord value, String[] positional, OutputStream out) throws IOException {
+  private void encodeWithoutKey(MappedRecord value, String[] positional, OutputStream out) throws IOException {
     List<String> names = layout.names();
     Map<String, String> values = value.values();
     byte[] presence = new byte[(names.size() + 7) / 8];
@@ -85,12 +84,12 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
   }
 
   /**
-   * The bytes {@link #encodeWithoutKey(MappedRecord, String[], OutputStream)} writes, given also
-   * the UTF-8 bytes of {@code positional} ({@code positionalUtf8}), for a caller that has them (the
-   * packing of a row also digests them). A record of the layout's attributes only, all valid and
-   * with no profile value (nearly every row), is written straight into an array of its exact
-   * length, each value's bytes copied once; any other goes through {@link #encodeWithoutKey(
-   * MappedRecord, String[], OutputStream)}. The bytes are the same either way.
+   * The bytes {@link #encodeWithoutKey(MappedRecord, OutputStream)} writes, given {@code value}'s
+   * values by position in this coder's layout ({@code positional}) and their UTF-8 bytes ({@code
+   * positionalUtf8}), for a caller that has them (the packing of a row also digests them). A record
+   * of the layout's attributes only, all valid and with no profile value (nearly every row), is
+   * written straight into an array of its exact length, each value's bytes copied once; any other
+   * goes through the stream. The bytes are the same either way.
    */
   public byte[] encodeWithoutKey(MappedRecord value, String[] positional, byte[][] positionalUtf8) throws IOException {
     int found = 0;

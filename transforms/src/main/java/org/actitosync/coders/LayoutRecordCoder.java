@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.actitosync.record.AttributeLayout;
 import org.actitosync.record.MappedRecord;
+import org.actitosync.record.PositionalValues;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.util.VarInt;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -133,18 +134,28 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
 
   /** Reads what {@link #encodeWithoutKey} wrote, as the record of {@code key}. */
   public MappedRecord decodeWithKey(@Nullable String key, InputStream in) throws IOException {
-    List<String> names = layout.names();
-    byte[] presence = new byte[(names.size() + 7) / 8];
+    String[] positional = new String[layout.size()];
+    byte[] presence = new byte[(positional.length + 7) / 8];
     Encoding.readFully(in, presence);
-    TreeMap<String, String> values = new TreeMap<>();
-    for (int i = 0; i < names.size(); i++) {
+    for (int i = 0; i < positional.length; i++) {
       if ((presence[i >> 3] & (1 << (i & 7))) != 0) {
-        values.put(names.get(i), Encoding.readString(in));
+        positional[i] = Encoding.readString(in);
       }
     }
     TreeMap<String, String> extra = Encoding.readStringMap(in);
     java.util.SortedMap<String, String> profile = ProfileValuesInMap.split(extra);
-    values.putAll(extra);
+    Map<String, String> values;
+    if (extra.isEmpty()) {
+      values = PositionalValues.of(layout, positional); // nearly every record: no tree of its values
+    } else {
+      TreeMap<String, String> named = new TreeMap<>(extra);
+      for (int i = 0; i < positional.length; i++) {
+        if (positional[i] != null) {
+          named.put(layout.names().get(i), positional[i]);
+        }
+      }
+      values = named;
+    }
     return MappedRecord.create(key, values, Encoding.readStringMap(in), profile);
   }
 

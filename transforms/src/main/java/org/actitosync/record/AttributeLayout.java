@@ -5,6 +5,7 @@ import com.google.common.hash.Hashing;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,13 @@ public final class AttributeLayout implements Serializable {
    * {@code i} is the value of {@code names().get(i)}, or null when {@code values} has none. Names
    * outside the layout are left out. Linear in the sizes of both when {@code values} is in name
    * order (a {@link SortedMap} in natural order, as {@link MappedRecord#values()} is): no lookup
-   * by name.
+   * by name. A copy of the array, with no name matched, when {@code values} are {@link
+   * PositionalValues} of this layout (or an equal one), as a mapped or decoded record's are.
    */
   public String[] positions(Map<String, String> values) {
+    if (values instanceof PositionalValues && equals(((PositionalValues) values).layout())) {
+      return ((PositionalValues) values).toArray();
+    }
     String[] positioned = new String[namesByPosition.length];
     if (!(values instanceof SortedMap) || ((SortedMap<String, String>) values).comparator() != null) {
       for (int i = 0; i < positioned.length; i++) {
@@ -130,9 +135,15 @@ public final class AttributeLayout implements Serializable {
     return hasher.hash().toString();
   }
 
+  /** Same names and types in the same order; by the arrays, cheaply (a per-row check). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof AttributeLayout && types.equals(((AttributeLayout) o).types);
+    if (o == this) {
+      return true;
+    }
+    return o instanceof AttributeLayout
+        && Arrays.equals(namesByPosition, ((AttributeLayout) o).namesByPosition)
+        && Arrays.equals(typesByPosition, ((AttributeLayout) o).typesByPosition);
   }
 
   @Override

@@ -23,7 +23,10 @@ public abstract class MappedRecord implements Serializable {
   /** The canonical key, or {@code null} when the source key was null or empty. */
   public abstract @Nullable String key();
 
-  /** Attribute name → canonical value, for non-null values, sorted by attribute name. */
+  /**
+   * Attribute name → canonical value, for non-null values, sorted by attribute name. For a record
+   * mapped from a row or decoded by its layout's coder these are {@link PositionalValues}.
+   */
   public abstract SortedMap<String, String> values();
 
   /** Attribute name → why its source value is invalid; empty for a valid record. */
@@ -60,13 +63,21 @@ public abstract class MappedRecord implements Serializable {
   }
 
   /**
-   * The record of maps this package's {@link RecordMapper} built for it, taken as they are: in
-   * natural name order, no null value, never changed after (the mapper hands them over). {@link
-   * #create} copies instead; the result is equal.
+   * The record this package's {@link RecordMapper} built, taken as it is: {@code values} by
+   * position in its layout, {@code invalid} (null for none) in natural name order with no null
+   * value, neither changed after (the mapper hands them over). {@link #create} copies instead; the
+   * result is equal.
    */
-  static MappedRecord adopt(@Nullable String key, TreeMap<String, String> values, TreeMap<String, String> invalid) {
+  static MappedRecord adopt(
+      @Nullable String key,
+      AttributeLayout layout,
+      @Nullable String[] values,
+      @Nullable TreeMap<String, String> invalid) {
     return new AutoValue_MappedRecord(
-        key == null || key.isEmpty() ? null : key, readOnly(values), readOnly(invalid), Collections.emptySortedMap());
+        key == null || key.isEmpty() ? null : key,
+        PositionalValues.adopt(layout, values),
+        invalid == null ? Collections.emptySortedMap() : readOnly(invalid),
+        Collections.emptySortedMap());
   }
 
   private static SortedMap<String, String> readOnly(TreeMap<String, String> map) {
@@ -76,6 +87,9 @@ public abstract class MappedRecord implements Serializable {
   private static SortedMap<String, String> sorted(Map<String, String> map) {
     if (map.isEmpty()) {
       return Collections.emptySortedMap();
+    }
+    if (map instanceof PositionalValues) {
+      return (PositionalValues) map; // immutable, no null value: nothing to copy
     }
     if (map instanceof SortedMap
         && ((SortedMap<String, String>) map).comparator() == null

@@ -28,6 +28,8 @@ public final class RecordMapper implements Serializable {
   private final int[] columnOfPosition;
   /** The index in {@link #columns} of the key attribute's source column. */
   private final int keyColumn;
+  /** The key attribute's position in the layout. */
+  private final int keyPosition;
   /** The profile-only attributes in name order, their types and the indexes of their columns. */
   private final String[] profileAttributes;
   private final AttributeType[] profileTypes;
@@ -67,6 +69,7 @@ public final class RecordMapper implements Serializable {
     List<String> read = new ArrayList<>();
     this.columnOfPosition = layout.names().stream().mapToInt(a -> indexOf(read, columnByAttribute.get(a))).toArray();
     this.keyColumn = indexOf(read, columnByAttribute.get(keyAttribute));
+    this.keyPosition = layout.indexOf(keyAttribute);
     this.profileAttributes = profileColumns.types().keySet().toArray(new String[0]);
     this.profileTypes = profileColumns.types().values().toArray(new AttributeType[0]);
     this.profileColumnIndexes =
@@ -118,26 +121,25 @@ public final class RecordMapper implements Serializable {
    * returns for the same values, without looking a column up by name (a JDBC read's per-row path).
    */
   public MappedRecord map(Object[] row) {
-    TreeMap<String, String> values = new TreeMap<>();
-    TreeMap<String, String> invalid = new TreeMap<>();
+    String[] values = new String[columnOfPosition.length]; // by position in the layout
+    TreeMap<String, String> invalid = null; // made for the first invalid value: nearly never
     for (int i = 0; i < columnOfPosition.length; i++) {
       Object raw = row[columnOfPosition[i]];
       try {
-        String canonical = CanonicalValues.canonicalize(layout.type(i), raw);
-        if (canonical != null) {
-          values.put(layout.names().get(i), canonical);
-        }
+        values[i] = CanonicalValues.canonicalize(layout.type(i), raw);
       } catch (InvalidValueException e) {
+        invalid = invalid == null ? new TreeMap<>() : invalid;
         invalid.put(layout.names().get(i), e.getMessage());
       }
     }
-    @Nullable String key = values.get(keyAttribute);
-    if (key == null && invalid.containsKey(keyAttribute)) {
+    @Nullable String key = values[keyPosition];
+    if (key == null && invalid != null && invalid.containsKey(keyAttribute)) {
       key = CanonicalValues.shorten(row[keyColumn]);
     }
     if (profileColumns.isEmpty()) {
-      return MappedRecord.adopt(key, values, invalid);
+      return MappedRecord.adopt(key, layout, values, invalid);
     }
+    invalid = invalid == null ? new TreeMap<>() : invalid;
     Map<String, String> profileValues = new TreeMap<>();
     for (int p = 0; p < profileAttributes.length; p++) {
       try {
@@ -149,6 +151,6 @@ public final class RecordMapper implements Serializable {
         invalid.put(PROFILE_PREFIX + profileAttributes[p], ex.getMessage());
       }
     }
-    return MappedRecord.create(key, values, invalid, profileValues);
+    return MappedRecord.create(key, PositionalValues.adopt(layout, values), invalid, profileValues);
   }
 }

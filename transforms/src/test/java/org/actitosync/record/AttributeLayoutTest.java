@@ -2,6 +2,7 @@ package org.actitosync.record;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -44,6 +45,21 @@ class AttributeLayoutTest {
       assertArrayEquals(expected, LAYOUT.positions(reversed), values.toString());
       assertArrayEquals(expected, LAYOUT.positions(MappedRecord.of("k", values).values()), values.toString());
     }
+  }
+
+  @Test
+  void positionsOfPositionalValuesAreACopyForAnEqualLayoutAndMatchedByNameForAnother() {
+    AttributeLayout equal =
+        AttributeLayout.of(new HashMap<>(Map.of("f", AttributeType.BOOLEAN, "d", AttributeType.NUMBER, "b", AttributeType.STRING)));
+    PositionalValues values = PositionalValues.of(equal, new String[] {"2", null, "4"});
+    String[] positioned = LAYOUT.positions(values);
+    assertArrayEquals(new String[] {"2", null, "4"}, positioned);
+    positioned[1] = "changed";
+    assertArrayEquals(new String[] {"2", null, "4"}, LAYOUT.positions(values));
+    AttributeLayout other = AttributeLayout.of(Map.of("a", AttributeType.STRING, "b", AttributeType.STRING, "f", AttributeType.STRING));
+    assertNotEquals(LAYOUT, other);
+    assertNotEquals(LAYOUT, AttributeLayout.of(Map.of("b", AttributeType.STRING, "d", AttributeType.STRING, "f", AttributeType.BOOLEAN)));
+    assertArrayEquals(new String[] {"2", null, "4"}, LAYOUT.positions(PositionalValues.of(other, new String[] {"1", "2", "4"})));
   }
 
   @Test

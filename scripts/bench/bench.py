@@ -68,7 +68,7 @@ class Bench:
         self.db_cp = (OUT / "db-classpath.txt").read_text().strip()
         self.procs = []
         self.results = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "jobHeap": JOB_HEAP,
-                        "runs": [], "sizes": {}}
+                        "machine": machine(), "runs": [], "sizes": {}}
         (self.work / "actito.key").write_text(API_KEY)
         # the Flink jar's cache folder (class archive, run sizes; README "The JVM a run gets"): this harness
         # run's own, so that what it measures does not depend on what earlier runs left in ~/.cache
@@ -83,8 +83,9 @@ class Bench:
         self.jar_args = [e.split() for e in extra] + [[] for _ in range(len(self.jars) - len(extra))]
 
     def split_args(self, i):
-        """--jar-args of entry i: (JVM options, i.e. those starting with -X or -D; the job's arguments)."""
-        jvm = [a for a in self.jar_args[i] if a.startswith(("-X", "-D"))]
+        """--jar-args of entry i: (JVM options, i.e. those starting with -X, -D or -agentpath: (a lab profile,
+        never a published run); the job's arguments)."""
+        jvm = [a for a in self.jar_args[i] if a.startswith(("-X", "-D", "-agentpath:"))]
         return jvm, [a for a in self.jar_args[i] if a not in jvm]
 
     # --- processes -------------------------------------------------------------------------------
@@ -676,6 +677,22 @@ FIXED_VARIANTS = {"default": [], "c1serial": ["-XX:TieredStopAtLevel=1", "-XX:+U
                   "asstarted": ["-XX:+UseG1GC"]}
 
 
+def machine():
+    """The machine the run measured: CPU model, cores, memory. Ratios moved between machine types (docs/benchmarks.md,
+    "A second machine type"), so every result says which one it comes from."""
+    def first(path, pattern):
+        try:
+            m = re.search(pattern, Path(path).read_text(), re.M)
+            return m.group(1).strip() if m else None
+        except OSError:
+            return None
+    kib = first("/proc/meminfo", r"^MemTotal:\s+(\d+) kB")
+    family, model = first("/proc/cpuinfo", r"^cpu family\s*:(.*)$"), first("/proc/cpuinfo", r"^model\s*:(.*)$")
+    return {"cpuModel": first("/proc/cpuinfo", r"^model name\s*:(.*)$"),  # a VM's may be generic: family/model too
+            "cpuFamilyModel": f"{family}/{model}" if family and model else None, "cores": os.cpu_count(),
+            "memoryGiB": round(int(kib) / 1024 ** 2, 1) if kib else None}
+
+
 def loadavg():
     """The machine's 1-minute load average (shared machine: noted with every run)."""
     try:
@@ -807,8 +824,8 @@ def main():
                    help="which runs the --jar comparison makes: dry (the diff path), incremental (with writes)")
     p.add_argument("--jar-args", default="",
                    help="extra arguments of each --jar entry's size runs, ';'-separated in --jar's order "
-                        "(e.g. --jar=J,J --jar-args=';--source.jdbc.partitions=2'); those starting with -X or -D "
-                        "go to the JVM")
+                        "(e.g. --jar=J,J --jar-args=';--source.jdbc.partitions=2'); those starting with -X, -D or "
+                        "-agentpath: (a profiler, for a lab run only) go to the JVM")
     p.add_argument("--key-prefix", default="",
                    help="the size runs' key becomes PREFIX || the order id padded to 12 digits (text keys that "
                         "share a prefix); PostgreSQL's baseline still joins on the numeric id")

@@ -24,6 +24,7 @@ def main():
                    "and listed under carried with the date they were measured")
     a = p.parse_args()
     res = {"runs": [], "sizes": {}}
+    machines = []
     for f in a.results:
         part = json.load(open(f))
         res["runs"] += part.get("runs", [])
@@ -32,13 +33,22 @@ def main():
             if part.get(k):
                 res.setdefault(k, {}).update(part[k])
         res["jobHeap"] = part.get("jobHeap", res.get("jobHeap"))
+        if part.get("machine") and part["machine"] not in machines:
+            machines.append(part["machine"])
         res["started"] = min(filter(None, [res.get("started"), part.get("started")]))
         res["finished"] = max(filter(None, [res.get("finished"), part.get("finished")]), default=None)
     runs = {r["label"]: r for r in res["runs"]}
+    # the machine type (results from before the field have none); parts from two machines are listed both
     summary = {"started": res.get("started"), "finished": res.get("finished"), "jobHeap": res.get("jobHeap"),
+               "machine": machines[0] if len(machines) == 1 else machines or None,
                "sizes": [], "runners": None, "api": None, "targets": []}
     lines = []
     out = lines.append
+    for m in machines:
+        out(f"Machine: {m['cpuModel'] or 'CPU model unknown'} (family/model {m.get('cpuFamilyModel') or '?'}), "
+            f"{m['cores']} cores, {m['memoryGiB']} GiB"
+            + (" (**the results come from more than one machine type**)" if len(machines) > 1 else ""))
+        out("")
 
     def run_of(label):
         r = runs.get(label) if label else None

@@ -5,12 +5,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.actitosync.pipeline.config.JdbcSourceConfig;
@@ -36,7 +36,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>SQL values become the Java types {@link org.actitosync.record.CanonicalValues} understands:
  * {@code date} → {@link LocalDate}, {@code timestamp} → {@link LocalDateTime} (read as UTC), {@code
  * timestamptz} → {@link OffsetDateTime}, {@code numeric} → {@link java.math.BigDecimal}, the rest
- * as the driver returns them (String, Integer, Long, Boolean, Double...).
+ * as the driver's {@code getObject} returns them (String, Integer, Long, Boolean, Double...), each
+ * column read the way {@link ColumnRead} picks for its type once per result set. From PostgreSQL
+ * the results come in binary where the driver can ({@link #readProperties}).
  */
 public final class JdbcSource {
   private JdbcSource() {}
@@ -55,6 +57,36 @@ public final class JdbcSource {
   public static SerializableFunction<Void, DataSource> dataSourceProvider(JdbcSourceConfig config) {
     return new ProviderFn(config);
   }
+
+  /**
+   * The driver properties the read's connections get beside the configured URL. For PostgreSQL: the
+   * results of the segment query in binary for the types whose binary values the driver reads as
+   * it reads their text ({@link #BINARY_TYPES}: integers, numerics, floats, dates, timestamps,
+   * UUIDs), so they are not parsed from text; every other type (text, arrays, JSON...) stays text.
+   * The values read are the same either way ({@code ColumnReadTest}). None when the URL sets any of
+   * these properties itself: {@code prepareThreshold=0} there keeps the text format and no
+   * server-prepared statement, as a connection pooler in transaction mode needs (PgBouncer before
+   * 1.21). None for other databases.
+   */
+  static Optional<String> readProperties(String url) {
+    if (!url.regionMatches(true, 0, "jdbc:postgresql:", 0, "jdbc:postgresql:".length())) {
+      return Optional.empty();
+    }
+    int query = url.indexOf('?');
+    if (query >= 0) {
+      for (String parameter : url.substring(query + 1).split("&")) {
+        String name = parameter.split("=", 2)[0].trim();
+        if (name.equalsIgnoreCase("prepareThreshold") || name.regionMatches(true, 0, "binaryTransfer", 0, 14)) {
+          return Optional.empty();
+        }
+      }
+    }
+    // prepareThreshold=-1: the driver's way to ask for binary results on a statement's first run
+    return Optional.of("prepareThreshold=-1;binaryTransfer=false;binaryTransferEnable=" + BINARY_TYPES);
+  }
+
+  /** The PostgreSQL types the read takes in binary (the driver's names; see {@link #readProperties}). */
+  static final String BINARY_TYPES = "INT2,INT4,INT8,NUMERIC,FLOAT4,FLOAT8,DATE,TIMESTAMP,TIMESTAMPTZ,UUID";
 
   /** A plain connection for the launcher (schema inference, checks). */
   static Connection connect(JdbcSourceConfig config) throws SQLException {
@@ -86,6 +118,10 @@ public final class JdbcSource {
       }
       if (config.password().isPresent()) {
         dataSource = dataSource.withPassword(config.password().get().reveal());
+      }
+      Optional<String> properties = readProperties(config.url());
+      if (properties.isPresent()) {
+        dataSource = dataSource.withConnectionProperties(properties.get());
       }
       // Cached per configuration by JdbcIO itself, so every DoFn instance shares one pool.
       return JdbcIO.PoolableDataSourceProvider.of(dataSource).apply(null);
@@ -156,81 +192,9 @@ public final class JdbcSource {
     }
   }
 
-  /**
-   * A numeric column as a {@link java.math.BigDecimal}; PostgreSQL's {@code NaN} and {@code
-   * ±Infinity}, which are no BigDecimal (the driver throws), come as their text instead, so the row
-   * is rejected as an invalid value by the mapping rather than failing the whole read.
-   */
-  static @Nullable Object decimal(ResultSet resultSet, int i) throws SQLException {
-    try {
-      return resultSet.getBigDecimal(i);
-    } catch (SQLException notADecimal) {
-      String text = resultSet.getString(i);
-      if (text == null) {
-        throw notADecimal;
-      }
-      return text;
-    }
-  }
-
   /** The value of column {@code i} as a Java type CanonicalValues understands; null for SQL NULL. */
   static @Nullable Object value(ResultSet resultSet, ResultSetMetaData metadata, int i)
       throws SQLException {
     return ColumnRead.of(metadata, i).read(resultSet, i);
-  }
-
-  /** How a column's values are read, chosen once from its SQL type. */
-  enum ColumnRead {
-    DATE,
-    TIMESTAMP,
-    TIMESTAMPTZ,
-    DECIMAL,
-    OBJECT;
-
-    static ColumnRead of(ResultSetMetaData metadata, int i) throws SQLException {
-      switch (metadata.getColumnType(i)) {
-        case Types.DATE:
-          return DATE;
-        case Types.TIMESTAMP:
-          return "timestamptz".equalsIgnoreCase(metadata.getColumnTypeName(i)) ? TIMESTAMPTZ : TIMESTAMP;
-        case Types.TIMESTAMP_WITH_TIMEZONE:
-          return TIMESTAMPTZ;
-        case Types.NUMERIC:
-        case Types.DECIMAL:
-          return DECIMAL;
-        default:
-          return OBJECT;
-      }
-    }
-
-    /** The value of column {@code i} of the current row; null for SQL NULL. */
-    @Nullable Object read(ResultSet resultSet, int i) throws SQLException {
-      Object value;
-      switch (this) {
-        case DATE:
-          value = resultSet.getObject(i, LocalDate.class);
-          break;
-        case TIMESTAMP:
-          value = resultSet.getObject(i, LocalDateTime.class);
-          break;
-        case TIMESTAMPTZ:
-          value = resultSet.getObject(i, OffsetDateTime.class);
-          break;
-        case DECIMAL:
-          value = decimal(resultSet, i);
-          break;
-        default:
-          value = resultSet.getObject(i);
-          break;
-      }
-      if (value == null || resultSet.wasNull()) {
-        return null;
-      }
-      if (value instanceof java.sql.Array || value instanceof java.sql.Struct
-          || value.getClass().getName().startsWith("org.postgresql.")) {
-        return value.toString(); // arrays, json, uuid wrappers...: their text
-      }
-      return value;
-    }
   }
 }

@@ -17,8 +17,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Java type, except where this class says otherwise: {@code date}, {@code timestamp} and {@code
  * timestamptz} come as {@link LocalDate}, {@link LocalDateTime} and {@link OffsetDateTime}; a
  * {@code numeric} as a {@link java.math.BigDecimal}, or as its text when it is none ({@code NaN},
- * {@code ±Infinity}); an array, a struct or a driver's own object ({@code json}, {@code uuid}...)
- * as its text. The typed reads ({@code BIGINT} as {@code getLong}, {@code INTEGER} and {@code
+ * {@code ±Infinity}); an array, a struct or a driver's own object (PostgreSQL's {@code json}, {@code
+ * bit(n)}...) as its text. The typed reads ({@code BIGINT} as {@code getLong}, {@code INTEGER} and {@code
  * SMALLINT} as {@code getInt}, the character types as {@code getString}, PostgreSQL's {@code bool}
  * as {@code getBoolean}, each with {@code wasNull}) are what the JDBC specification's {@code
  * getObject} mapping gives, and what PostgreSQL's driver does inside {@code getObject}, without its

@@ -680,15 +680,19 @@ FIXED_VARIANTS = {"default": [], "c1serial": ["-XX:TieredStopAtLevel=1", "-XX:+U
 def machine():
     """The machine the run measured: CPU model, cores, memory. Ratios moved between machine types (docs/benchmarks.md,
     "A second machine type"), so every result says which one it comes from."""
-    def first(path, pattern):
+    def read(path):
         try:
-            m = re.search(pattern, Path(path).read_text(), re.M)
-            return m.group(1).strip() if m else None
+            return Path(path).read_text()
         except OSError:
-            return None
-    kib = first("/proc/meminfo", r"^MemTotal:\s+(\d+) kB")
-    family, model = first("/proc/cpuinfo", r"^cpu family\s*:(.*)$"), first("/proc/cpuinfo", r"^model\s*:(.*)$")
-    return {"cpuModel": first("/proc/cpuinfo", r"^model name\s*:(.*)$"),  # a VM's may be generic: family/model too
+            return ""
+    cpuinfo, meminfo = read("/proc/cpuinfo"), read("/proc/meminfo")
+
+    def first(text, pattern):
+        m = re.search(pattern, text, re.M)
+        return m.group(1).strip() if m else None
+    kib = first(meminfo, r"^MemTotal:\s+(\d+) kB")
+    family, model = first(cpuinfo, r"^cpu family\s*:(.*)$"), first(cpuinfo, r"^model\s*:(.*)$")
+    return {"cpuModel": first(cpuinfo, r"^model name\s*:(.*)$"),  # a VM's may be generic: family/model too
             "cpuFamilyModel": f"{family}/{model}" if family and model else None, "cores": os.cpu_count(),
             "memoryGiB": round(int(kib) / 1024 ** 2, 1) if kib else None}
 

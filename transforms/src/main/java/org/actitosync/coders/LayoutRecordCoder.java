@@ -144,16 +144,10 @@ public final class LayoutRecordCoder extends CustomCoder<MappedRecord> {
     }
     TreeMap<String, String> extra = Encoding.readStringMap(in);
     java.util.SortedMap<String, String> profile = ProfileValuesInMap.split(extra);
-    Map<String, String> values;
-    if (extra.isEmpty()) {
-      values = PositionalValues.of(layout, positional); // nearly every record: no tree of its values
-    } else {
-      TreeMap<String, String> named = new TreeMap<>(extra);
-      for (int i = 0; i < positional.length; i++) {
-        if (positional[i] != null) {
-          named.put(layout.names().get(i), positional[i]);
-        }
-      }
+    Map<String, String> values = PositionalValues.of(layout, positional); // nearly every record: no tree
+    if (!extra.isEmpty()) {
+      TreeMap<String, String> named = new TreeMap<>(values);
+      named.putAll(extra); // the attributes outside the layout
       values = named;
     }
     return MappedRecord.create(key, values, Encoding.readStringMap(in), profile);

@@ -76,7 +76,8 @@ public final class JdbcSource {
     if (query >= 0) {
       for (String parameter : url.substring(query + 1).split("&")) {
         String name = parameter.split("=", 2)[0].trim();
-        if (name.equalsIgnoreCase("prepareThreshold") || name.regionMatches(true, 0, "binaryTransfer", 0, 14)) {
+        if (name.equalsIgnoreCase("prepareThreshold")
+            || name.regionMatches(true, 0, "binaryTransfer", 0, "binaryTransfer".length())) {
           return Optional.empty();
         }
       }
